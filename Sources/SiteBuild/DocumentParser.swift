@@ -1,0 +1,45 @@
+import Foundation
+import SiteContent
+import SiteMarkdown
+import SiteModel
+
+/// The parse stage for one document: its front matter through Yams, its body through
+/// cmark-gfm, with links to other documents rewritten to their pages.
+struct DocumentParser: Sendable {
+  let renderer: MarkdownRenderer
+  /// Ids of the documents that will have pages in this build.
+  let published: Set<DocumentID>
+
+  /// Parses the front matter only; the body waits until drafts are sorted out.
+  static func frontMatter(of source: SourceDocument) -> Result<YAMLNode, Diagnostic> {
+    let reader = YAMLReader(file: source.file, firstLine: source.frontMatterStartLine, rule: "front-matter.yaml")
+    switch reader.parse(String(source.frontMatter)) {
+    case .success(let node):
+      guard node.entries != nil else {
+        return .failure(
+          Diagnostic(
+            .error, "front-matter.yaml", "the front matter must be fields (\"name: value\" lines), not \(node.value.typeName)",
+            at: node.location, help: "write one field per line, such as \"title: …\""))
+      }
+      return .success(node)
+    case .failure(let diagnostic):
+      return .failure(diagnostic)
+    }
+  }
+
+  func parse(_ source: SourceDocument, frontMatter: YAMLNode) -> ParsedDocument {
+    let published = self.published
+    let page = source.id.publishedPath
+    let body = renderer.render(
+      source.body, source: source.id, file: source.file, firstLine: source.bodyStartLine,
+      rewriteLink: { target, fragment in
+        guard published.contains(target) else { return nil }
+        return page.href(to: target.publishedPath, fragment: fragment)
+      })
+    let lastLine = source.text.utf8.count(where: { $0 == UInt8(ascii: "\n") }) + (source.text.hasSuffix("\n") ? 0 : 1)
+    return ParsedDocument(
+      id: source.id, file: source.file, frontMatter: frontMatter, body: body,
+      frontMatterLocation: SourceLocation(file: source.file, line: 1, column: 1), bodyStartLine: source.bodyStartLine,
+      lastLine: lastLine)
+  }
+}

@@ -1,0 +1,33 @@
+import Foundation
+
+/// Maps over an array on several threads, keeping the order of the results. Each element
+/// is processed independently, so the result does not depend on the number of jobs.
+enum Parallel {
+  static func map<Element: Sendable, Result: Sendable>(
+    _ items: [Element], jobs: Int?, _ transform: @Sendable (Element) -> Result
+  ) -> [Result] {
+    let count = items.count
+    let workers = max(1, min(jobs ?? ProcessInfo.processInfo.activeProcessorCount, count))
+    guard workers > 1 else { return items.map(transform) }
+    return [Result](unsafeUninitializedCapacity: count) { buffer, initialized in
+      let results = ResultSlots(base: buffer.baseAddress!)
+      DispatchQueue.concurrentPerform(iterations: workers) { worker in
+        var index = worker
+        while index < count {
+          results.store(transform(items[index]), at: index)
+          index += workers
+        }
+      }
+      initialized = count
+    }
+  }
+}
+
+/// The result buffer, written by several threads at distinct indices only.
+private struct ResultSlots<Result>: @unchecked Sendable {
+  let base: UnsafeMutablePointer<Result>
+
+  func store(_ value: Result, at index: Int) {
+    (base + index).initialize(to: value)
+  }
+}

@@ -1,0 +1,98 @@
+import Foundation
+import SiteContent
+import SiteLink
+import SiteMarkdown
+import SiteModel
+import SiteRender
+import SiteValidate
+
+/// A site read, parsed, checked and cross-linked: everything but the rendering.
+public struct LoadedSite: Sendable {
+  public var config: SiteConfig
+  /// The cross-linked site, when the settings and schema could be read.
+  public var linked: LinkedSite?
+  /// Every problem found, sorted.
+  public var diagnostics: [Diagnostic]
+  /// How many Markdown files `content/` holds (drafts and unreadable ones included).
+  public var sourceCount: Int
+}
+
+/// The content → parse → validate → link stages, shared by `build`, `check` and `serve`.
+public enum SiteLoader {
+  public static func load(_ options: BuildOptions) -> LoadedSite {
+    let layout = options.layout
+    var diagnostics: [Diagnostic] = []
+    var config = SiteSettings.loadConfig(layout, diagnostics: &diagnostics)
+    if let baseURL = options.baseURL { config.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/" }
+    let people = SiteSettings.loadPeople(layout, diagnostics: &diagnostics)
+    let schema = SchemaLoader.load(layout, diagnostics: &diagnostics)
+    let checker = schema.map { ModalitiesChecker(schema: $0, diagnostics: &diagnostics) }
+
+    // content: find and split the files.
+    let files = ContentWalker.walk(layout)
+    diagnostics += files.diagnostics
+    if files.markdown.isEmpty, files.diagnostics.isEmpty {
+      diagnostics.append(
+        Diagnostic(
+          .error, "content.empty", "content/ has no Markdown documents", at: SourceLocation(file: layout.display("content")),
+          help: "add documents such as content/2017/bpf/example/proposal.md, or start one with igfsite new"))
+    }
+    let sources = Parallel.map(files.markdown, jobs: options.jobs) { path in
+      SourceReader.read(contentPath: path, layout: layout).flatMap { source in
+        DocumentParser.frontMatter(of: source).map { (source, $0) }
+      }
+    }
+    var readable: [(source: SourceDocument, frontMatter: YAMLNode)] = []
+    var unreadable = Set<DocumentID>()
+    var unpublished = Set<DocumentID>()
+    for (path, result) in zip(files.markdown, sources) {
+      switch result {
+      case .success(let pair):
+        if !options.includeDrafts, pair.1["draft"]?.bool == true {
+          unpublished.insert(pair.0.id)
+        } else {
+          readable.append(pair)
+          diagnostics += DocumentScaffold.placeholders(in: pair.0)
+        }
+      case .failure(let diagnostic):
+        diagnostics.append(diagnostic)
+        if let id = DocumentID(contentPath: path) { unreadable.insert(id) }
+      }
+    }
+
+    // parse: render the bodies, rewriting links between published documents.
+    let parser = DocumentParser(
+      renderer: MarkdownRenderer(
+        options: MarkdownOptions(unsafeHTML: config.unsafeHTML, reservedAnchors: PageAnchors.reserved)),
+      published: Set(readable.map(\.source.id)))
+    let documents = Parallel.map(readable, jobs: options.jobs) { parser.parse($0.source, frontMatter: $0.frontMatter) }
+    let index = SiteIndex(documents: documents, people: people)
+
+    // validate and link.
+    guard let schema, let checker else {
+      return LoadedSite(config: config, linked: nil, diagnostics: diagnostics.sorted(), sourceCount: files.markdown.count)
+    }
+    diagnostics += checker.check(index, unpublished: unpublished, unreadable: unreadable)
+    diagnostics += PagePlan.collisions(index)
+    diagnostics.sort()
+    let linked = SiteLinker.link(config: config, schema: schema, index: index, diagnostics: diagnostics)
+    return LoadedSite(config: config, linked: linked, diagnostics: diagnostics, sourceCount: files.markdown.count)
+  }
+}
+
+/// Where pages go, and the documents whose page would land on another page.
+enum PagePlan {
+  /// First path components of pages igfsite generates itself.
+  static let generatedFolders: Set<String> = ["assets", "bpf", "wg", "people", "themes", "schema"]
+
+  static func collisions(_ index: SiteIndex) -> [Diagnostic] {
+    index.documents.compactMap { document in
+      guard let first = document.id.components.first, generatedFolders.contains(String(first)) else { return nil }
+      return Diagnostic(
+        .error, "content.url-collision",
+        "the page of this document (\(document.id.pagePath)) would collide with the pages igfsite generates under \(first)/",
+        at: SourceLocation(file: document.file),
+        help: "move the document into a cycle folder such as content/\(document.cycle ?? 2017)/")
+    }
+  }
+}

@@ -1,0 +1,104 @@
+import SiteModel
+import SiteValidate
+
+/// Builds each cycle's outcome inventory: its items grouped by kind with facilitators,
+/// outputs and continuity, and what needs further attention.
+struct CycleInventoryBuilder {
+  let index: SiteIndex
+  let schema: ModalitiesSchema
+  let series: [Series]
+  let warnings: [String: [Diagnostic]]
+
+  private var policy: InventoryPolicy { schema.inventory }
+
+  func build() -> [CycleInventory] {
+    let seriesByKey = Dictionary(uniqueKeysWithValues: series.map { ($0.key, $0) })
+    let years = Set(index.documents.compactMap(\.cycle)).sorted(by: >)
+    let latestYear = years.first ?? 0
+    return years.map { year in
+      let documents = index.documents.filter { $0.cycle == year }
+      let landing = documents.first { $0.isCycleLanding }
+      var groups: [(kind: KindSpec, items: [InventoryItem])] = []
+      for kind in schema.kinds {
+        let items = documents
+          .filter { $0.kind == kind.id && !$0.isCycleLanding }
+          .sorted { ($0.title.lowercased(), $0.id) < ($1.title.lowercased(), $1.id) }
+          .map { item(for: $0, kind: kind, year: year, seriesByKey: seriesByKey) }
+        if !items.isEmpty { groups.append((kind, items)) }
+      }
+      let items = groups.flatMap(\.items)
+      return CycleInventory(
+        year: year, landing: landing, groups: groups,
+        attention: attention(items, year: year, latestYear: latestYear, seriesByKey: seriesByKey),
+        balance: balance(of: items.flatMap(\.facilitators)))
+    }
+  }
+
+  private func item(for document: ParsedDocument, kind: KindSpec, year: Int, seriesByKey: [SeriesKey: Series]) -> InventoryItem {
+    let key = SeriesKey(document, schema: schema)
+    let facilitators = (document["facilitators"]?.list ?? []).compactMap { $0.string.flatMap { index.people[$0] } }
+    var outputs: [ParsedDocument] = []
+    var earlier: ParsedDocument?
+    var later: ParsedDocument?
+    if let key, let series = seriesByKey[key] {
+      let outputKind = policy.finalOutput?.kind
+      if kind.id != outputKind {
+        outputs = series.cycles.first { $0.year == year }?.documents.filter { $0.kind == outputKind } ?? []
+      }
+      earlier = series.cycles.last { $0.year < year }?.documents.first
+      later = series.cycles.first { $0.year > year }?.documents.first
+    }
+    return InventoryItem(
+      document: document, kind: kind, series: key, facilitators: facilitators, outputs: outputs,
+      continuesFrom: earlier, continuedIn: later, warnings: warnings[document.file] ?? [],
+      balance: balance(of: facilitators))
+  }
+
+  private func attention(_ items: [InventoryItem], year: Int, latestYear: Int, seriesByKey: [SeriesKey: Series]) -> [AttentionItem] {
+    var found: [AttentionItem] = []
+    let active = items.filter { !policy.closedStatuses.contains($0.document.status ?? "") }
+    if let rule = policy.finalOutput {
+      // One entry per BPF: its first active document of the cycle that is not an output.
+      var seen = Set<String>()
+      for item in active where item.series?.field == rule.seriesField && item.kind.id != rule.kind {
+        guard let key = item.series, seen.insert(key.id).inserted else { continue }
+        let outputs = seriesByKey[key]?.cycles.first { $0.year == year }?.documents.filter { $0.kind == rule.kind } ?? []
+        guard !outputs.contains(where: { $0.status == rule.status }) else { continue }
+        let drafts = outputs.map { "\($0.status ?? "undated") output \($0.title)" }
+        let detail = drafts.isEmpty ? "no output published for \(year)" : "only: \(drafts.joined(separator: "; "))"
+        found.append(AttentionItem(reason: .noFinalOutput, document: item.document, detail: detail))
+      }
+    }
+    if year < latestYear {
+      var seen = Set<SeriesKey>()
+      for item in active {
+        guard let key = item.series, policy.renewedEachCycle.contains(key.field), seen.insert(key).inserted,
+          !(seriesByKey[key]?.cycles.contains { $0.year > year } ?? false)
+        else { continue }
+        found.append(AttentionItem(reason: .notRenewed, document: item.document, detail: "not in any later cycle"))
+      }
+    }
+    for item in items where policy.pendingStatuses.contains(item.document.status ?? "") {
+      found.append(AttentionItem(reason: .pending, document: item.document, detail: "status: \(item.document.status ?? "")"))
+    }
+    for item in items where !item.warnings.isEmpty {
+      let count = item.warnings.count
+      found.append(
+        AttentionItem(
+          reason: .warnings, document: item.document,
+          detail: "\(count) warning\(count == 1 ? "" : "s"): \(item.warnings.map(\.message).joined(separator: "; "))"))
+    }
+    return found
+  }
+
+  func balance(of people: [Person]) -> StakeholderBalance {
+    var seen = Set<String>()
+    var counts: [String: Int] = [:]
+    for person in people where seen.insert(person.id).inserted {
+      counts[person.stakeholderGroup ?? "Not stated", default: 0] += 1
+    }
+    var ordered: [(group: String, count: Int)] = (schema.vocabularies["stakeholder_group"] ?? []).map { ($0, counts[$0] ?? 0) }
+    if let unknown = counts["Not stated"] { ordered.append(("Not stated", unknown)) }
+    return StakeholderBalance(counts: ordered)
+  }
+}

@@ -1,0 +1,158 @@
+import SiteModel
+import SiteValidate
+
+/// The site after cross-linking: every document with what it references and what
+/// references it, the outcome inventory of every cycle, the series of BPFs and working
+/// groups across cycles, people's roles and themes. The render stage reads only this.
+public struct LinkedSite: Sendable {
+  public let config: SiteConfig
+  public let schema: ModalitiesSchema
+  public let index: SiteIndex
+  /// Cycles, newest first.
+  public let cycles: [CycleInventory]
+  /// BPFs and working groups across cycles, by series field then id.
+  public let series: [Series]
+  /// Themes by name.
+  public let themes: [Theme]
+  /// People with at least one role, in `people.yml` order.
+  public let people: [PersonRecord]
+  /// Documents each document references (front matter and body links), without repeats.
+  public let references: [DocumentID: [DocumentID]]
+  /// Documents that reference each document: its backlinks.
+  public let referencedBy: [DocumentID: [DocumentID]]
+  /// The warnings of each file, shown on its page and in its cycle's inventory.
+  public let warnings: [String: [Diagnostic]]
+
+  /// Documents that have pages (every document but the cycles' landing texts).
+  public var pagedDocuments: [ParsedDocument] { index.documents.filter { !$0.isCycleLanding } }
+
+  public func kind(of document: ParsedDocument) -> KindSpec? { document.kind.flatMap(schema.kind) }
+
+  public func series(of document: ParsedDocument) -> Series? {
+    guard let key = SeriesKey(document, schema: schema) else { return nil }
+    return series.first { $0.key == key }
+  }
+
+  public func cycle(_ year: Int) -> CycleInventory? { cycles.first { $0.year == year } }
+}
+
+/// One BPF or working group, identified by its series field and id (`bpf`, `cybersecurity`).
+public struct SeriesKey: Sendable, Hashable, Comparable {
+  public var field: String
+  public var id: String
+
+  public init(field: String, id: String) {
+    self.field = field
+    self.id = id
+  }
+
+  init?(_ document: ParsedDocument, schema: ModalitiesSchema) {
+    guard let kind = document.kind.flatMap(schema.kind), let field = kind.seriesField,
+      let id = document[field]?.string, DocumentID(id).namingProblem == nil, !id.contains("/")
+    else { return nil }
+    self.init(field: field, id: id)
+  }
+
+  public static func < (lhs: SeriesKey, rhs: SeriesKey) -> Bool { (lhs.field, lhs.id) < (rhs.field, rhs.id) }
+
+  /// `bpf/cybersecurity/index.html`
+  public var pagePath: PagePath { PagePath("\(field)/\(id)/index.html") }
+}
+
+/// A BPF or working group across the cycles it appears in.
+public struct Series: Sendable {
+  public let key: SeriesKey
+  public let title: String
+  /// Cycles in order, each with the series' documents of that cycle in schema kind order.
+  public let cycles: [(year: Int, documents: [ParsedDocument])]
+
+  public var documents: [ParsedDocument] { cycles.flatMap(\.documents) }
+}
+
+/// Everything of one cycle, as its outcome inventory shows it.
+public struct CycleInventory: Sendable {
+  public let year: Int
+  /// The cycle's landing text (`2017/_cycle.md`), when there is one.
+  public let landing: ParsedDocument?
+  /// Items grouped by kind, in the schema's kind order.
+  public let groups: [(kind: KindSpec, items: [InventoryItem])]
+  /// What the inventory flags as needing further attention.
+  public let attention: [AttentionItem]
+  /// Facilitators of the cycle's items by stakeholder group.
+  public let balance: StakeholderBalance
+
+  public var items: [InventoryItem] { groups.flatMap(\.items) }
+
+  public var pagePath: PagePath { PagePath("\(year)/index.html") }
+
+  public var title: String { landing?.title ?? "IGF \(year)" }
+}
+
+/// One document in a cycle inventory, with what the inventory says about it.
+public struct InventoryItem: Sendable {
+  public let document: ParsedDocument
+  public let kind: KindSpec
+  public let series: SeriesKey?
+  public let facilitators: [Person]
+  /// Outputs of the same series in the same cycle (for proposals and reports).
+  public let outputs: [ParsedDocument]
+  /// The same series in the nearest earlier and later cycles.
+  public let continuesFrom: ParsedDocument?
+  public let continuedIn: ParsedDocument?
+  public let warnings: [Diagnostic]
+  public let balance: StakeholderBalance
+}
+
+/// Why an inventory item needs further attention.
+public struct AttentionItem: Sendable {
+  public enum Reason: String, Sendable, CaseIterable {
+    case noFinalOutput = "no-final-output"
+    case notRenewed = "not-renewed"
+    case pending = "pending"
+    case warnings = "warnings"
+
+    public var heading: String {
+      switch self {
+      case .noFinalOutput: "BPFs without a final output"
+      case .notRenewed: "Working groups not renewed"
+      case .pending: "Proposals still pending"
+      case .warnings: "Documents with warnings"
+      }
+    }
+  }
+
+  public let reason: Reason
+  public let document: ParsedDocument
+  public let detail: String
+}
+
+/// Counts of people by stakeholder group, in the schema's vocabulary order.
+public struct StakeholderBalance: Sendable {
+  public let counts: [(group: String, count: Int)]
+
+  public var total: Int { counts.reduce(0) { $0 + $1.count } }
+}
+
+/// A theme and its documents across cycles.
+public struct Theme: Sendable {
+  public let id: String
+  public let name: String
+  public let documents: [ParsedDocument]
+
+  public var pagePath: PagePath { PagePath("themes/\(id)/index.html") }
+}
+
+/// A person with the roles the content gives them.
+public struct PersonRecord: Sendable {
+  public let person: Person
+  public let roles: [Role]
+
+  public struct Role: Sendable {
+    public let cycle: Int?
+    /// What the person did, in words (`Co-facilitator`, `Participant (MAG Members)`).
+    public let label: String
+    public let document: ParsedDocument
+  }
+
+  public var pagePath: PagePath { person.pagePath }
+}

@@ -1,0 +1,36 @@
+/// The GFM extensions cmark-gfm provides; the site uses all of them.
+public enum MarkdownExtension: String, Sendable, CaseIterable, Hashable {
+  case table, strikethrough, autolink, tagfilter, tasklist, footnotes
+}
+
+/// How a Markdown body is turned into HTML.
+public struct MarkdownOptions: Sendable, Hashable {
+  /// Keep raw HTML blocks and inlines. Off by default: documents are written by many hands.
+  public var unsafeHTML: Bool
+  public var extensions: Set<MarkdownExtension>
+  /// Give every heading an `id` so pages can link to sections. Off, the HTML is byte for
+  /// byte what the `cmark-gfm` command prints.
+  public var headingAnchors: Bool
+  /// Ids the page template already uses, which headings must not take.
+  public var reservedAnchors: Set<String>
+  /// Empty the destination of `javascript:`, `vbscript:` and `data:` links and images, even
+  /// when raw HTML is allowed.
+  public var removeScriptURLs: Bool
+
+  public init(
+    unsafeHTML: Bool = false, extensions: Set<MarkdownExtension> = Set(MarkdownExtension.allCases),
+    headingAnchors: Bool = true, reservedAnchors: Set<String> = [], removeScriptURLs: Bool = true
+  ) {
+    self.unsafeHTML = unsafeHTML
+    self.extensions = extensions
+    self.headingAnchors = headingAnchors
+    self.reservedAnchors = reservedAnchors
+    self.removeScriptURLs = removeScriptURLs
+  }
+
+  /// What the `cmark-gfm` command does with `-e` for each extension (and `--footnotes`):
+  /// no anchors, no URL filtering beyond cmark-gfm's own.
+  public static func cmarkCompatible(unsafeHTML: Bool, extensions: Set<MarkdownExtension>) -> MarkdownOptions {
+    MarkdownOptions(unsafeHTML: unsafeHTML, extensions: extensions, headingAnchors: false, removeScriptURLs: false)
+  }
+}

@@ -1,0 +1,170 @@
+import CCmarkGFM
+import Foundation
+import SiteModel
+
+/// One pass over a parsed cmark-gfm tree that collects headings, links and plain text,
+/// rewrites links to other documents and swaps headings for anchored copies.
+struct TreeWalker {
+  let options: MarkdownOptions
+  let source: DocumentID?
+  let file: String
+  let firstLine: Int
+  let columns: LineColumns
+  let rewriteLink: MarkdownRenderer.LinkRewriter?
+
+  var headings: [Heading] = []
+  var links: [MarkdownLink] = []
+  var plainText = ""
+  private var anchors: AnchorNamer
+
+  init(
+    options: MarkdownOptions, source: DocumentID?, file: String, firstLine: Int,
+    columns: LineColumns, rewriteLink: MarkdownRenderer.LinkRewriter?
+  ) {
+    self.options = options
+    self.source = source
+    self.file = file
+    self.firstLine = firstLine
+    self.columns = columns
+    self.rewriteLink = rewriteLink
+    anchors = AnchorNamer(reserved: options.reservedAnchors)
+  }
+
+  mutating func walk(_ document: OpaquePointer) {
+    var headingNodes: [(node: OpaquePointer, anchor: String, level: Int32)] = []
+    guard let iterator = cmark_iter_new(document) else { return }
+    defer { cmark_iter_free(iterator) }
+    var lastBlockLine = 1
+    while true {
+      let event = cmark_iter_next(iterator)
+      if event == CMARK_EVENT_DONE { break }
+      guard let node = cmark_iter_get_node(iterator) else { continue }
+      let type = cmark_node_get_type(node)
+      let entering = event == CMARK_EVENT_ENTER
+      let isBlock = (type.rawValue & UInt32(CMARK_NODE_TYPE_BLOCK)) != 0
+      if isBlock {
+        if entering, cmark_node_get_start_line(node) > 0 {
+          lastBlockLine = Int(cmark_node_get_start_line(node))
+        }
+        if !entering, !plainText.isEmpty, plainText.last != "\n" { plainText.append("\n") }
+      }
+      switch type {
+      case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK:
+        if let literal = cmark_node_get_literal(node) { plainText.append(String(cString: literal)) }
+      case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+        plainText.append(" ")
+      case CMARK_NODE_HEADING where entering:
+        let text = Self.inlineText(of: node)
+        let level = cmark_node_get_heading_level(node)
+        let anchor = anchors.anchor(for: text)
+        headings.append(
+          Heading(level: Int(level), text: text, anchor: anchor, location: location(of: node, fallbackLine: lastBlockLine)))
+        if options.headingAnchors { headingNodes.append((node, anchor, level)) }
+      case CMARK_NODE_LINK where entering, CMARK_NODE_IMAGE where entering:
+        visitLink(node, isImage: type == CMARK_NODE_IMAGE, fallbackLine: lastBlockLine)
+      default:
+        break
+      }
+    }
+    // Swapping nodes during the walk would confuse the iterator; do it afterwards.
+    for (node, anchor, level) in headingNodes {
+      Self.anchorHeading(node, anchor: anchor, level: level)
+    }
+  }
+
+  private mutating func visitLink(_ node: OpaquePointer, isImage: Bool, fallbackLine: Int) {
+    let destination = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+    if options.removeScriptURLs, URLSafety.isScriptURL(destination) {
+      cmark_node_set_url(node, "")
+    }
+    let (path, fragment) = URLSafety.splitFragment(destination)
+    var target: DocumentID?
+    if let source, !isImage {
+      let decoded = path.removingPercentEncoding ?? path
+      target = DocumentID.resolve(markdownLink: decoded, from: source)
+    }
+    links.append(
+      MarkdownLink(
+        destination: destination, isImage: isImage, location: location(of: node, fallbackLine: fallbackLine),
+        target: target, fragment: fragment))
+    if let target, let rewriteLink, let href = rewriteLink(target, fragment) {
+      cmark_node_set_url(node, href)
+    }
+  }
+
+  private func location(of node: OpaquePointer, fallbackLine: Int) -> SourceLocation {
+    let line = Int(cmark_node_get_start_line(node))
+    let byteColumn = Int(cmark_node_get_start_column(node))
+    guard line > 0 else { return SourceLocation(file: file, line: fallbackLine + firstLine - 1, column: 1) }
+    return SourceLocation(
+      file: file, line: line + firstLine - 1, column: columns.scalarColumn(line: line, byteColumn: byteColumn))
+  }
+
+  /// The text of a node's inline descendants, without markup.
+  static func inlineText(of node: OpaquePointer) -> String {
+    var text = ""
+    var child = cmark_node_first_child(node)
+    while let current = child {
+      switch cmark_node_get_type(current) {
+      case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_HTML_INLINE:
+        if let literal = cmark_node_get_literal(current) { text.append(String(cString: literal)) }
+      case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+        text.append(" ")
+      default:
+        text.append(inlineText(of: current))
+      }
+      child = cmark_node_next(current)
+    }
+    return text
+  }
+
+  /// cmark-gfm's HTML renderer writes headings without attributes, so the heading becomes a
+  /// custom block whose first and last children are custom inlines holding `<hN id="…">`
+  /// and `</hN>` around the heading's own inlines. (The tags go in inlines because a custom
+  /// block puts line breaks around its own opening and closing text.) The HTML is then the
+  /// heading cmark-gfm would write, plus the `id`.
+  static func anchorHeading(_ heading: OpaquePointer, anchor: String, level: Int32) {
+    guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK), let open = cmark_node_new(CMARK_NODE_CUSTOM_INLINE),
+      let close = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)
+    else { return }
+    cmark_node_set_on_enter(block, "")
+    cmark_node_set_on_exit(block, "")
+    cmark_node_set_on_enter(open, "<h\(level) id=\"\(HTMLText.escapeAttribute(anchor))\">")
+    cmark_node_set_on_exit(open, "")
+    cmark_node_set_on_enter(close, "</h\(level)>")
+    cmark_node_set_on_exit(close, "")
+    cmark_node_append_child(block, open)
+    while let child = cmark_node_first_child(heading) {
+      cmark_node_append_child(block, child)
+    }
+    cmark_node_append_child(block, close)
+    cmark_node_replace(heading, block)
+    cmark_node_free(heading)
+  }
+}
+
+/// Recognises URLs that would run code when followed.
+public enum URLSafety {
+  /// `javascript:`, `vbscript:` and `data:` URLs, whatever their case or leading spaces.
+  public static func isScriptURL(_ url: String) -> Bool {
+    var scheme = ""
+    for scalar in url.unicodeScalars {
+      if scalar == ":" { break }
+      // Browsers ignore tabs, newlines and leading spaces inside the scheme.
+      if scalar.value <= 0x20 { continue }
+      scheme.unicodeScalars.append(scalar)
+      if scheme.count > 12 { return false }
+    }
+    guard url.contains(":") else { return false }
+    switch scheme.lowercased() {
+    case "javascript", "vbscript", "data": return true
+    default: return false
+    }
+  }
+
+  /// `("a.md", "b")` for `a.md#b`.
+  public static func splitFragment(_ url: String) -> (path: String, fragment: String?) {
+    guard let hash = url.firstIndex(of: "#") else { return (url, nil) }
+    return (String(url[..<hash]), String(url[url.index(after: hash)...]))
+  }
+}

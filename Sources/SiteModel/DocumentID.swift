@@ -1,0 +1,95 @@
+/// A document's permanent identity: its path under `content/` without `.md`, such as
+/// `2017/bpf/cybersecurity/proposal`. Other documents reference it by this id, and its page
+/// lives at the same path, so ids must stay stable once published.
+public struct DocumentID: Sendable, Hashable, Comparable, CustomStringConvertible, Codable {
+  public let rawValue: String
+
+  public init(_ rawValue: String) {
+    self.rawValue = rawValue
+  }
+
+  /// The id of `content/<relativePath>`, or nil when the path does not end in `.md`.
+  public init?(contentPath relativePath: String) {
+    guard relativePath.hasSuffix(".md") else { return nil }
+    self.init(String(relativePath.dropLast(3)))
+  }
+
+  public var description: String { rawValue }
+
+  public static func < (lhs: DocumentID, rhs: DocumentID) -> Bool { lhs.rawValue < rhs.rawValue }
+
+  public var components: [Substring] { rawValue.split(separator: "/", omittingEmptySubsequences: false) }
+
+  /// The last path component: `proposal` for `2017/bpf/cybersecurity/proposal`.
+  public var name: Substring { components.last ?? Substring(rawValue) }
+
+  /// The cycle folder the document sits in (`2017`), when its first component is a year.
+  public var cycleFolder: Int? {
+    guard let first = components.first, first.count == 4, let year = Int(first) else { return nil }
+    return year
+  }
+
+  /// Where the document's page is written, relative to the site root.
+  public var pagePath: PagePath { PagePath("\(rawValue)/index.html") }
+
+  /// Whether this is a cycle's landing text (`2017/_cycle`), published as part of the
+  /// cycle's inventory page rather than as a page of its own.
+  public var isCycleLanding: Bool { name == "_cycle" && components.count == 2 && cycleFolder != nil }
+
+  /// The page that shows the document: its own, or its cycle's inventory for a landing text.
+  public var publishedPath: PagePath {
+    if isCycleLanding, let year = cycleFolder { return PagePath("\(year)/index.html") }
+    return pagePath
+  }
+
+  /// The source file, relative to the content folder.
+  public var contentPath: String { "\(rawValue).md" }
+
+  /// Resolves a link destination written in the document `source` (a relative path to
+  /// another `.md` file, as a code-hosting site would follow it) to the id it names.
+  /// Returns nil when the destination is not a relative `.md` path or climbs above
+  /// `content/`.
+  public static func resolve(markdownLink path: String, from source: DocumentID) -> DocumentID? {
+    guard path.hasSuffix(".md"), !path.hasPrefix("/"), !path.contains("://"),
+      !path.contains(":")
+    else { return nil }
+    var parts = source.components.dropLast().map(String.init)
+    for part in path.split(separator: "/", omittingEmptySubsequences: false) {
+      switch part {
+      case "", ".": continue
+      case "..":
+        guard !parts.isEmpty else { return nil }
+        parts.removeLast()
+      default: parts.append(String(part))
+      }
+    }
+    guard !parts.isEmpty else { return nil }
+    return DocumentID(contentPath: parts.joined(separator: "/"))
+  }
+
+  /// Problems with the id as a URL path component, or nil when it is fine. Ids are
+  /// permanent URLs, so they are held to lowercase ASCII letters, digits and hyphens.
+  public var namingProblem: String? {
+    for component in components {
+      if component.isEmpty { return "it has an empty path component" }
+      let allowedFirst = component.first.map { $0 == "_" || $0.isLowercaseASCIIAlphanumeric } ?? false
+      if !allowedFirst || !component.allSatisfy({ $0.isLowercaseASCIIAlphanumeric || $0 == "-" || $0 == "_" }) {
+        return "\"\(component)\" is not lowercase letters a–z, digits and hyphens"
+      }
+    }
+    return nil
+  }
+
+  /// The id a badly named file would have once renamed: lowercase, accents removed,
+  /// spaces and other separators turned into hyphens.
+  public var suggestedRename: DocumentID {
+    DocumentID(components.map { Slug.make(String($0), keepUnderscorePrefix: true) }.joined(separator: "/"))
+  }
+}
+
+extension Character {
+  var isLowercaseASCIIAlphanumeric: Bool {
+    guard let ascii = asciiValue else { return false }
+    return (ascii >= 97 && ascii <= 122) || (ascii >= 48 && ascii <= 57)
+  }
+}

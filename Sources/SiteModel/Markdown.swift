@@ -1,0 +1,62 @@
+/// A heading of a document body, as later stages need it: for the table of contents, the
+/// modalities' section checks and `#anchor` checks.
+public struct Heading: Sendable, Hashable {
+  public var level: Int
+  /// The heading's plain text, without Markdown markup.
+  public var text: String
+  /// The `id` attribute of the heading, unique within the page.
+  public var anchor: String
+  public var location: SourceLocation
+
+  public init(level: Int, text: String, anchor: String, location: SourceLocation) {
+    self.level = level
+    self.text = text
+    self.anchor = anchor
+    self.location = location
+  }
+}
+
+/// A link or image written in a document body.
+public struct MarkdownLink: Sendable, Hashable {
+  /// The destination as written (`../proposal.md#objectives`).
+  public var destination: String
+  public var isImage: Bool
+  public var location: SourceLocation
+  /// The document a relative `.md` destination names, whether or not it exists.
+  public var target: DocumentID?
+  /// The `#fragment` of the destination, without the `#`.
+  public var fragment: String?
+
+  public init(
+    destination: String, isImage: Bool, location: SourceLocation, target: DocumentID?,
+    fragment: String?
+  ) {
+    self.destination = destination
+    self.isImage = isImage
+    self.location = location
+    self.target = target
+    self.fragment = fragment
+  }
+}
+
+/// A document body rendered to HTML, with what the later stages need to know about it.
+public struct RenderedMarkdown: Sendable, Hashable {
+  public var html: String
+  public var headings: [Heading]
+  public var links: [MarkdownLink]
+  /// Words of running text, for the modalities' length rules.
+  public var wordCount: Int
+  /// The body as plain text, for the search index.
+  public var plainText: String
+
+  public init(
+    html: String, headings: [Heading] = [], links: [MarkdownLink] = [], wordCount: Int = 0,
+    plainText: String = ""
+  ) {
+    self.html = html
+    self.headings = headings
+    self.links = links
+    self.wordCount = wordCount
+    self.plainText = plainText
+  }
+}

@@ -1,0 +1,24 @@
+import Foundation
+
+/// A file of the generated site: where it goes, relative to the output folder, and its
+/// bytes. The render stage produces them; the write stage puts them on disk.
+public struct OutputFile: Sendable, Hashable {
+  public var path: String
+  public var contents: Contents
+
+  public enum Contents: Sendable, Hashable {
+    case text(String)
+    case data(Data)
+    /// A file copied as is from the site (an asset or attachment), by absolute path.
+    case copy(from: URL)
+  }
+
+  public init(path: String, contents: Contents) {
+    self.path = path
+    self.contents = contents
+  }
+
+  public init(path: PagePath, text: String) {
+    self.init(path: path.rawValue, contents: .text(text))
+  }
+}

@@ -1,0 +1,26 @@
+/// The site's settings from `content/site.yml`.
+public struct SiteConfig: Sendable, Hashable {
+  public var title: String
+  public var description: String
+  /// Absolute URL the site is published under; used only for canonical URLs, feeds and
+  /// the sitemap, never for links between pages.
+  public var baseURL: String
+  /// BCP 47 language tag for `<html lang>`.
+  public var language: String
+  /// Raw HTML in Markdown is dropped unless the site turns it on.
+  public var unsafeHTML: Bool
+  /// Who publishes the site, shown in the footer and feeds.
+  public var publisher: String
+
+  public init(
+    title: String = "IGF outcomes", description: String = "", baseURL: String = "https://example.org/",
+    language: String = "en", unsafeHTML: Bool = false, publisher: String = ""
+  ) {
+    self.title = title
+    self.description = description
+    self.baseURL = baseURL
+    self.language = language
+    self.unsafeHTML = unsafeHTML
+    self.publisher = publisher
+  }
+}

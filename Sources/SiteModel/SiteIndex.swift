@@ -1,0 +1,45 @@
+/// The documents and people of a site, indexed the ways the checks and the cross-linking
+/// need: by id, by kind, by series and cycle. Built once per build and shared read-only.
+public struct SiteIndex: Sendable {
+  /// Every document, sorted by id.
+  public let documents: [ParsedDocument]
+  public let people: [String: Person]
+  /// People in `people.yml` order.
+  public let peopleInOrder: [Person]
+  private let positions: [DocumentID: Int]
+  private let positionsByKind: [String: [Int]]
+
+  public init(documents: [ParsedDocument], people: [Person]) {
+    let sorted = documents.sorted { $0.id < $1.id }
+    self.documents = sorted
+    var positions: [DocumentID: Int] = [:]
+    positions.reserveCapacity(sorted.count)
+    for (index, document) in sorted.enumerated() where positions[document.id] == nil {
+      positions[document.id] = index
+    }
+    self.positions = positions
+    var byKind: [String: [Int]] = [:]
+    for (index, document) in sorted.enumerated() {
+      byKind[document.kind ?? "", default: []].append(index)
+    }
+    self.positionsByKind = byKind
+    var byID: [String: Person] = [:]
+    for person in people where byID[person.id] == nil { byID[person.id] = person }
+    self.people = byID
+    self.peopleInOrder = people
+  }
+
+  public subscript(id: DocumentID) -> ParsedDocument? {
+    positions[id].map { documents[$0] }
+  }
+
+  public func contains(_ id: DocumentID) -> Bool { positions[id] != nil }
+
+  /// The documents of one kind, in id order.
+  public func documents(ofKind kind: String) -> [ParsedDocument] {
+    (positionsByKind[kind] ?? []).map { documents[$0] }
+  }
+
+  /// All document ids, for "did you mean" suggestions.
+  public var ids: [String] { documents.map(\.id.rawValue) }
+}

@@ -1,0 +1,103 @@
+import SiteLink
+import SiteModel
+
+/// A BPF's or working group's timeline across cycles.
+struct SeriesPage {
+  let context: PageContext
+
+  func model(_ series: Series) -> TemplateObject {
+    let label = series.key.field == "wg" ? "Working group" : series.key.field.uppercased()
+    var model = context.page(
+      series.key.pagePath, title: series.title, description: "\(series.title) across IGF cycles", type: "series")
+    model["series"] = .object([
+      "title": .text(series.title), "label": .text(label), "id": .text(series.key.id),
+      "cycles": .list(
+        series.cycles.map { entry in
+          var cycle: TemplateObject = [
+            "year": .number(entry.year),
+            "documents": .list(entry.documents.map { .object(context.documentLink($0)) }),
+          ]
+          cycle["url"] = context.site.cycle(entry.year).map { .text($0.pagePath.rawValue) } ?? false
+          return .object(cycle)
+        }),
+    ])
+    return model
+  }
+}
+
+/// A person's roles by cycle, each linked to its document (which links back here).
+struct PersonPage {
+  let context: PageContext
+
+  func model(_ record: PersonRecord) -> TemplateObject {
+    let person = record.person
+    var model = context.page(record.pagePath, title: person.name, description: person.affiliation, type: "person")
+    var object = context.personLink(person)
+    object.set("mag", list: person.magCycles.sorted(by: >).map { .number($0) })
+    let byCycle = Dictionary(grouping: record.roles) { $0.cycle ?? 0 }
+    object.set(
+      "cycles",
+      list: byCycle.keys.sorted(by: >).map { year in
+        .object([
+          "year": .number(year),
+          "roles": .list(
+            (byCycle[year] ?? []).map { role in
+              var link = context.documentLink(role.document)
+              link["role"] = .text(role.label)
+              return .object(link)
+            }),
+        ])
+      })
+    model["person"] = .object(object)
+    return model
+  }
+}
+
+/// Everyone with a role or a MAG seat.
+struct PeopleIndexPage {
+  let context: PageContext
+
+  func model() -> TemplateObject {
+    var model = context.page(PagePath("people/index.html"), title: "People", type: "people")
+    model.set(
+      "people",
+      list: context.site.people.map { record in
+        var link = context.personLink(record.person)
+        link["roles"] = .text(Format.count(record.roles.count, "role"))
+        return .object(link)
+      })
+    return model
+  }
+}
+
+/// The documents of one theme, newest cycle first.
+struct ThemePage {
+  let context: PageContext
+
+  func model(_ theme: Theme) -> TemplateObject {
+    var model = context.page(theme.pagePath, title: "Theme: \(theme.name)", type: "theme")
+    model["theme"] = .object([
+      "name": .text(theme.name),
+      "documents": .list(theme.documents.map { .object(context.documentLink($0)) }),
+    ])
+    return model
+  }
+}
+
+/// All themes with their document counts.
+struct ThemesIndexPage {
+  let context: PageContext
+
+  func model() -> TemplateObject {
+    var model = context.page(PagePath("themes/index.html"), title: "Themes", type: "themes")
+    model.set(
+      "themes",
+      list: context.site.themes.map { theme in
+        .object([
+          "name": .text(theme.name), "url": .text(theme.pagePath.rawValue),
+          "count": .text(Format.count(theme.documents.count, "document")),
+        ])
+      })
+    return model
+  }
+}

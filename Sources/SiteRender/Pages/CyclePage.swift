@@ -1,0 +1,90 @@
+import SiteLink
+import SiteModel
+
+/// A cycle's outcome inventory: every item grouped by kind with its status, facilitators,
+/// outputs, conformance and continuity, the stakeholder balance, and what needs further
+/// attention.
+struct CyclePage {
+  let context: PageContext
+
+  func model(_ cycle: CycleInventory) -> TemplateObject {
+    var model = context.page(
+      cycle.pagePath, title: "\(cycle.title): outcome inventory",
+      description: "Outcome inventory of the \(cycle.year) IGF cycle", type: "cycle")
+    var object: TemplateObject = [
+      "year": .number(cycle.year), "title": .text(cycle.title),
+      "count": .text(Format.count(cycle.items.count, "document")),
+      "feed_url": .text("\(cycle.year)/feed.xml"),
+      "json_url": .text("\(cycle.year)/inventory.json"),
+      "csv_url": .text("\(cycle.year)/inventory.csv"),
+    ]
+    if let landing = cycle.landing {
+      object["body"] = .text(landing.body.html)
+      object.set("host", text: landing["host"]?.scalarText)
+      object.set("location", text: landing["location"]?.scalarText)
+      object.set("theme", text: landing["theme"]?.scalarText)
+      object.set("start", object: landing["start"]?.date.map(Format.date))
+      object.set("end", object: landing["end"]?.date.map(Format.date))
+      if landing.isExample { object["example"] = true }
+    }
+    object.set(
+      "groups",
+      list: cycle.groups.map { group in
+        .object([
+          "label": .text(group.kind.label), "kind": .text(group.kind.id),
+          "count": .number(group.items.count),
+          "items": .list(group.items.map { .object(item($0)) }),
+        ])
+      })
+    object.set("attention", list: attention(cycle))
+    if cycle.balance.total > 0 {
+      object["balance"] = .object(
+        BalanceChart.model(cycle.balance, id: "balance-\(cycle.year)", caption: "Facilitators of the \(cycle.year) cycle by stakeholder group"))
+    }
+    model["cycle"] = .object(object)
+    return model
+  }
+
+  private func item(_ item: InventoryItem) -> TemplateObject {
+    var object = context.documentLink(item.document)
+    object.set("summary", text: item.document["summary"]?.scalarText)
+    object.set("facilitators", list: item.facilitators.map { .object(context.personLink($0)) })
+    object.set(
+      "outputs",
+      list: item.outputs.map { output in
+        var link = context.documentLink(output)
+        link.set("date", object: (output["published"]?.date ?? output.date).map(Format.date))
+        return .object(link)
+      })
+    if let earlier = item.continuesFrom { object["continues_from"] = .object(context.documentLink(earlier)) }
+    if let later = item.continuedIn { object["continued_in"] = .object(context.documentLink(later)) }
+    if let series = item.series, let found = context.site.series.first(where: { $0.key == series }) {
+      object["series"] = .object(["title": .text(found.title), "url": .text(series.pagePath.rawValue)])
+    }
+    object.set("warnings", list: item.warnings.map(DocumentPage.warning))
+    if item.warnings.isEmpty { object["conforms"] = true }
+    if item.balance.total > 0 {
+      object["item_balance"] = .object(
+        BalanceChart.model(
+          item.balance, id: "balance-\(Slug.make(item.document.id.rawValue))",
+          caption: "Facilitators of \(item.document.title) by stakeholder group"))
+    }
+    return object
+  }
+
+  private func attention(_ cycle: CycleInventory) -> [TemplateValue] {
+    AttentionItem.Reason.allCases.compactMap { reason in
+      let entries = cycle.attention.filter { $0.reason == reason }
+      guard !entries.isEmpty else { return nil }
+      return .object([
+        "heading": .text(reason.heading), "reason": .text(reason.rawValue),
+        "entries": .list(
+          entries.map { entry in
+            var link = context.documentLink(entry.document)
+            link["detail"] = .text(entry.detail)
+            return .object(link)
+          }),
+      ])
+    }
+  }
+}

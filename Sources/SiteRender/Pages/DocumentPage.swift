@@ -1,0 +1,87 @@
+import SiteLink
+import SiteModel
+import SiteValidate
+
+/// The page of one document: its metadata panel, body, participants or recommendations,
+/// what it references and what references it, and its place in its series.
+struct DocumentPage {
+  let context: PageContext
+
+  func model(_ document: ParsedDocument) -> TemplateObject {
+    let site = context.site
+    let path = document.id.pagePath
+    let kind = site.kind(of: document)
+    var model = context.page(path, title: document.title, description: document["summary"]?.scalarText, type: "document")
+    var page = context.documentLink(document)
+    page["body"] = .text(document.body.html)
+    page.set("summary", text: document["summary"]?.scalarText)
+    page.set("kind_id", text: kind?.id)
+    if let cycle = document.cycle, let inventory = site.cycle(cycle) {
+      page["cycle_link"] = .object(["title": .text(inventory.title), "url": .text(inventory.pagePath.rawValue)])
+    }
+    page.set("themes", list: themes(of: document))
+    page.set("metadata", list: MetadataRows(context: context).rows(for: document))
+    page.set("participants", list: participants(of: document))
+    page.set("recommendations", list: recommendations(of: document))
+    page.set("references", list: (site.references[document.id] ?? []).compactMap { linked($0) })
+    page.set("referenced_by", list: (site.referencedBy[document.id] ?? []).compactMap { linked($0) })
+    page.set("warnings", list: (site.warnings[document.file] ?? []).map(Self.warning))
+    page.set("series", object: seriesNavigation(for: document))
+    model["document"] = .object(page)
+    return model
+  }
+
+  private func linked(_ id: DocumentID) -> TemplateValue? {
+    context.site.index[id].map { .object(context.documentLink($0)) }
+  }
+
+  func themes(of document: ParsedDocument) -> [TemplateValue] {
+    document.themes.compactMap { name in
+      let id = Slug.make(name)
+      guard !id.isEmpty else { return nil }
+      return .object(["name": .text(name), "url": .text("themes/\(id)/index.html")])
+    }
+  }
+
+  private func participants(of document: ParsedDocument) -> [TemplateValue] {
+    (document["participants"]?.list ?? []).compactMap { group in
+      guard let name = group["group"]?.scalarText else { return nil }
+      let people: [TemplateValue] = (group["people"]?.list ?? []).compactMap { entry in
+        guard let id = entry.string else { return nil }
+        guard let person = context.site.index.people[id] else {
+          return .object(["name": .text(id), "url": false, "affiliation": false])
+        }
+        return .object(context.personLink(person))
+      }
+      return .object(["group": .text(name), "people": .list(people)])
+    }
+  }
+
+  private func recommendations(of document: ParsedDocument) -> [TemplateValue] {
+    (document["recommendations"]?.list ?? []).enumerated().compactMap { offset, item in
+      guard let text = item["text"]?.scalarText else { return nil }
+      let id = item["id"]?.scalarText ?? "recommendation-\(offset + 1)"
+      return .object(["id": .text(id), "number": .number(offset + 1), "text": .text(text)])
+    }
+  }
+
+  static func warning(_ diagnostic: Diagnostic) -> TemplateValue {
+    var object: TemplateObject = [
+      "message": .text(diagnostic.message), "rule": .text(diagnostic.rule), "line": .number(diagnostic.location.line),
+      "location": .text(diagnostic.location.description),
+    ]
+    object.set("help", text: diagnostic.help)
+    return .object(object)
+  }
+
+  /// The series page and the documents before and after this one in it.
+  private func seriesNavigation(for document: ParsedDocument) -> TemplateObject? {
+    guard let series = context.site.series(of: document) else { return nil }
+    let documents = series.documents
+    guard let position = documents.firstIndex(where: { $0.id == document.id }) else { return nil }
+    var object: TemplateObject = ["title": .text(series.title), "url": .text(series.key.pagePath.rawValue)]
+    if position > 0 { object["previous"] = .object(context.documentLink(documents[position - 1])) }
+    if position + 1 < documents.count { object["next"] = .object(context.documentLink(documents[position + 1])) }
+    return object
+  }
+}

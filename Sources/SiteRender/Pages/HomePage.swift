@@ -1,0 +1,59 @@
+import SiteLink
+import SiteModel
+
+/// The home page: cycles newest first with their counts, and the latest outputs.
+struct HomePage {
+  let context: PageContext
+  /// How many recent outputs and reports the home page lists.
+  static let latestCount = 10
+
+  func model() -> TemplateObject {
+    let site = context.site
+    var model = context.page(.home, title: site.config.title, type: "home")
+    model["cycles"] = .list(
+      site.cycles.map { cycle in
+        var object: TemplateObject = [
+          "year": .number(cycle.year), "title": .text(cycle.title), "url": .text(cycle.pagePath.rawValue),
+          "count": .text(Format.count(cycle.items.count, "document")),
+        ]
+        object.set(
+          "kinds",
+          list: cycle.groups.map { group in
+            .object(["label": .text(group.kind.label), "count": .number(group.items.count)])
+          })
+        object.set("summary", text: cycle.landing?["summary"]?.scalarText)
+        if !cycle.attention.isEmpty {
+          object["attention"] = .text(Format.count(cycle.attention.count, "item"))
+        }
+        object.markAbsent(["summary", "attention"])
+        return .object(object)
+      })
+    let latest = site.pagedDocuments
+      .filter { $0.date != nil || $0["published"]?.date != nil }
+      .sorted { (Self.published($0), $0.id) > (Self.published($1), $1.id) }
+      .prefix(Self.latestCount)
+      .map { document -> TemplateValue in
+        var link = context.documentLink(document)
+        link.set("date", object: Format.date(Self.published(document)))
+        return .object(link)
+      }
+    model.set("latest", list: Array(latest))
+    return model
+  }
+
+  static func published(_ document: ParsedDocument) -> CalendarDate {
+    document["published"]?.date ?? document.date ?? CalendarDate(daysSinceEpoch: 0)
+  }
+}
+
+/// The page shown for a missing URL. It cannot know how deep the missing URL was, so its
+/// links use the site's absolute base URL, and the page is written at the root.
+struct NotFoundPage {
+  let context: PageContext
+
+  func model() -> TemplateObject {
+    var model = context.page(PagePath("404.html"), title: "Page not found", type: "not_found")
+    model["root"] = .text(context.site.config.baseURL)
+    return model
+  }
+}

@@ -1,0 +1,91 @@
+import SiteLink
+import SiteModel
+import SiteValidate
+
+/// The "About this document" panel: each front-matter field of the kind, labelled as the
+/// schema says and shown by its type (dates as dates, people and documents as links).
+struct MetadataRows {
+  let context: PageContext
+  /// Fields shown elsewhere on the page, or not at all.
+  static let shownElsewhere: Set<String> = [
+    "kind", "title", "cycle", "status", "date", "themes", "draft", "example", "summary", "related", "participants",
+    "recommendations",
+  ]
+  /// The fields of a value item, always present (see `TemplateObject.markAbsent`).
+  static let valueKeys = ["value", "url", "external", "iso", "when", "note"]
+
+  func rows(for document: ParsedDocument) -> [TemplateValue] {
+    guard let kind = context.site.kind(of: document) else { return [] }
+    var rows: [TemplateValue] = []
+    for field in context.site.schema.fields(of: kind) where !Self.shownElsewhere.contains(field.name) {
+      guard let node = document[field.name] else { continue }
+      let items: [TemplateValue]
+      if field.name == kind.seriesField, let series = context.site.series(of: document) {
+        var item: TemplateObject = ["value": .text(series.title), "url": .text(series.key.pagePath.rawValue)]
+        item.markAbsent(Self.valueKeys)
+        items = [.object(item)]
+      } else {
+        items = values(node, type: field.type).map { item in
+          var item = item
+          item.markAbsent(Self.valueKeys)
+          return .object(item)
+        }
+      }
+      guard !items.isEmpty else { continue }
+      rows.append(.object(["field": .text(field.label), "items": .list(items)]))
+    }
+    return rows
+  }
+
+  /// Display items for a value: `{value, url?, external?, iso?, when?, note?}`, where `iso`
+  /// marks a value that is a date and `when` adds a date to another value.
+  func values(_ node: YAMLNode, type: FieldType) -> [TemplateObject] {
+    switch type {
+    case .date:
+      guard let date = node.date else { return [] }
+      return [["value": .text(date.longForm), "iso": .text(date.description)]]
+    case .url:
+      guard let url = node.string, url.hasPrefix("https://") || url.hasPrefix("http://") else { return [] }
+      return [["value": .text(url), "url": .text(url), "external": true]]
+    case .reference:
+      guard let id = node.string else { return [] }
+      if let target = context.site.index[DocumentID(id)] {
+        return [["value": .text(target.title), "url": .text(target.id.publishedPath.rawValue)]]
+      }
+      return [["value": .text(id)]]
+    case .person:
+      guard let id = node.string else { return [] }
+      guard let person = context.site.index.people[id] else { return [["value": .text(id)]] }
+      var item: TemplateObject = ["value": .text(person.name), "url": .text(person.pagePath.rawValue)]
+      item.set("note", text: person.stakeholderGroup)
+      return [item]
+    case .list(let element):
+      return (node.list ?? []).flatMap { values($0, type: element.type) }
+    case .object(let fields):
+      return objectValue(node, fields: fields)
+    case .string, .text, .integer, .boolean:
+      return node.scalarText.map { [["value": .text($0)]] } ?? []
+    }
+  }
+
+  /// An object with an `id` reference (such as the next meeting) reads as one link; any
+  /// other object as `label: value` parts.
+  private func objectValue(_ node: YAMLNode, fields: [FieldSpec]) -> [TemplateObject] {
+    if let idField = fields.first(where: { if case .reference = $0.type { return true } else { return false } }) {
+      let id = node[idField.name]?.string
+      var item: TemplateObject = [:]
+      let target = id.flatMap { context.site.index[DocumentID($0)] }
+      item.set("value", text: node["title"]?.scalarText ?? target?.title ?? id)
+      if let target { item.set("url", text: target.id.publishedPath.rawValue) }
+      if let date = node["date"]?.date { item["when"] = .object(Format.date(date)) }
+      return item.fields.isEmpty ? [] : [item]
+    }
+    return fields.compactMap { field in
+      guard let value = node[field.name] else { return nil }
+      let parts = values(value, type: field.type)
+      guard var first = parts.first, let value = first["value"], case .text(let string) = value else { return nil }
+      first["value"] = .text("\(field.label): \(string)")
+      return first
+    }
+  }
+}

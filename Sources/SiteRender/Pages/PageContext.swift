@@ -1,0 +1,92 @@
+import SiteLink
+import SiteModel
+import SiteValidate
+
+/// What every page's view model starts from: the site, the page's place in it and the
+/// navigation. All internal URLs in view models are relative to the site root and the
+/// templates prefix them with `{{root}}`, so every link works from any sub-path and from
+/// the file system.
+struct PageContext: Sendable {
+  let site: LinkedSite
+  let navigation: TemplateValue
+
+  init(site: LinkedSite) {
+    self.site = site
+    navigation = .list(
+      site.cycles.map { cycle in
+        .object(["year": .number(cycle.year), "url": .text(cycle.pagePath.rawValue), "title": .text(cycle.title)])
+      })
+  }
+
+  /// The fields every page has.
+  func page(_ path: PagePath, title: String, description: String? = nil, type: String) -> TemplateObject {
+    var page: TemplateObject = [
+      "title": .text(title),
+      "path": .text(path.rawValue),
+      "canonical": .text(path.canonicalURL(base: site.config.baseURL)),
+      "type": .text(type),
+    ]
+    page.set("description", text: description ?? site.config.description)
+    var model: TemplateObject = [
+      "root": .text(path.rootPrefix),
+      "page": .object(page),
+      "site": .object(siteObject),
+      "cycles_nav": navigation,
+    ]
+    model.set("is_\(type)", text: "true")
+    return model
+  }
+
+  var siteObject: TemplateObject {
+    var object: TemplateObject = [
+      "title": .text(site.config.title),
+      "language": .text(site.config.language),
+      "base_url": .text(site.config.baseURL),
+    ]
+    object.set("description", text: site.config.description)
+    object.set("publisher", text: site.config.publisher)
+    return object
+  }
+
+  /// A link to a document, with what lists of documents show about it.
+  func documentLink(_ document: ParsedDocument) -> TemplateObject {
+    var link: TemplateObject = [
+      "title": .text(document.title),
+      "url": .text(document.id.publishedPath.rawValue),
+      "id": .text(document.id.rawValue),
+    ]
+    link.set("kind", text: site.kind(of: document)?.label ?? document.kind)
+    link.set("status", text: document.status)
+    if let cycle = document.cycle { link["cycle"] = .number(cycle) }
+    link.set("date", object: document.date.map(Format.date))
+    link["example"] = .bool(document.isExample)
+    link["draft"] = .bool(document.isDraft)
+    link.markAbsent(Self.documentLinkKeys)
+    return link
+  }
+
+  func personLink(_ person: Person) -> TemplateObject {
+    var link: TemplateObject = ["name": .text(person.name), "url": .text(person.pagePath.rawValue)]
+    link.set("stakeholder_group", text: person.stakeholderGroup)
+    link.set("regional_group", text: person.regionalGroup)
+    link.set("affiliation", text: person.affiliation)
+    link.markAbsent(["stakeholder_group", "regional_group", "affiliation"])
+    return link
+  }
+
+  /// The fields of a document link, always present (see `TemplateObject.markAbsent`).
+  static let documentLinkKeys = ["kind", "status", "cycle", "date"]
+}
+
+/// How dates and counts read on pages.
+enum Format {
+  /// `{iso: 2017-03-28, text: 28 March 2017}` for `<time datetime>`.
+  static func date(_ date: CalendarDate) -> TemplateObject {
+    ["iso": .text(date.description), "text": .text(date.longForm)]
+  }
+
+  static func count(_ count: Int, _ noun: String, plural: String? = nil) -> String {
+    "\(count) \(count == 1 ? noun : (plural ?? noun + "s"))"
+  }
+}
+

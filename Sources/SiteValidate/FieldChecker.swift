@@ -1,0 +1,114 @@
+import SiteModel
+
+/// Checks a document's front matter against the fields its kind declares: required fields,
+/// types, vocabularies, unknown fields, and that document and person references resolve.
+struct FieldChecker {
+  let schema: ModalitiesSchema
+  let site: SiteIndex
+  let references: ReferenceResolver
+  var diagnostics: [Diagnostic] = []
+
+  init(schema: ModalitiesSchema, site: SiteIndex, references: ReferenceResolver) {
+    self.schema = schema
+    self.site = site
+    self.references = references
+  }
+
+  private mutating func add(_ check: String, rule: String, _ message: String, at location: SourceLocation, help: String?) {
+    diagnostics.append(Diagnostic(schema.severity(of: check), rule, message, at: location, help: help))
+  }
+
+  mutating func check(_ document: ParsedDocument, kind: KindSpec) {
+    checkMapping(
+      document.frontMatter, fields: schema.fields(of: kind), path: "", missingAt: document.missingFieldLocation,
+      kindLabel: kind.label)
+  }
+
+  /// Checks the entries of a mapping; `path` prefixes nested field names (`meeting.`).
+  mutating func checkMapping(_ node: YAMLNode, fields: [FieldSpec], path: String, missingAt: SourceLocation, kindLabel: String) {
+    let entries = node.entries ?? []
+    for field in fields where field.required && !entries.contains(where: { $0.key == field.name }) {
+      add(
+        "missing-field", rule: "front-matter.missing-field", "the field \"\(path)\(field.name)\" is missing", at: missingAt,
+        help: "add \"\(field.name):\" with \(field.type.description); a \(kindLabel) requires it")
+    }
+    let names = fields.map(\.name)
+    for entry in entries {
+      guard let field = fields.first(where: { $0.name == entry.key }) else {
+        var message = "unknown field \"\(path)\(entry.key)\""
+        if let suggestion = Suggestion.didYouMean(entry.key, in: names) { message += "; \(suggestion)" }
+        add(
+          "unknown-field", rule: "front-matter.unknown-field", message, at: entry.keyLocation,
+          help: "a \(kindLabel) has the fields \(names.joined(separator: ", ")); remove it or correct its name")
+        continue
+      }
+      checkValue(entry.value, field: field, path: "\(path)\(entry.key)", kindLabel: kindLabel)
+    }
+  }
+
+  mutating func checkValue(_ node: YAMLNode, field: FieldSpec, path: String, kindLabel: String) {
+    if case .null = node.value {
+      if field.required {
+        add(
+          "missing-field", rule: "front-matter.missing-field", "the field \"\(path)\" is empty", at: node.location,
+          help: "give \(path) \(field.type.description)")
+      }
+      return
+    }
+    switch field.type {
+    case .string, .text:
+      guard let text = node.scalarText, node.bool == nil, node.date == nil else {
+        return wrongType(node, field: field, path: path)
+      }
+      checkVocabulary(text, node: node, field: field, path: path)
+    case .integer:
+      guard node.int != nil else { return wrongType(node, field: field, path: path) }
+    case .boolean:
+      guard node.bool != nil else { return wrongType(node, field: field, path: path) }
+    case .date:
+      guard node.date != nil else {
+        let help = node.string.map { text in
+          CalendarDate(iso: text) != nil ? "remove the quotes: \(path): \(text)" : "write the date as YYYY-MM-DD, e.g. 2017-03-28"
+        }
+        return wrongType(node, field: field, path: path, help: help)
+      }
+    case .url:
+      guard let text = node.string else { return wrongType(node, field: field, path: path) }
+      if !(text.hasPrefix("https://") || text.hasPrefix("http://")) {
+        add(
+          "type", rule: "front-matter.type", "\"\(path)\" must be an http(s) URL, not \"\(text)\"", at: node.location,
+          help: "write the full address, starting with https://")
+      }
+    case .reference(let kind, let mustExist):
+      guard let text = node.string else { return wrongType(node, field: field, path: path) }
+      references.checkDocument(text, expectedKind: kind, mustExist: mustExist, at: node.location, into: &diagnostics)
+    case .person:
+      guard let text = node.string else { return wrongType(node, field: field, path: path) }
+      references.checkPerson(text, at: node.location, into: &diagnostics)
+    case .list(let item):
+      guard let items = node.list else {
+        let help = node.scalarText.map { "write it as a list: \(path): [\($0)]" }
+        return wrongType(node, field: field, path: path, help: help)
+      }
+      for (index, element) in items.enumerated() {
+        checkValue(element, field: item, path: "\(path)[\(index + 1)]", kindLabel: kindLabel)
+      }
+    case .object(let fields):
+      guard node.entries != nil else { return wrongType(node, field: field, path: path) }
+      checkMapping(node, fields: fields, path: "\(path).", missingAt: node.location, kindLabel: kindLabel)
+    }
+  }
+
+  private mutating func checkVocabulary(_ text: String, node: YAMLNode, field: FieldSpec, path: String) {
+    guard let name = field.vocabulary, let values = schema.vocabularies[name], !values.contains(text) else { return }
+    var message = "\"\(path)\" is \"\(text)\", which is not one of: \(values.joined(separator: ", "))"
+    if let suggestion = Suggestion.didYouMean(text, in: values) { message += "; \(suggestion)" }
+    add("vocabulary", rule: "front-matter.vocabulary", message, at: node.location, help: "use one of the \(name) values of modalities.yml")
+  }
+
+  private mutating func wrongType(_ node: YAMLNode, field: FieldSpec, path: String, help: String? = nil) {
+    add(
+      "type", rule: "front-matter.type", "\"\(path)\" should be \(field.type.description), not \(node.value.typeName)",
+      at: node.location, help: help ?? "write \(path) as \(field.type.description)")
+  }
+}

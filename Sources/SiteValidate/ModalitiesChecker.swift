@@ -1,0 +1,107 @@
+import SiteModel
+
+/// Checks every document of a site against the modalities schema and returns every
+/// problem at once: the Secretariat fixes a whole inventory in one pass, not one error per
+/// run.
+public struct ModalitiesChecker: Sendable {
+  public let schema: ModalitiesSchema
+  private let rulesByKind: [String: [ConfiguredRule]]
+
+  /// Prepares the rules the schema configures; problems with their configuration are
+  /// added to `diagnostics` (with their line in `modalities.yml`).
+  public init(schema: ModalitiesSchema, diagnostics: inout [Diagnostic]) {
+    self.schema = schema
+    var rules: [String: [ConfiguredRule]] = [:]
+    for kind in schema.kinds {
+      rules[kind.id] = RuleRegistry.configure(kind, diagnostics: &diagnostics)
+    }
+    rulesByKind = rules
+  }
+
+  /// Every problem of every document, plus those of `people.yml` that the schema's
+  /// vocabularies reveal.
+  /// - Parameter unpublished: documents left out of this build (drafts), so references to
+  ///   them are reported as such.
+  /// - Parameter unreadable: documents whose file could not be read or parsed.
+  public func check(_ site: SiteIndex, unpublished: Set<DocumentID> = [], unreadable: Set<DocumentID> = []) -> [Diagnostic] {
+    let references = ReferenceResolver(
+      site: site, unpublished: unpublished, unreadable: unreadable, severity: schema.severity(of: "references"))
+    var diagnostics: [Diagnostic] = []
+    for document in site.documents {
+      diagnostics += check(document, in: site, references: references)
+    }
+    diagnostics += checkPeople(site)
+    return diagnostics
+  }
+
+  /// The problems of one document.
+  func check(_ document: ParsedDocument, in site: SiteIndex, references: ReferenceResolver) -> [Diagnostic] {
+    var diagnostics: [Diagnostic] = []
+    references.checkLinks(of: document, into: &diagnostics)
+    guard let kindNode = document["kind"] else {
+      diagnostics.append(
+        Diagnostic(
+          schema.severity(of: "missing-field"), "front-matter.missing-field", "the field \"kind\" is missing",
+          at: document.frontMatterLocation,
+          help: "add \"kind:\" with one of \(schema.kinds.map(\.id).joined(separator: ", "))"))
+      return diagnostics
+    }
+    guard let kindName = kindNode.string, let kind = schema.kind(kindName) else {
+      let written = kindNode.scalarText ?? ""
+      var message = "unknown kind \"\(written)\""
+      if let suggestion = Suggestion.didYouMean(written, in: schema.kinds.map(\.id)) { message += "; \(suggestion)" }
+      diagnostics.append(
+        Diagnostic(
+          .error, "front-matter.kind", message, at: kindNode.location,
+          help: "the kinds in modalities.yml are \(schema.kinds.map(\.id).joined(separator: ", "))"))
+      return diagnostics
+    }
+    if document.isCycleLanding, kind.id != "cycle" {
+      diagnostics.append(
+        Diagnostic(
+          .error, "front-matter.kind", "a cycle's _cycle.md must have kind: cycle, not \(kind.id)", at: kindNode.location,
+          help: "write kind: cycle, or rename the file"))
+    }
+    var fields = FieldChecker(schema: schema, site: site, references: references)
+    fields.check(document, kind: kind)
+    diagnostics += fields.diagnostics
+    diagnostics += checkCycleFolder(document)
+    diagnostics += SectionChecker(
+      kind: kind, missingSeverity: schema.severity(of: "sections"), orderSeverity: schema.severity(of: "section-order")
+    ).check(document)
+    for configured in rulesByKind[kind.id] ?? [] {
+      var report = RuleReport(ruleID: configured.ruleID, severity: configured.severity)
+      configured.rule.check(document, in: site, report: &report)
+      diagnostics += report.diagnostics
+    }
+    return diagnostics
+  }
+
+  /// A document in `content/2017/` that says `cycle: 2016` is almost always a copy-paste slip.
+  private func checkCycleFolder(_ document: ParsedDocument) -> [Diagnostic] {
+    guard let folder = document.id.cycleFolder, let cycleNode = document["cycle"], let cycle = cycleNode.int, cycle != folder
+    else { return [] }
+    return [
+      Diagnostic(
+        .warning, "front-matter.cycle", "cycle is \(cycle) but the file is in the \(folder) folder", at: cycleNode.location,
+        help: "set cycle: \(folder), or move the file to content/\(cycle)/")
+    ]
+  }
+
+  /// People's stakeholder and regional groups must come from the schema's vocabularies.
+  func checkPeople(_ site: SiteIndex) -> [Diagnostic] {
+    var diagnostics: [Diagnostic] = []
+    for person in site.peopleInOrder {
+      for (field, value) in [("stakeholder_group", person.stakeholderGroup), ("regional_group", person.regionalGroup)] {
+        guard let value, let values = schema.vocabularies[field], !values.contains(value) else { continue }
+        var message = "\(person.id): \(field) \"\(value)\" is not one of: \(values.joined(separator: ", "))"
+        if let suggestion = Suggestion.didYouMean(value, in: values) { message += "; \(suggestion)" }
+        diagnostics.append(
+          Diagnostic(
+            schema.severity(of: "vocabulary"), "people.vocabulary", message, at: person.location,
+            help: "use one of the \(field) values of modalities.yml"))
+      }
+    }
+    return diagnostics
+  }
+}

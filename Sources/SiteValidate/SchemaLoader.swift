@@ -1,0 +1,227 @@
+import Foundation
+import SiteContent
+import SiteModel
+
+/// Reads `content/modalities.yml`, reporting every mistake in it with its line: the schema
+/// is edited by people, and a wrong schema must not silently check the wrong thing.
+public enum SchemaLoader {
+  public static let rule = "modalities.schema"
+  static let checkNames = ["missing-field", "type", "vocabulary", "unknown-field", "sections", "section-order", "references"]
+
+  public static func load(_ layout: SiteLayout, diagnostics: inout [Diagnostic]) -> ModalitiesSchema? {
+    guard let root = SettingsReader.read("modalities.yml", layout: layout, required: true, diagnostics: &diagnostics)
+    else { return nil }
+    return parse(root, file: layout.displayContent("modalities.yml"), diagnostics: &diagnostics)
+  }
+
+  /// Builds the schema from its root node; nil when it has errors.
+  public static func parse(_ root: YAMLNode, file: String, diagnostics: inout [Diagnostic]) -> ModalitiesSchema? {
+    var parser = SchemaParser(file: file)
+    let schema = parser.schema(root)
+    diagnostics += parser.diagnostics
+    return parser.diagnostics.hasErrors ? nil : schema
+  }
+}
+
+private struct SchemaParser {
+  let file: String
+  var diagnostics: [Diagnostic] = []
+  var vocabularies: [String: [String]] = [:]
+
+  init(file: String) {
+    self.file = file
+  }
+
+  mutating func problem(_ message: String, at node: YAMLNode, help: String? = nil) {
+    diagnostics.append(Diagnostic(.error, SchemaLoader.rule, message, at: node.location, help: help))
+  }
+
+  mutating func problem(_ message: String, atKey entry: YAMLEntry, help: String? = nil) {
+    diagnostics.append(Diagnostic(.error, SchemaLoader.rule, message, at: entry.keyLocation, help: help))
+  }
+
+  mutating func expectKeys(_ node: YAMLNode, allowed: [String], context: String) {
+    for entry in node.entries ?? [] where !allowed.contains(entry.key) {
+      var message = "unknown key \"\(entry.key)\" in \(context)"
+      if let suggestion = Suggestion.didYouMean(entry.key, in: allowed) { message += "; \(suggestion)" }
+      problem(message, atKey: entry, help: "the keys allowed here are \(allowed.joined(separator: ", "))")
+    }
+  }
+
+  mutating func schema(_ root: YAMLNode) -> ModalitiesSchema {
+    expectKeys(root, allowed: ["vocabularies", "common", "checks", "inventory", "kinds"], context: "the schema")
+    var schema = ModalitiesSchema(file: file)
+    if let node = root["vocabularies"] {
+      for entry in node.entries ?? [] {
+        guard let items = entry.value.list, items.allSatisfy({ $0.scalarText != nil }) else {
+          problem("vocabulary \"\(entry.key)\" must be a list of values", at: entry.value, help: "write [value, value]")
+          continue
+        }
+        vocabularies[entry.key] = items.compactMap(\.scalarText)
+      }
+      if node.entries == nil { problem("vocabularies must be a mapping of name: [values]", at: node) }
+    }
+    schema.vocabularies = vocabularies
+    if let common = root["common"] {
+      expectKeys(common, allowed: ["fields"], context: "common")
+      schema.commonFields = fields(common["fields"], context: "common fields")
+    }
+    if let checks = root["checks"] {
+      for entry in checks.entries ?? [] {
+        guard SchemaLoader.checkNames.contains(entry.key) else {
+          var message = "unknown check \"\(entry.key)\""
+          if let suggestion = Suggestion.didYouMean(entry.key, in: SchemaLoader.checkNames) { message += "; \(suggestion)" }
+          problem(message, atKey: entry, help: "the checks are \(SchemaLoader.checkNames.joined(separator: ", "))")
+          continue
+        }
+        if let severity = severity(entry.value) { schema.checkSeverities[entry.key] = severity }
+      }
+    }
+    if let inventory = root["inventory"] { schema.inventory = inventoryPolicy(inventory) }
+    guard let kinds = root["kinds"], let entries = kinds.entries else {
+      problem("the schema has no kinds", at: root, help: "add a \"kinds:\" mapping with one entry per document kind")
+      return schema
+    }
+    for entry in entries {
+      if let kind = kind(entry) { schema.kinds.append(kind) }
+    }
+    return schema
+  }
+
+  mutating func inventoryPolicy(_ node: YAMLNode) -> InventoryPolicy {
+    expectKeys(node, allowed: ["pending_status", "closed_status", "final_output", "renewed_each_cycle"], context: "inventory")
+    var policy = InventoryPolicy(
+      pendingStatuses: node["pending_status"]?.strings ?? [], closedStatuses: node["closed_status"]?.strings ?? [],
+      renewedEachCycle: node["renewed_each_cycle"]?.strings ?? [])
+    if let output = node["final_output"] {
+      expectKeys(output, allowed: ["series", "kind", "status"], context: "inventory.final_output")
+      if let series = output["series"]?.string, let kind = output["kind"]?.string, let status = output["status"]?.string {
+        policy.finalOutput = .init(seriesField: series, kind: kind, status: status)
+      } else {
+        problem("final_output needs series, kind and status", at: output, help: "write {series: bpf, kind: bpf-output, status: final}")
+      }
+    }
+    return policy
+  }
+
+  mutating func severity(_ node: YAMLNode) -> Severity? {
+    guard let text = node.string, let severity = Severity(rawValue: text) else {
+      problem("severity must be \"error\" or \"warning\"", at: node)
+      return nil
+    }
+    return severity
+  }
+
+  mutating func kind(_ entry: YAMLEntry) -> KindSpec? {
+    let node = entry.value
+    guard node.entries != nil else {
+      problem("kind \"\(entry.key)\" must be a mapping", at: node)
+      return nil
+    }
+    expectKeys(node, allowed: ["label", "description", "series", "fields", "sections", "rules"], context: "kind \"\(entry.key)\"")
+    var kind = KindSpec(
+      id: entry.key, label: node["label"]?.scalarText ?? entry.key, description: node["description"]?.scalarText ?? "",
+      seriesField: node["series"]?.string, location: entry.keyLocation)
+    kind.fields = fields(node["fields"], context: "the fields of \(entry.key)")
+    if let series = kind.seriesField, !kind.fields.contains(where: { $0.name == series }) {
+      problem("the series field \"\(series)\" is not among the fields of \(entry.key)", at: node["series"] ?? node)
+    }
+    if let sections = node["sections"] {
+      for item in sections.list ?? [] {
+        if let section = section(item) { kind.sections.append(section) }
+      }
+      if sections.list == nil { problem("sections must be a list", at: sections) }
+    }
+    if let rules = node["rules"] {
+      for ruleEntry in rules.entries ?? [] {
+        guard ruleEntry.value.entries != nil, let severityNode = ruleEntry.value["severity"] else {
+          problem("rule \"\(ruleEntry.key)\" needs a severity", atKey: ruleEntry, help: "add \"severity: error\" or \"severity: warning\"")
+          continue
+        }
+        guard let severity = severity(severityNode) else { continue }
+        kind.rules.append(
+          RuleConfig(name: ruleEntry.key, severity: severity, parameters: ruleEntry.value, location: ruleEntry.keyLocation))
+      }
+      if rules.entries == nil { problem("rules must be a mapping of rule name to its settings", at: rules) }
+    }
+    return kind
+  }
+
+  mutating func section(_ node: YAMLNode) -> SectionSpec? {
+    if let title = node.string { return SectionSpec(title: title) }
+    guard node.entries != nil, let title = node["title"]?.scalarText else {
+      problem("a section needs a title", at: node, help: "write {title: Expected Output(s)}")
+      return nil
+    }
+    expectKeys(node, allowed: ["title", "also", "optional"], context: "section \"\(title)\"")
+    return SectionSpec(title: title, alternatives: node["also"]?.strings ?? [], optional: node["optional"]?.bool ?? false)
+  }
+
+  mutating func fields(_ node: YAMLNode?, context: String) -> [FieldSpec] {
+    guard let node else { return [] }
+    guard let entries = node.entries else {
+      problem("\(context) must be a mapping of field name to type", at: node)
+      return []
+    }
+    return entries.compactMap { field(name: $0.key, node: $0.value, at: $0.keyLocation) }
+  }
+
+  static let typeNames = ["string", "text", "date", "integer", "boolean", "url", "reference", "person", "list", "object"]
+
+  mutating func field(name: String, node: YAMLNode, at location: SourceLocation) -> FieldSpec? {
+    let typeName: String
+    if let shorthand = node.string {
+      typeName = shorthand
+    } else if node.entries != nil, let declared = node["type"]?.string {
+      typeName = declared
+      expectKeys(
+        node, allowed: ["type", "required", "vocabulary", "kind", "of", "fields", "must_exist", "label", "default"],
+        context: "field \"\(name)\"")
+    } else {
+      problem("field \"\(name)\" needs a type", at: node, help: "write {type: string} (types: \(Self.typeNames.joined(separator: ", ")))")
+      return nil
+    }
+    var spec = FieldSpec(
+      name: name, type: .string, required: node["required"]?.bool ?? false, label: node["label"]?.scalarText,
+      defaultValue: node["default"]?.scalarText, location: location)
+    if let vocabulary = node["vocabulary"] {
+      if let vocabularyName = vocabulary.string, vocabularies[vocabularyName] != nil {
+        spec.vocabulary = vocabularyName
+      } else {
+        var message = "field \"\(name)\" names an unknown vocabulary \"\(vocabulary.scalarText ?? "")\""
+        if let suggestion = Suggestion.didYouMean(vocabulary.scalarText ?? "", in: vocabularies.keys) { message += "; \(suggestion)" }
+        problem(message, at: vocabulary)
+      }
+    }
+    switch typeName {
+    case "string": spec.type = .string
+    case "text": spec.type = .text
+    case "date": spec.type = .date
+    case "integer": spec.type = .integer
+    case "boolean": spec.type = .boolean
+    case "url": spec.type = .url
+    case "person": spec.type = .person
+    case "reference":
+      spec.type = .reference(kind: node["kind"]?.string, mustExist: node["must_exist"]?.bool ?? true)
+    case "list":
+      guard let itemNode = node["of"] else {
+        problem("list field \"\(name)\" needs \"of\" (the type of its items)", at: node, help: "write {type: list, of: string}")
+        return nil
+      }
+      guard let item = field(name: name, node: itemNode, at: itemNode.location) else { return nil }
+      spec.type = .list(
+        of: FieldSpec(
+          name: item.name, type: item.type, required: false, vocabulary: item.vocabulary ?? spec.vocabulary,
+          location: item.location))
+      spec.vocabulary = nil
+    case "object":
+      spec.type = .object(fields: fields(node["fields"], context: "the fields of \"\(name)\""))
+    default:
+      var message = "field \"\(name)\" has an unknown type \"\(typeName)\""
+      if let suggestion = Suggestion.didYouMean(typeName, in: Self.typeNames) { message += "; \(suggestion)" }
+      problem(message, at: node["type"] ?? node, help: "the types are \(Self.typeNames.joined(separator: ", "))")
+      return nil
+    }
+    return spec
+  }
+}

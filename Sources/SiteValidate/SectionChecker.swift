@@ -1,0 +1,92 @@
+import SiteModel
+
+/// Checks that a document's headings include the sections its kind requires, in order.
+///
+/// Headings match regardless of case, spacing and punctuation (`Expected Output(s)` matches
+/// `Expected outputs`), and may continue after the section title (`Timeframe for the work`
+/// matches `Timeframe`).
+struct SectionChecker {
+  let kind: KindSpec
+  let missingSeverity: Severity
+  let orderSeverity: Severity
+
+  func check(_ document: ParsedDocument) -> [Diagnostic] {
+    guard !kind.sections.isEmpty else { return [] }
+    let headings = document.body.headings
+    let normalisedHeadings = headings.map { Self.normalise($0.text) }
+    var used = Set<Int>()
+    // For each section in schema order, the index of the heading that matches it.
+    var matches: [(section: SectionSpec, heading: Int?)] = []
+    for section in kind.sections {
+      let titles = ([section.title] + section.alternatives).map(Self.normalise)
+      let index = normalisedHeadings.indices.first { index in
+        !used.contains(index) && titles.contains { Self.heading(normalisedHeadings[index], startsWith: $0) }
+      }
+      if let index { used.insert(index) }
+      matches.append((section, index))
+    }
+    var diagnostics: [Diagnostic] = []
+    for (position, match) in matches.enumerated() where match.heading == nil && !match.section.optional {
+      // The missing section belonged before the next section that is present.
+      let following = matches[(position + 1)...].first { $0.heading != nil }
+      let location: SourceLocation
+      let help: String
+      if let following, let index = following.heading {
+        location = headings[index].location
+        help = "add a heading \"## \(match.section.title)\" before \"\(headings[index].text)\""
+      } else {
+        location = document.endLocation
+        help = "add a heading \"## \(match.section.title)\" with its text at the end"
+      }
+      diagnostics.append(
+        Diagnostic(
+          missingSeverity, "\(kind.id).sections", "section \"\(match.section.title)\" is missing", at: location, help: help))
+    }
+    var latest: (index: Int, title: String)?
+    for match in matches {
+      guard let index = match.heading else { continue }
+      if let previous = latest, index < previous.index {
+        diagnostics.append(
+          Diagnostic(
+            orderSeverity, "\(kind.id).section-order",
+            "section \"\(match.section.title)\" comes before \"\(previous.title)\"; the modalities put it after",
+            at: headings[index].location,
+            help: "move this section after \"\(previous.title)\" (order: \(kind.sections.map(\.title).joined(separator: ", ")))"))
+      } else {
+        latest = (index, match.section.title)
+      }
+    }
+    return diagnostics
+  }
+
+  /// Lowercase words: parentheses and apostrophes vanish (`Output(s)` → `outputs`), other
+  /// punctuation separates words (`Objectives/Goals` → `objectives goals`).
+  static func normalise(_ text: String) -> String {
+    var words: [String] = []
+    var current = ""
+    for character in text.lowercased() {
+      if character.isLetter || character.isNumber {
+        current.append(character)
+      } else if character == "(" || character == ")" || character == "'" || character == "’" {
+        continue
+      } else if !current.isEmpty {
+        words.append(current)
+        current = ""
+      }
+    }
+    if !current.isEmpty { words.append(current) }
+    return words.joined(separator: " ")
+  }
+
+  static func heading(_ heading: String, startsWith title: String) -> Bool {
+    guard !title.isEmpty, heading.hasPrefix(title) else { return false }
+    return heading.count == title.count || heading.dropFirst(title.count).first == " "
+  }
+}
+
+extension ParsedDocument {
+  /// The last line of the file, where something missing at the end would go.
+  var endLocation: SourceLocation {
+    SourceLocation(file: file, line: max(lastLine, bodyStartLine), column: 1)
+  }
+}

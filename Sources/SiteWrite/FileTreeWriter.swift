@@ -1,0 +1,67 @@
+import Foundation
+import SiteModel
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Writes files under a root folder with plain POSIX calls: creating each folder once and
+/// writing each file's bytes without intermediate copies.
+struct FileTreeWriter {
+  let root: URL
+
+  struct WriteError: Error, CustomStringConvertible {
+    let path: String
+    let code: Int32
+    var description: String { "\(path): \(String(cString: strerror(code)))" }
+  }
+
+  func write(_ files: [OutputFile]) throws {
+    var created = Set<String>()
+    try makeFolder(root.path, created: &created)
+    for file in files {
+      let path = root.path + "/" + file.path
+      let folder = (path as NSString).deletingLastPathComponent
+      if !created.contains(folder) { try makeFolders(folder, created: &created) }
+      switch file.contents {
+      case .text(var text):
+        try text.withUTF8 { try write(UnsafeRawBufferPointer($0), to: path) }
+      case .data(let data):
+        try data.withUnsafeBytes { try write($0, to: path) }
+      case .copy(let source):
+        let data = try Data(contentsOf: source)
+        try data.withUnsafeBytes { try write($0, to: path) }
+      }
+    }
+  }
+
+  private func makeFolders(_ path: String, created: inout Set<String>) throws {
+    var missing: [String] = []
+    var current = path
+    while !created.contains(current), current != "/", current.count > root.path.count {
+      missing.append(current)
+      current = (current as NSString).deletingLastPathComponent
+    }
+    for folder in missing.reversed() { try makeFolder(folder, created: &created) }
+  }
+
+  private func makeFolder(_ path: String, created: inout Set<String>) throws {
+    if mkdir(path, 0o755) != 0, errno != EEXIST { throw WriteError(path: path, code: errno) }
+    created.insert(path)
+  }
+
+  private func write(_ bytes: UnsafeRawBufferPointer, to path: String) throws {
+    let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    guard descriptor >= 0 else { throw WriteError(path: path, code: errno) }
+    defer { close(descriptor) }
+    var offset = 0
+    while offset < bytes.count {
+      let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+      if written < 0 {
+        if errno == EINTR { continue }
+        throw WriteError(path: path, code: errno)
+      }
+      offset += written
+    }
+  }
+}

@@ -1,0 +1,85 @@
+import ArgumentParser
+import Foundation
+import SiteBuild
+import SiteModel
+
+struct BuildCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "build",
+    abstract: "Check every document and build the site into the output folder.",
+    discussion: """
+      The output folder is replaced in one step only when the whole build succeeds: a build \
+      with errors, or one that is interrupted, leaves the previous output as it was.
+      """)
+
+  @OptionGroup var siteOption: SiteOption
+
+  @Option(name: .long, help: ArgumentHelp("Where to write the site (default: output/ of the site).", valueName: "dir"))
+  var output: String?
+
+  @Flag(name: .long, help: "Publish documents marked draft: true.")
+  var drafts = false
+
+  @Flag(name: .long, help: "Treat warnings as errors.")
+  var strict = false
+
+  @Option(name: .customLong("base-url"), help: ArgumentHelp("The absolute URL the site is published under (replaces base_url).", valueName: "url"))
+  var baseURL: String?
+
+  @Option(name: .long, help: ArgumentHelp("Documents to process at once (default: one per core).", valueName: "n"))
+  var jobs: Int?
+
+  func validate() throws {
+    if let baseURL, !(baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://")) {
+      throw ValidationError("--base-url must be an absolute http(s) URL, such as https://www.example.org/igf/")
+    }
+    if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+  }
+
+  func run() throws {
+    let layout = siteOption.layout
+    let outputURL = output.map { URL(fileURLWithPath: $0, isDirectory: true) }
+    let options = BuildOptions(
+      layout: layout, output: outputURL, outputDisplay: output, includeDrafts: drafts, strict: strict, baseURL: baseURL,
+      jobs: jobs)
+    let report = SiteBuilder.build(options) {
+      Output.error("Another build of this site is running; waiting for it to finish…\n")
+    }
+    if !report.diagnostics.isEmpty { Output.error(Output.report(report.diagnostics, layout: layout)) }
+    print(report.summary(output: options.outputDisplay))
+    guard report.wrote else { throw ExitStatus.forProblems(report.diagnostics) }
+  }
+}
+
+struct CheckCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "check",
+    abstract: "Check every document against the modalities and report every problem at once.",
+    discussion: "Exit status: 0 when clean, 1 when there are errors (or warnings with --strict).")
+
+  enum Format: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+  }
+
+  @OptionGroup var siteOption: SiteOption
+
+  @Option(name: .long, help: "text (like a compiler) or json.")
+  var format: Format = .text
+
+  @Flag(name: .long, help: "Also check documents marked draft: true.")
+  var drafts = false
+
+  @Flag(name: .long, help: "Treat warnings as errors.")
+  var strict = false
+
+  func run() throws {
+    let layout = siteOption.layout
+    let options = BuildOptions(layout: layout, includeDrafts: drafts, strict: strict)
+    let diagnostics = SiteBuilder.check(options)
+    switch format {
+    case .json: print(DiagnosticReport.json(diagnostics), terminator: "")
+    case .text: print(Output.report(diagnostics, layout: layout), terminator: "")
+    }
+    if options.fails(diagnostics) { throw ExitStatus.forProblems(diagnostics) }
+  }
+}

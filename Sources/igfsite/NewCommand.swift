@@ -1,0 +1,46 @@
+import ArgumentParser
+import Foundation
+import SiteBuild
+import SiteModel
+
+struct NewCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "new",
+    abstract: "Start a document of a kind, with the fields and sections the modalities require.",
+    discussion: """
+      PATH is the document's id: its path under content/ without .md, starting with the \
+      cycle, such as 2017/bpf/local-content/proposal. The file is never overwritten. Run \
+      igfsite check afterwards: it lists what is left to write.
+      """)
+
+  @Argument(help: ArgumentHelp("The kind, as modalities.yml names it (bpf-proposal, wg-proposal …).", valueName: "kind"))
+  var kind: String
+
+  @Argument(help: ArgumentHelp("The new document's id, such as 2017/bpf/local-content/proposal.", valueName: "cycle/path"))
+  var path: String
+
+  @OptionGroup var siteOption: SiteOption
+
+  @Option(name: .long, help: ArgumentHelp("The document's title.", valueName: "title"))
+  var title: String?
+
+  func run() throws {
+    let layout = siteOption.layout
+    do {
+      let created = try NewDocument.create(kind: kind, path: path, title: title, layout: layout)
+      print("Created \(created.file)")
+      if !created.fieldsToFill.isEmpty { print("  fill in: \(created.fieldsToFill.joined(separator: ", "))") }
+      print("  write: \(created.sectionsToWrite.joined(separator: "; "))")
+      print("Then run: igfsite check\(siteOption.site == "." ? "" : " --site \(siteOption.site)")")
+    } catch {
+      switch error {
+      case .usage(let message):
+        Output.error("error: \(message)\n")
+        throw ExitStatus.usage
+      case .problems(let diagnostics):
+        Output.error(Output.report(diagnostics, layout: layout))
+        throw ExitStatus.forProblems(diagnostics)
+      }
+    }
+  }
+}

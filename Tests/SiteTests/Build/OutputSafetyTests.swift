@@ -1,0 +1,60 @@
+import Foundation
+import SiteBuild
+import SiteModel
+import SiteWrite
+import Testing
+import TestSupport
+
+@Suite struct OutputSafetyTests {
+  @Test func failingBuildLeavesThePreviousOutputUntouched() throws {
+    let site = try FixtureSite(["content/2018/report.md": Documents.report()])
+    let first = site.build()
+    #expect(first.wrote, "\(first.diagnostics)")
+    let before = try site.outputSnapshot()
+    #expect(before["index.html"] != nil)
+    #expect(before[OutputGuard.markerName] != nil)
+
+    try site.write(Documents.report(title: "Changed").replacingOccurrences(of: "kind: report", with: "kind: reprot"), to: "content/2018/report.md")
+    let second = site.build()
+    #expect(!second.wrote)
+    #expect(second.diagnostics.contains { $0.rule == "front-matter.kind" })
+    #expect(try site.outputSnapshot() == before)
+    let parent = try FileManager.default.contentsOfDirectory(atPath: site.root.path)
+    #expect(!parent.contains { $0.contains("igfsite-staging") }, "staging folder left behind: \(parent)")
+  }
+
+  @Test func successfulBuildReplacesTheOutputAndKeepsPlaceholders() throws {
+    let site = try FixtureSite(["content/2018/report.md": Documents.report(), "output/.gitkeep": ""])
+    #expect(site.build().wrote)
+    #expect(site.exists("output/.gitkeep"))
+    try site.write(Documents.report(title: "Second title"), to: "content/2018/report.md")
+    #expect(site.build().wrote)
+    #expect(try site.read("output/2018/report/index.html").contains("Second title"))
+    #expect(site.exists("output/.gitkeep"))
+  }
+
+  @Test func refusesAFolderItDidNotCreate() throws {
+    let site = try FixtureSite(["content/2018/report.md": Documents.report(), "output/notes.txt": "mine"])
+    let report = site.build()
+    #expect(!report.wrote)
+    #expect(report.diagnostics.first?.rule == OutputGuard.rule)
+    #expect(try site.read("output/notes.txt") == "mine")
+  }
+
+  @Test(arguments: ["", "content", "templates", "content/2018"])
+  func refusesTheSiteAndItsFolders(_ relative: String) throws {
+    let site = try FixtureSite(["content/2018/report.md": Documents.report()])
+    let target = relative.isEmpty ? site.root : site.root.appendingPathComponent(relative)
+    let report = SiteBuilder.build(site.options(output: target))
+    #expect(!report.wrote)
+    #expect(report.diagnostics.first?.rule == OutputGuard.rule)
+    #expect(site.exists("content/2018/report.md"))
+  }
+
+  @Test func refusesTheRootAndHomeFolders() {
+    let layout = SiteLayout(root: URL(fileURLWithPath: "/tmp/nowhere"))
+    #expect(OutputGuard.check(output: URL(fileURLWithPath: "/"), layout: layout, displayPath: "/") != nil)
+    let home = FileManager.default.homeDirectoryForCurrentUser
+    #expect(OutputGuard.check(output: home, layout: layout, displayPath: "~") != nil)
+  }
+}

@@ -1,0 +1,39 @@
+import Foundation
+
+/// Runs the built `igfsite` executable, for tests of the command line as users type it.
+public enum CommandRunner {
+  public struct Result: Sendable {
+    public var status: Int32
+    public var output: String
+    public var error: String
+  }
+
+  /// The `igfsite` binary built beside the test bundle.
+  public static var executable: URL? {
+    let candidates = [
+      URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("igfsite"),
+      SharedFiles.packageRoot.appendingPathComponent(".build/debug/igfsite"),
+    ]
+    return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
+  }
+
+  public static func run(_ arguments: [String], in folder: URL? = nil) throws -> Result {
+    guard let executable else { throw CocoaError(.fileNoSuchFile) }
+    let process = Process()
+    process.executableURL = executable
+    process.arguments = arguments
+    if let folder { process.currentDirectoryURL = folder }
+    let output = Pipe()
+    let error = Pipe()
+    process.standardOutput = output
+    process.standardError = error
+    try process.run()
+    // Read both pipes before waiting, so a large output cannot block the child.
+    let outputData = output.fileHandleForReading.readDataToEndOfFile()
+    let errorData = error.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return Result(
+      status: process.terminationStatus, output: String(decoding: outputData, as: UTF8.self),
+      error: String(decoding: errorData, as: UTF8.self))
+  }
+}
