@@ -4,7 +4,7 @@
 SWIFT ?= swift
 RELEASE_BIN := .build/release/igfsite
 
-.PHONY: all deps release site test check clean
+.PHONY: all deps release site test check check-pages clean
 
 all: site
 
@@ -22,6 +22,11 @@ check: release
 
 test: deps
 	$(SWIFT) test
+
+# Valid HTML5 (Nu checker), WCAG 2.2 AA (axe-core), links under nginx at /igf/ and from the
+# file system, inventories against their JSON Schema, Atom feeds and sitemap.
+check-pages: release
+	@python=$$(scripts/page-tools.sh) && $$python scripts/check-pages.py $(RELEASE_BIN) .
 
 clean:
 	rm -rf .build

@@ -42,6 +42,13 @@ public final class TemplateLookups: @unchecked Sendable {
     if isFound { found.insert(name) } else { missed.insert(name) }
   }
 
+  /// How many distinct names were looked up.
+  public var namesLookedUp: Int {
+    lock.lock()
+    defer { lock.unlock() }
+    return found.union(missed).count
+  }
+
   /// Names looked up that were found in no object at all.
   public var neverFound: Set<String> {
     lock.lock()

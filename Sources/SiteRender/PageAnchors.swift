@@ -2,7 +2,10 @@
 /// body never take them, so a `#fragment` always lands where it should and no id repeats.
 public enum PageAnchors {
   public static let reserved: Set<String> = [
-    "main", "top", "search", "site-nav", "about", "metadata", "body", "participants", "recommendations",
-    "references", "referenced-by", "warnings", "series", "inventory", "attention", "balance", "footnotes",
+    "main", "site-nav", "site-search-q", "home-search-q", "search-q", "search-status", "search-results",
+    "cycles-heading", "latest-heading", "about", "about-heading", "body", "warnings", "warnings-heading",
+    "participants", "participants-heading", "recommendations", "recommendations-heading", "references",
+    "references-heading", "referenced-by", "referenced-by-heading", "series", "attention", "attention-heading",
+    "balance", "balance-heading", "inventory", "inventory-heading",
   ]
 }

@@ -33,9 +33,26 @@ public struct SiteRenderer: Sendable {
     for theme in site.themes {
       files.append(OutputFile(path: theme.pagePath, text: templates.render(.theme, ThemePage(context: context).model(theme))))
     }
+    files.append(OutputFile(path: PagePath("search/index.html"), text: templates.render(.search, SearchPage(context: context).model())))
+    files += dataFiles(pages: files.map { PagePath($0.path) }.filter { $0.rawValue.hasSuffix(".html") })
     for asset in templates.assets {
       files.append(OutputFile(path: asset, contents: .copy(from: templates.folder.appendingPathComponent(asset))))
     }
+    return files
+  }
+
+  /// Feeds, sitemap, search index and the machine-readable inventories.
+  func dataFiles(pages: [PagePath]) -> [OutputFile] {
+    let feeds = AtomFeed(site: site)
+    let inventory = InventoryData(site: site)
+    let csv = InventoryCSV(site: site)
+    var files = [feeds.siteFeed(), inventory.siteFile()]
+    for cycle in site.cycles {
+      files += [feeds.cycleFeed(cycle), inventory.cycleFile(cycle), csv.file(cycle)]
+    }
+    files.append(OutputFile(path: InventoryData.schemaPath, contents: .text(InventorySchema.text)))
+    files += SearchIndex(site: site).files()
+    files += Sitemap(site: site).files(pages: pages)
     return files
   }
 

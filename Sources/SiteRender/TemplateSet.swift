@@ -12,6 +12,7 @@ public enum PageTemplate: String, Sendable, CaseIterable {
   case people
   case theme
   case themes
+  case search
   case notFound = "404"
 }
 

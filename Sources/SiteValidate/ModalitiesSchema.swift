@@ -191,6 +191,8 @@ public struct InventoryPolicy: Sendable {
   public var finalOutput: FinalOutput?
   /// Series fields whose groups must be renewed each cycle (working groups).
   public var renewedEachCycle: [String]
+  /// Kinds that are outcomes (outputs and reports), listed first on the home page.
+  public var outputKinds: [String]
 
   public struct FinalOutput: Sendable {
     public var seriesField: String
@@ -206,8 +208,9 @@ public struct InventoryPolicy: Sendable {
 
   public init(
     pendingStatuses: [String] = [], closedStatuses: [String] = [], finalOutput: FinalOutput? = nil,
-    renewedEachCycle: [String] = []
+    renewedEachCycle: [String] = [], outputKinds: [String] = []
   ) {
+    self.outputKinds = outputKinds
     self.pendingStatuses = pendingStatuses
     self.closedStatuses = closedStatuses
     self.finalOutput = finalOutput

@@ -89,10 +89,11 @@ private struct SchemaParser {
   }
 
   mutating func inventoryPolicy(_ node: YAMLNode) -> InventoryPolicy {
-    expectKeys(node, allowed: ["pending_status", "closed_status", "final_output", "renewed_each_cycle"], context: "inventory")
+    expectKeys(
+      node, allowed: ["pending_status", "closed_status", "final_output", "renewed_each_cycle", "outputs"], context: "inventory")
     var policy = InventoryPolicy(
       pendingStatuses: node["pending_status"]?.strings ?? [], closedStatuses: node["closed_status"]?.strings ?? [],
-      renewedEachCycle: node["renewed_each_cycle"]?.strings ?? [])
+      renewedEachCycle: node["renewed_each_cycle"]?.strings ?? [], outputKinds: node["outputs"]?.strings ?? [])
     if let output = node["final_output"] {
       expectKeys(output, allowed: ["series", "kind", "status"], context: "inventory.final_output")
       if let series = output["series"]?.string, let kind = output["kind"]?.string, let status = output["status"]?.string {

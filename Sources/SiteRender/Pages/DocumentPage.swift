@@ -28,6 +28,9 @@ struct DocumentPage {
     page.set("warnings", list: (site.warnings[document.file] ?? []).map(Self.warning))
     page.set("series", object: seriesNavigation(for: document))
     model["document"] = .object(page)
+    let structured = StructuredData(site: site)
+    model["json_ld"] = .text(structured.jsonLD(document))
+    model.set("open_graph", list: structured.openGraph(document))
     return model
   }
 

@@ -1,7 +1,8 @@
 import SiteLink
 import SiteModel
 
-/// The home page: cycles newest first with their counts, and the latest outputs.
+/// The home page: cycles newest first with their counts, the latest outputs and reports, and
+/// the search box.
 struct HomePage {
   let context: PageContext
   /// How many recent outputs and reports the home page lists.
@@ -28,8 +29,9 @@ struct HomePage {
         object.markAbsent(["summary", "attention"])
         return .object(object)
       })
+    let outputKinds = Set(site.schema.inventory.outputKinds)
     let latest = site.pagedDocuments
-      .filter { $0.date != nil || $0["published"]?.date != nil }
+      .filter { outputKinds.contains($0.kind ?? "") }
       .sorted { (Self.published($0), $0.id) > (Self.published($1), $1.id) }
       .prefix(Self.latestCount)
       .map { document -> TemplateValue in
@@ -41,9 +43,7 @@ struct HomePage {
     return model
   }
 
-  static func published(_ document: ParsedDocument) -> CalendarDate {
-    document["published"]?.date ?? document.date ?? CalendarDate(daysSinceEpoch: 0)
-  }
+  static func published(_ document: ParsedDocument) -> CalendarDate { AtomFeed.updated(document) }
 }
 
 /// The page shown for a missing URL. It cannot know how deep the missing URL was, so its
@@ -55,5 +55,14 @@ struct NotFoundPage {
     var model = context.page(PagePath("404.html"), title: "Page not found", type: "not_found")
     model["root"] = .text(context.site.config.baseURL)
     return model
+  }
+}
+
+/// The search page: the theme's script reads `?q=` and searches the prebuilt index.
+struct SearchPage {
+  let context: PageContext
+
+  func model() -> TemplateObject {
+    context.page(PagePath("search/index.html"), title: "Search", type: "search")
   }
 }

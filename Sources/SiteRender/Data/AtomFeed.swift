@@ -1,0 +1,97 @@
+import SiteLink
+import SiteModel
+
+/// Atom 1.0 feeds of the site's documents: one for the whole site and one per cycle, newest
+/// first. Times are the documents' own dates (at midnight UTC), never the build's clock, so
+/// two builds of the same content give the same feed.
+struct AtomFeed {
+  let site: LinkedSite
+  /// How many entries the site-wide feed carries.
+  static let siteWideLimit = 50
+
+  func siteFeed() -> OutputFile {
+    let documents = Array(Self.newestFirst(site.pagedDocuments).prefix(Self.siteWideLimit))
+    return feed(path: "feed.xml", title: site.config.title, alternate: .home, documents: documents)
+  }
+
+  func cycleFeed(_ cycle: CycleInventory) -> OutputFile {
+    feed(
+      path: "\(cycle.year)/feed.xml", title: "\(site.config.title): \(cycle.title)", alternate: cycle.pagePath,
+      documents: Self.newestFirst(cycle.items.map(\.document)))
+  }
+
+  static func newestFirst(_ documents: [ParsedDocument]) -> [ParsedDocument] {
+    documents.sorted { (updated($0), $0.id) > (updated($1), $1.id) }
+  }
+
+  /// A document's date for the feed: when it was published, else its date, else the start
+  /// of its cycle.
+  static func updated(_ document: ParsedDocument) -> CalendarDate {
+    document["published"]?.date ?? document.date ?? document["submitted"]?.date
+      ?? CalendarDate(year: document.cycle ?? 1970, month: 1, day: 1) ?? CalendarDate(daysSinceEpoch: 0)
+  }
+
+  func feed(path: String, title: String, alternate: PagePath, documents: [ParsedDocument]) -> OutputFile {
+    let base = site.config.baseURL
+    let selfURL = PagePath(path).canonicalURL(base: base)
+    let updated = documents.map(Self.updated).max() ?? CalendarDate(daysSinceEpoch: 0)
+    var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"\(x(site.config.language))\">\n"
+    xml += "  <id>\(x(selfURL))</id>\n"
+    xml += "  <title>\(x(title))</title>\n"
+    if !site.config.description.isEmpty { xml += "  <subtitle>\(x(site.config.description))</subtitle>\n" }
+    xml += "  <updated>\(updated.rfc3339)</updated>\n"
+    xml += "  <link rel=\"self\" type=\"application/atom+xml\" href=\"\(x(selfURL))\"/>\n"
+    xml += "  <link rel=\"alternate\" type=\"text/html\" href=\"\(x(alternate.canonicalURL(base: base)))\"/>\n"
+    xml += "  <author><name>\(x(site.config.publisher.isEmpty ? site.config.title : site.config.publisher))</name></author>\n"
+    for document in documents {
+      let url = document.id.pagePath.canonicalURL(base: base)
+      xml += "  <entry>\n"
+      xml += "    <id>\(x(url))</id>\n"
+      xml += "    <title>\(x(document.title))</title>\n"
+      xml += "    <updated>\(Self.updated(document).rfc3339)</updated>\n"
+      xml += "    <link rel=\"alternate\" type=\"text/html\" href=\"\(x(url))\"/>\n"
+      if let kind = site.kind(of: document) { xml += "    <category term=\"\(x(kind.id))\" label=\"\(x(kind.label))\"/>\n" }
+      for theme in document.themes { xml += "    <category term=\"\(x(Slug.make(theme)))\" label=\"\(x(theme))\"/>\n" }
+      let summary = document["summary"]?.scalarText ?? "\(site.kind(of: document)?.label ?? "Document") of the \(document.cycle.map(String.init) ?? "") IGF cycle."
+      xml += "    <summary>\(x(summary))</summary>\n"
+      xml += "  </entry>\n"
+    }
+    xml += "</feed>\n"
+    return OutputFile(path: path, contents: .text(xml))
+  }
+
+  private func x(_ text: String) -> String { XMLText.escape(text) }
+}
+
+/// Escaping for XML text and attributes; characters XML 1.0 forbids are dropped.
+enum XMLText {
+  static func escape(_ text: String) -> String {
+    let allowed = text.unicodeScalars.filter { scalar in
+      scalar == "\t" || scalar == "\n" || scalar == "\r" || (scalar.value >= 0x20 && scalar.value != 0xFFFE && scalar.value != 0xFFFF)
+    }
+    return HTMLText.escape(String(String.UnicodeScalarView(allowed)))
+  }
+}
+
+/// `sitemap.xml` with the absolute, pretty URL of every page, and `robots.txt` pointing to it.
+struct Sitemap {
+  let site: LinkedSite
+
+  func files(pages: [PagePath]) -> [OutputFile] {
+    let base = site.config.baseURL
+    var lastModified: [PagePath: CalendarDate] = [:]
+    for document in site.pagedDocuments { lastModified[document.id.pagePath] = AtomFeed.updated(document) }
+    var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+    for page in pages.sorted() where page.rawValue != "404.html" {
+      xml += "  <url><loc>\(XMLText.escape(page.canonicalURL(base: base)))</loc>"
+      if let date = lastModified[page] { xml += "<lastmod>\(date)</lastmod>" }
+      xml += "</url>\n"
+    }
+    xml += "</urlset>\n"
+    let robots = "User-agent: *\nAllow: /\nSitemap: \(PagePath("sitemap.xml").canonicalURL(base: base))\n"
+    return [
+      OutputFile(path: "sitemap.xml", contents: .text(xml)),
+      OutputFile(path: "robots.txt", contents: .text(robots)),
+    ]
+  }
+}

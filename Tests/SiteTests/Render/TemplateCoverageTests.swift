@@ -1,0 +1,36 @@
+import Foundation
+import SiteModel
+import SiteRender
+import Testing
+import TestSupport
+
+/// swift-mustache renders a name the view model lacks as empty text, silently. Every
+/// template is rendered here against a site that populates every optional part (drafts,
+/// warnings, outputs, participants, recommendations …), recording each lookup: a name no
+/// object ever had is a typo in a template or a field the view models forgot.
+@Suite struct TemplateCoverageTests {
+  @Test func everyNameATemplateUsesExistsInTheViewModels() throws {
+    let site = try FixtureSite(InventoryFixture.files)
+    let recorder = TemplateLookups()
+    let report = TemplateLookups.$recorder.withValue(recorder) { site.build(drafts: true) }
+    #expect(report.wrote, "\(report.diagnostics)")
+    #expect(recorder.namesLookedUp > 100, "the recorder saw \(recorder.namesLookedUp) names")
+    #expect(recorder.neverFound.isEmpty, "names no view model has: \(recorder.neverFound.sorted())")
+  }
+
+  @Test func everyIdTheTemplatesUseIsReservedFromHeadings() throws {
+    let folder = SharedFiles.packageRoot.appendingPathComponent("templates")
+    var ids = Set<String>()
+    let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)
+    let pattern = try NSRegularExpression(pattern: #"\sid="([a-z0-9-]+)""#)
+    while let url = enumerator?.nextObject() as? URL {
+      guard url.pathExtension == "mustache" else { continue }
+      let text = try String(contentsOf: url, encoding: .utf8)
+      for match in pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+        if let range = Range(match.range(at: 1), in: text) { ids.insert(String(text[range])) }
+      }
+    }
+    #expect(!ids.isEmpty)
+    #expect(ids.subtracting(PageAnchors.reserved).isEmpty, "ids headings could take: \(ids.subtracting(PageAnchors.reserved).sorted())")
+  }
+}
