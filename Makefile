@@ -4,7 +4,7 @@
 SWIFT ?= swift
 RELEASE_BIN := .build/release/igfsite
 
-.PHONY: all deps release site test check check-pages clean
+.PHONY: all deps release site test check check-pages preview-check clean
 
 all: site
 
@@ -27,6 +27,11 @@ test: deps
 # file system, inventories against their JSON Schema, Atom feeds and sitemap.
 check-pages: release
 	@python=$$(scripts/page-tools.sh) && $$python scripts/check-pages.py $(RELEASE_BIN) .
+
+# Headless Chromium against igfsite serve: a saved edit must show without a manual reload,
+# an error must bring the problems overlay and the fix must clear it.
+preview-check: release
+	@python=$$(scripts/page-tools.sh) && $$python scripts/preview-browser-check.py $(RELEASE_BIN) .
 
 clean:
 	rm -rf .build

@@ -1,7 +1,7 @@
 import SiteLink
 import SiteModel
 
-/// Renders every page of a linked site with the site's templates.
+/// Renders the pages of a linked site with the site's templates.
 public struct SiteRenderer: Sendable {
   public let site: LinkedSite
   public let templates: TemplateSet
@@ -15,51 +15,63 @@ public struct SiteRenderer: Sendable {
 
   /// Every page, feed and data file, and the assets to copy, in a stable order.
   public func render() -> [OutputFile] {
-    var files: [OutputFile] = []
-    files.append(OutputFile(path: .home, text: templates.render(.home, HomePage(context: context).model())))
-    files.append(OutputFile(path: PagePath("404.html"), text: templates.render(.notFound, NotFoundPage(context: context).model())))
-    for cycle in site.cycles {
-      files.append(OutputFile(path: cycle.pagePath, text: templates.render(.cycle, CyclePage(context: context).model(cycle))))
-    }
-    files += renderDocuments(site.pagedDocuments)
-    for series in site.series {
-      files.append(OutputFile(path: series.key.pagePath, text: templates.render(.series, SeriesPage(context: context).model(series))))
-    }
-    files.append(OutputFile(path: PagePath("people/index.html"), text: templates.render(.people, PeopleIndexPage(context: context).model())))
-    for record in site.people {
-      files.append(OutputFile(path: record.pagePath, text: templates.render(.person, PersonPage(context: context).model(record))))
-    }
-    files.append(OutputFile(path: PagePath("themes/index.html"), text: templates.render(.themes, ThemesIndexPage(context: context).model())))
-    for theme in site.themes {
-      files.append(OutputFile(path: theme.pagePath, text: templates.render(.theme, ThemePage(context: context).model(theme))))
-    }
-    files.append(OutputFile(path: PagePath("search/index.html"), text: templates.render(.search, SearchPage(context: context).model())))
-    files += dataFiles(pages: files.map { PagePath($0.path) }.filter { $0.rawValue.hasSuffix(".html") })
-    for asset in templates.assets {
-      files.append(OutputFile(path: asset, contents: .copy(from: templates.folder.appendingPathComponent(asset))))
-    }
-    return files
+    render(site.allPages)
   }
 
-  /// Feeds, sitemap, search index and the machine-readable inventories.
-  func dataFiles(pages: [PagePath]) -> [OutputFile] {
-    let feeds = AtomFeed(site: site)
-    let inventory = InventoryData(site: site)
-    let csv = InventoryCSV(site: site)
-    var files = [feeds.siteFeed(), inventory.siteFile()]
-    for cycle in site.cycles {
-      files += [feeds.cycleFeed(cycle), inventory.cycleFile(cycle), csv.file(cycle)]
-    }
-    files.append(OutputFile(path: InventoryData.schemaPath, contents: .text(InventorySchema.text)))
-    files += SearchIndex(site: site).files()
-    files += Sitemap(site: site).files(pages: pages)
-    return files
+  /// The files of some pages, in the order of `pages` sorted.
+  public func render(_ pages: some Sequence<SitePage>) -> [OutputFile] {
+    pages.sorted().flatMap(render)
   }
 
-  /// The pages of some documents (all of them in a full build, the changed ones in a
-  /// preview rebuild).
-  public func renderDocuments(_ documents: [ParsedDocument]) -> [OutputFile] {
-    let page = DocumentPage(context: context)
-    return documents.map { OutputFile(path: $0.id.pagePath, text: templates.render(.document, page.model($0))) }
+  /// The files one page or group produces.
+  public func render(_ page: SitePage) -> [OutputFile] {
+    switch page {
+    case .home:
+      return [OutputFile(path: .home, text: templates.render(.home, HomePage(context: context).model()))]
+    case .notFound:
+      return [OutputFile(path: PagePath("404.html"), text: templates.render(.notFound, NotFoundPage(context: context).model()))]
+    case .search:
+      return [OutputFile(path: PagePath("search/index.html"), text: templates.render(.search, SearchPage(context: context).model()))]
+    case .cycle(let year):
+      guard let cycle = site.cycle(year) else { return [] }
+      return [OutputFile(path: cycle.pagePath, text: templates.render(.cycle, CyclePage(context: context).model(cycle)))]
+    case .document(let id):
+      guard let document = site.index[id], !document.isCycleLanding else { return [] }
+      return [OutputFile(path: id.pagePath, text: templates.render(.document, DocumentPage(context: context).model(document)))]
+    case .series(let key):
+      guard let series = site.series.first(where: { $0.key == key }) else { return [] }
+      return [OutputFile(path: key.pagePath, text: templates.render(.series, SeriesPage(context: context).model(series)))]
+    case .peopleIndex:
+      return [OutputFile(path: PagePath("people/index.html"), text: templates.render(.people, PeopleIndexPage(context: context).model()))]
+    case .person(let id):
+      guard let record = site.people.first(where: { $0.person.id == id }) else { return [] }
+      return [OutputFile(path: record.pagePath, text: templates.render(.person, PersonPage(context: context).model(record)))]
+    case .themesIndex:
+      return [OutputFile(path: PagePath("themes/index.html"), text: templates.render(.themes, ThemesIndexPage(context: context).model()))]
+    case .theme(let id):
+      guard let theme = site.themes.first(where: { $0.id == id }) else { return [] }
+      return [OutputFile(path: theme.pagePath, text: templates.render(.theme, ThemePage(context: context).model(theme)))]
+    case .cycleData(let year):
+      guard let cycle = site.cycle(year) else { return [] }
+      return [AtomFeed(site: site).cycleFeed(cycle), InventoryData(site: site).cycleFile(cycle), InventoryCSV(site: site).file(cycle)]
+    case .siteData:
+      return [
+        AtomFeed(site: site).siteFeed(), InventoryData(site: site).siteFile(),
+        OutputFile(path: InventoryData.schemaPath, contents: .text(InventorySchema.text)),
+      ] + SearchIndex(site: site).files() + Sitemap(site: site).files(pages: htmlPages)
+    case .assets:
+      return templates.assets.map { OutputFile(path: $0, contents: .copy(from: templates.folder.appendingPathComponent($0))) }
+    }
+  }
+
+  /// The paths of every HTML page, for the sitemap.
+  var htmlPages: [PagePath] {
+    var pages: [PagePath] = [.home, PagePath("404.html"), PagePath("search/index.html"), PagePath("people/index.html"), PagePath("themes/index.html")]
+    pages += site.cycles.map(\.pagePath)
+    pages += site.pagedDocuments.map(\.id.pagePath)
+    pages += site.series.map(\.key.pagePath)
+    pages += site.people.map(\.pagePath)
+    pages += site.themes.map(\.pagePath)
+    return pages
   }
 }

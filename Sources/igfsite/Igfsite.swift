@@ -8,7 +8,7 @@ struct Igfsite: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "igfsite",
     abstract: "Builds the IGF outcome inventory site from Markdown, checking every document against the modalities.",
-    subcommands: [BuildCommand.self, CheckCommand.self, NewCommand.self, MarkdownCommand.self],
+    subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, NewCommand.self, MarkdownCommand.self],
     defaultSubcommand: nil)
 
   /// Runs the command, mapping failures to igfsite's exit statuses: 0 success, 1 content

@@ -1,0 +1,55 @@
+import SiteModel
+
+/// One page of the site, or one group of generated files, as the renderer produces it and
+/// as a rebuild decides what a change affects.
+public enum SitePage: Sendable, Hashable, Comparable {
+  case home
+  case notFound
+  case search
+  case cycle(Int)
+  case document(DocumentID)
+  case series(SeriesKey)
+  case peopleIndex
+  case person(String)
+  case themesIndex
+  case theme(String)
+  /// A cycle's feed and machine-readable inventories.
+  case cycleData(Int)
+  /// The site's feed, inventory, its schema, search index, sitemap and robots.txt.
+  case siteData
+  /// The files of `templates/assets/`.
+  case assets
+
+  public static func < (lhs: SitePage, rhs: SitePage) -> Bool { lhs.sortKey < rhs.sortKey }
+
+  var sortKey: String {
+    switch self {
+    case .home: "0"
+    case .notFound: "1"
+    case .search: "2"
+    case .cycle(let year): "3 \(year)"
+    case .document(let id): "4 \(id)"
+    case .series(let key): "5 \(key.field)/\(key.id)"
+    case .peopleIndex: "6"
+    case .person(let id): "7 \(id)"
+    case .themesIndex: "8"
+    case .theme(let id): "9 \(id)"
+    case .cycleData(let year): "A \(year)"
+    case .siteData: "B"
+    case .assets: "C"
+    }
+  }
+}
+
+extension LinkedSite {
+  /// Every page and file group of the site.
+  public var allPages: [SitePage] {
+    var pages: [SitePage] = [.home, .notFound, .search, .peopleIndex, .themesIndex, .siteData, .assets]
+    pages += cycles.flatMap { [SitePage.cycle($0.year), .cycleData($0.year)] }
+    pages += pagedDocuments.map { .document($0.id) }
+    pages += series.map { .series($0.key) }
+    pages += people.map { .person($0.person.id) }
+    pages += themes.map { .theme($0.id) }
+    return pages
+  }
+}

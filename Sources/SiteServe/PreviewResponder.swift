@@ -1,0 +1,100 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import NIOCore
+
+/// Answers the preview's requests: files of the private folder (with the reload script
+/// and, while the content has errors, the problems overlay in every page), the reload event
+/// stream, and nothing else: only GET and HEAD, never a file outside the folder.
+struct PreviewResponder: Sendable {
+  let files: StaticFiles
+  let state: PreviewState
+
+  func respond(to request: Request) async -> Response {
+    guard request.method == .get || request.method == .head else {
+      var headers = HTTPFields()
+      headers[.allow] = "GET, HEAD"
+      return Self.text(.methodNotAllowed, "Only GET and HEAD are supported.\n", extra: headers)
+    }
+    let path = request.uri.path
+    if path == LiveReload.eventsPath { return await events() }
+    if path == LiveReload.scriptPath {
+      return Self.body(.ok, Data(LiveReload.script.utf8), type: "text/javascript; charset=utf-8", head: request.method == .head)
+    }
+    switch files.resolve(path) {
+    case .badRequest:
+      return Self.text(.badRequest, "Bad request: the path is not allowed.\n")
+    case .redirect(let location):
+      var headers = HTTPFields()
+      headers[.location] = location
+      return Self.text(.movedPermanently, "Moved to \(location)\n", extra: headers)
+    case .notFound:
+      let notFound = files.root.appendingPathComponent("404.html")
+      guard let data = try? Data(contentsOf: notFound) else { return Self.text(.notFound, "Not found\n") }
+      return await page(.notFound, data, head: request.method == .head)
+    case .file(let url):
+      guard let data = try? Data(contentsOf: url) else { return Self.text(.notFound, "Not found\n") }
+      let type = StaticFiles.contentType(of: url)
+      if type.hasPrefix("text/html") { return await page(.ok, data, head: request.method == .head) }
+      return Self.body(.ok, data, type: type, head: request.method == .head)
+    }
+  }
+
+  /// An HTML page with the reload script (and the problems overlay) added.
+  private func page(_ status: HTTPResponse.Status, _ data: Data, head: Bool) async -> Response {
+    let problems = await state.problems
+    let html = LiveReload.inject(LiveReload.injection(problems: problems), into: String(decoding: data, as: UTF8.self))
+    return Self.body(status, Data(html.utf8), type: "text/html; charset=utf-8", head: head)
+  }
+
+  /// Server-Sent Events: `event: reload` after every rebuild, a comment every 15 seconds so
+  /// that a closed page's connection is noticed.
+  private func events() async -> Response {
+    guard let (id, stream) = await state.listen() else {
+      return Self.text(.serviceUnavailable, "Too many preview pages are open.\n")
+    }
+    var headers = HTTPFields()
+    headers[.contentType] = "text/event-stream"
+    headers[.cacheControl] = "no-cache"
+    let state = self.state
+    let body = ResponseBody { writer in
+      let (messages, sink) = AsyncStream.makeStream(of: String.self, bufferingPolicy: .bufferingNewest(8))
+      let forward = Task {
+        for await version in stream { sink.yield("event: reload\ndata: \(version)\n\n") }
+        sink.finish()
+      }
+      let heartbeat = Task {
+        while !Task.isCancelled {
+          try? await Task.sleep(for: .seconds(15))
+          sink.yield(": still here\n\n")
+        }
+      }
+      defer {
+        forward.cancel()
+        heartbeat.cancel()
+        sink.finish()
+        Task { await state.stopListening(id) }
+      }
+      try await writer.write(ByteBuffer(string: "retry: 500\n: connected\n\n"))
+      for await message in messages {
+        try await writer.write(ByteBuffer(string: message))
+      }
+      try await writer.finish(nil)
+    }
+    return Response(status: .ok, headers: headers, body: body)
+  }
+
+  static func body(_ status: HTTPResponse.Status, _ data: Data, type: String, head: Bool) -> Response {
+    var headers = HTTPFields()
+    headers[.contentType] = type
+    headers[.contentLength] = String(data.count)
+    headers[.cacheControl] = "no-store"
+    return Response(status: status, headers: headers, body: head ? ResponseBody() : ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+  }
+
+  static func text(_ status: HTTPResponse.Status, _ text: String, extra: HTTPFields = [:]) -> Response {
+    var response = body(status, Data(text.utf8), type: "text/plain; charset=utf-8", head: false)
+    response.headers.append(contentsOf: extra)
+    return response
+  }
+}

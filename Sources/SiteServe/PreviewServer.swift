@@ -1,0 +1,141 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Logging
+import NIOCore
+import SiteBuild
+import SiteModel
+import UnixSignals
+
+/// `igfsite serve`: builds the site, drafts included, into a private folder (never the
+/// output folder), serves it over HTTP on the loopback interface, rebuilds when `content/`
+/// or `templates/` change and makes every open page reload.
+public final class PreviewServer: Sendable {
+  public struct Configuration: Sendable {
+    public var layout: SiteLayout
+    public var host: String
+    public var port: Int
+    /// Pages that may listen for reloads at once; more get 503.
+    public var maximumListeners: Int
+    /// Where messages for the terminal go.
+    public var report: @Sendable (String) -> Void
+
+    public init(
+      layout: SiteLayout, host: String = "127.0.0.1", port: Int = 8000, maximumListeners: Int = 256,
+      report: @escaping @Sendable (String) -> Void = { print($0) }
+    ) {
+      self.layout = layout
+      self.host = host
+      self.port = port
+      self.maximumListeners = maximumListeners
+      self.report = report
+    }
+  }
+
+  public let configuration: Configuration
+  /// The private folder the preview is built into; removed when the server stops.
+  public let folder: URL
+
+  public init(_ configuration: Configuration) {
+    self.configuration = configuration
+    folder = FileManager.default.temporaryDirectory
+      .appendingPathComponent("igfsite-preview-\(UUID().uuidString)", isDirectory: true)
+  }
+
+  /// Runs until the task is cancelled (or SIGINT/SIGTERM when `handleSignals`), then
+  /// removes the private folder. `onReady` receives the URL being served.
+  public func run(handleSignals: Bool = true, onReady: @escaping @Sendable (URL) async -> Void = { _ in }) async throws {
+    let port = try PortFinder.free(host: configuration.host, from: configuration.port, report: configuration.report)
+    let base = URL(string: "http://\(configuration.host):\(port)/")!
+    let site = folder.appendingPathComponent("site", isDirectory: true)
+    let options = BuildOptions(
+      layout: configuration.layout, output: site, outputDisplay: "the preview folder", includeDrafts: true,
+      baseURL: base.absoluteString)
+    let state = PreviewState(options: options, maximumListeners: configuration.maximumListeners, report: configuration.report)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let first = await state.start()
+    if !first.succeeded, !FileManager.default.fileExists(atPath: site.appendingPathComponent("index.html").path) {
+      // Nothing good to show yet: serve a page that lists the problems.
+      try FileManager.default.createDirectory(at: site, withIntermediateDirectories: true)
+      try Data("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>igfsite preview</title></head><body><h1>The site does not build yet</h1></body></html>".utf8)
+        .write(to: site.appendingPathComponent("index.html"))
+    }
+    let watcher = try FileWatcher(roots: [configuration.layout.content, configuration.layout.templates], siteRoot: configuration.layout.root)
+    defer { watcher.stop() }
+    let responder = PreviewResponder(files: StaticFiles(root: site), state: state)
+    let app = Application(
+      responder: CallbackResponder<BasicRequestContext> { request, _ in await responder.respond(to: request) },
+      server: .http1(
+        configuration: .init(
+          idleTimeout: .seconds(60),
+          httpDecoderConfiguration: .init(maxHeaderFieldSize: 16 * 1024, maxHeaderListSize: 32 * 1024, maxHeaderFieldCount: 100))),
+      configuration: .init(address: .hostname(configuration.host, port: port), serverName: nil, reuseAddress: true),
+      onServerRunning: { _ in await onReady(base) },
+      logger: Logger(label: "igfsite.serve", factory: { _ in SwiftLogNoOpLogHandler() }))
+    try await withTaskCancellationHandler {
+      try await withThrowingTaskGroup(of: Void.self) { group in
+        group.addTask {
+          for await changed in watcher.changes {
+            await state.rebuild(changed)
+          }
+        }
+        group.addTask { try await app.run() }
+        if handleSignals {
+          group.addTask {
+            for await _ in await UnixSignalsSequence(trapping: .sigint, .sigterm) { break }
+          }
+        }
+        // Whichever ends first (a signal, or the server), stop the rest. Open reload
+        // streams are closed first: the server waits for every response to end.
+        _ = try await group.next()
+        watcher.stop()
+        await state.closeAll()
+        group.cancelAll()
+      }
+    } onCancel: {
+      watcher.stop()
+      Task { await state.closeAll() }
+    }
+  }
+}
+
+/// Finds a port to listen on: the one asked for, or the next free one (and says so).
+enum PortFinder {
+  static func free(host: String, from port: Int, report: (String) -> Void) throws -> Int {
+    if port == 0, let ephemeral = bind(host: host, port: 0) { return ephemeral }
+    for candidate in port..<(port + 20) where bind(host: host, port: candidate) != nil {
+      if candidate != port { report("Port \(port) is in use; serving on \(candidate) instead.") }
+      return candidate
+    }
+    throw PortError(message: "ports \(port) to \(port + 19) on \(host) are all in use; pass --port with a free port")
+  }
+
+  struct PortError: Error, CustomStringConvertible {
+    let message: String
+    var description: String { message }
+  }
+
+  /// Binds a socket to see whether the port is free; returns the bound port.
+  private static func bind(host: String, port: Int) -> Int? {
+    let socketFD = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    guard socketFD >= 0 else { return nil }
+    defer { close(socketFD) }
+    // As the server does: connections of a previous run in TIME_WAIT do not make a port busy.
+    var reuse: Int32 = 1
+    setsockopt(socketFD, SOL_SOCKET, SO_REUSEADDR, &reuse, socklen_t(MemoryLayout<Int32>.size))
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_port = in_port_t(UInt16(port).bigEndian)
+    // Hosts that are not IPv4 addresses are left for the server itself to bind.
+    guard inet_pton(AF_INET, host == "localhost" ? "127.0.0.1" : host, &address.sin_addr) == 1 else { return port == 0 ? nil : port }
+    let bound = withUnsafePointer(to: &address) {
+      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.bind(socketFD, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+    }
+    guard bound == 0 else { return nil }
+    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+    _ = withUnsafeMutablePointer(to: &address) {
+      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(socketFD, $0, &length) }
+    }
+    return Int(UInt16(bigEndian: address.sin_port))
+  }
+}

@@ -1,0 +1,30 @@
+import Foundation
+import SiteModel
+
+/// Updates an output folder in place, file by file, for the preview server's private
+/// folder. Each file is written beside itself and renamed over the old one, so a request
+/// served at the same moment reads either the old or the new file, never half of one.
+public enum OutputFolder {
+  public static func update(_ folder: URL, write files: [OutputFile], remove: [String], displayPath: String) throws(DiagnosticsError) {
+    do {
+      try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+      let marker = folder.appendingPathComponent(OutputGuard.markerName)
+      if !FileManager.default.fileExists(atPath: marker.path) {
+        try FileTreeWriter(root: folder).write([StagedOutput.marker])
+      }
+      var staged: [(temporary: String, final: String)] = []
+      let writer = FileTreeWriter(root: folder)
+      let suffix = ".igfsite-\(UUID().uuidString)"
+      try writer.write(files.map { OutputFile(path: $0.path + suffix, contents: $0.contents) })
+      staged = files.map { (folder.path + "/" + $0.path + suffix, folder.path + "/" + $0.path) }
+      for (temporary, final) in staged where rename(temporary, final) != 0 {
+        throw FileTreeWriter.WriteError(path: final, code: errno)
+      }
+      for path in remove {
+        try? FileManager.default.removeItem(at: folder.appendingPathComponent(path))
+      }
+    } catch {
+      throw StagedOutput.failure("cannot update the preview: \(StagedOutput.describe(error))", displayPath)
+    }
+  }
+}

@@ -1,0 +1,62 @@
+import ArgumentParser
+import Foundation
+import SiteServe
+
+struct ServeCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "serve",
+    abstract: "Preview the site in a browser, drafts included, rebuilding and reloading on every save.",
+    discussion: """
+      The preview is built into a private temporary folder (never output/) and removed when \
+      the server stops (Ctrl-C). Pages reload by themselves after each save; while the \
+      content has errors, the last good build stays up with the problems shown over every page.
+      """)
+
+  @OptionGroup var siteOption: SiteOption
+
+  @Option(name: .long, help: ArgumentHelp("The address to listen on.", valueName: "host"))
+  var host = "127.0.0.1"
+
+  @Option(name: .long, help: ArgumentHelp("The port; the next free one is used when it is taken.", valueName: "port"))
+  var port = 8000
+
+  @Flag(name: .long, help: "Open the preview in the default browser.")
+  var open = false
+
+  func validate() throws {
+    guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
+  }
+
+  func run() async throws {
+    // Each rebuild's lines reach the terminal (or a log file) as they happen, unbuffered.
+    let say: @Sendable (String) -> Void = { FileHandle.standardOutput.write(Data(($0 + "\n").utf8)) }
+    let server = PreviewServer(.init(layout: siteOption.layout, host: host, port: port, report: say))
+    let open = self.open
+    do {
+      try await server.run { url in
+        say("Serving the preview at \(url) (drafts included); press Ctrl-C to stop.")
+        if open { Browser.open(url) }
+      }
+    } catch {
+      Output.error("error: the preview server stopped: \(error)\n")
+      throw ExitStatus.failure
+    }
+    say("Stopped; removed the preview folder.")
+  }
+}
+
+enum Browser {
+  /// Opens `url` with the desktop's browser, when there is one.
+  static func open(_ url: URL) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["xdg-open", url.absoluteString]
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    do {
+      try process.run()
+    } catch {
+      Output.error("Could not open a browser (\(error.localizedDescription)); open \(url) yourself.\n")
+    }
+  }
+}

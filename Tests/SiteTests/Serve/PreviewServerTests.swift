@@ -1,0 +1,173 @@
+import Foundation
+import SiteModel
+import SiteServe
+import Testing
+import TestSupport
+
+/// The preview server, started in-process on a free port against a fixture site.
+@Suite(.serialized) struct PreviewServerTests {
+  /// A running preview of a fixture site; `stop()` ends it.
+  final class RunningPreview: @unchecked Sendable {
+    let site: FixtureSite
+    let server: PreviewServer
+    let task: Task<Void, any Error>
+    let port: Int
+    let messages: Messages
+
+    final class Messages: @unchecked Sendable {
+      private let lock = NSLock()
+      private var lines: [String] = []
+      func append(_ line: String) {
+        lock.lock()
+        lines.append(line)
+        lock.unlock()
+      }
+      var all: [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return lines
+      }
+    }
+
+    init(_ files: [String: String?]) async throws {
+      site = try FixtureSite(files)
+      let messages = Messages()
+      self.messages = messages
+      server = PreviewServer(.init(layout: site.layout, host: "127.0.0.1", port: 0, report: { messages.append($0) }))
+      let (ready, readyContinuation) = AsyncStream.makeStream(of: URL.self)
+      let server = self.server
+      task = Task { try await server.run(handleSignals: false) { readyContinuation.yield($0) } }
+      var iterator = ready.makeAsyncIterator()
+      guard let url = await iterator.next() else { throw CocoaError(.fileReadUnknown) }
+      port = url.port ?? 0
+    }
+
+    func stop() async {
+      task.cancel()
+      _ = try? await task.value
+    }
+
+    func get(_ path: String) throws -> RawHTTP.Response { try RawHTTP.request("GET", path, port: port) }
+
+    /// Opens the reload stream and returns it once connected.
+    func events() throws -> RawHTTP {
+      let stream = try RawHTTP(port: port, timeout: 10)
+      stream.send("GET /__igfsite/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+      var seen = ""
+      _ = stream.read(until: ": connected", seen: &seen)
+      return stream
+    }
+  }
+
+  static let files: [String: String?] = [
+    "content/2017/mag/2017-03-28-virtual-meeting-2.md": Documents.meetingSummary(),
+    "content/2017/bpf/local-content/proposal.md": Documents.bpfProposal(),
+    "content/2017/bpf/iot/proposal.md": Documents.bpfProposal(bpf: "iot", extra: "draft: true"),
+  ]
+
+  @Test func servesPagesWithTheReloadScriptAndDraftsOnly() async throws {
+    let preview = try await RunningPreview(Self.files)
+    defer { Task { await preview.stop() } }
+    let home = try preview.get("/")
+    #expect(home.status == 200)
+    #expect(home.headers["content-type"] == "text/html; charset=utf-8")
+    #expect(home.body.contains("<script src=\"/__igfsite/live.js\"></script>\n</body>"))
+    let draft = try preview.get("/2017/bpf/iot/proposal/")
+    #expect(draft.status == 200)
+    #expect(draft.body.contains("banner-draft"))
+    #expect(try preview.get("/assets/style.css").headers["content-type"] == "text/css; charset=utf-8")
+    let folder = try preview.get("/2017")
+    #expect(folder.status == 301)
+    #expect(folder.headers["location"] == "/2017/")
+    let missing = try preview.get("/no/such/page/")
+    #expect(missing.status == 404)
+    #expect(missing.body.contains("Page not found"))
+    // The preview never touches output/, and the files it serves carry no script.
+    #expect(!preview.site.exists("output"))
+    let onDisk = try String(contentsOf: preview.server.folder.appendingPathComponent("site/index.html"), encoding: .utf8)
+    #expect(!onDisk.contains("__igfsite"))
+    await preview.stop()
+    #expect(!FileManager.default.fileExists(atPath: preview.server.folder.path), "the private folder is removed on stop")
+  }
+
+  @Test func nothingOutsideTheFolderIsEverServed() async throws {
+    let preview = try await RunningPreview(Self.files)
+    defer { Task { await preview.stop() } }
+    let outside = FileManager.default.temporaryDirectory.appendingPathComponent("igfsite-secret-\(UUID().uuidString)")
+    try Data("top secret".utf8).write(to: outside)
+    defer { try? FileManager.default.removeItem(at: outside) }
+    try FileManager.default.createSymbolicLink(
+      at: preview.server.folder.appendingPathComponent("site/leak.txt"), withDestinationURL: outside)
+    let attempts = [
+      "/../../../../etc/passwd", "/%2e%2e/%2e%2e/%2e%2e/etc/passwd", "/%2E%2E%2F%2E%2E%2Fetc%2Fpasswd",
+      "/assets/../../../etc/passwd", "/..%2f..%2f..%2fetc%2fpasswd", "//etc/passwd", "/etc/passwd",
+      "/leak.txt", "/%252e%252e/etc/passwd", "/assets/%00style.css", "/..\\..\\etc\\passwd",
+    ]
+    for attempt in attempts {
+      let response = try preview.get(attempt)
+      #expect([400, 404].contains(response.status), "\(attempt) → \(response.status)")
+      #expect(!response.body.contains("root:") && !response.body.contains("top secret"), "\(attempt) leaked")
+    }
+  }
+
+  @Test func onlyGetAndHeadAreAllowed() async throws {
+    let preview = try await RunningPreview(Self.files)
+    defer { Task { await preview.stop() } }
+    for method in ["POST", "PUT", "DELETE", "PATCH", "OPTIONS"] {
+      let response = try RawHTTP.request(method, "/", port: preview.port, headers: ["Content-Length: 0"])
+      #expect(response.status == 405, "\(method)")
+      #expect(response.headers["allow"] == "GET, HEAD")
+    }
+    let head = try RawHTTP.request("HEAD", "/", port: preview.port)
+    #expect(head.status == 200)
+    #expect(head.body.isEmpty)
+    #expect(Int(head.headers["content-length"] ?? "") ?? 0 > 0)
+  }
+
+  @Test func anEditReloadsThePageAndAnErrorShowsTheOverlayOverTheLastGoodBuild() async throws {
+    let preview = try await RunningPreview(Self.files)
+    defer { Task { await preview.stop() } }
+    let path = "content/2017/bpf/local-content/proposal.md"
+    let page = "/2017/bpf/local-content/proposal/"
+
+    var events = try preview.events()
+    try preview.site.write(Documents.bpfProposal().replacingOccurrences(of: "title: BPF on local-content", with: "title: Edited title"), to: path)
+    var seen = ""
+    #expect(events.read(until: "event: reload", seen: &seen), "no reload event after an edit")
+    #expect(try preview.get(page).body.contains("<h1>Edited title</h1>"))
+    #expect(!(try preview.get(page).body.contains("igfsite-overlay")))
+
+    // An error keeps the last good page and shows the problems over it.
+    events = try preview.events()
+    try preview.site.write(Documents.bpfProposal(submitted: "2017-03-25").replacingOccurrences(of: "title: BPF on local-content", with: "title: Broken title"), to: path)
+    seen = ""
+    #expect(events.read(until: "event: reload", seen: &seen))
+    let broken = try preview.get(page).body
+    #expect(broken.contains("<h1>Edited title</h1>"), "the last good build is kept")
+    #expect(broken.contains("id=\"igfsite-overlay\""))
+    #expect(broken.contains("[bpf-proposal.submission-deadline]"))
+    #expect(try preview.get("/").body.contains("id=\"igfsite-overlay\""), "the overlay is on every page")
+    #expect(preview.messages.all.contains { $0.hasPrefix("Build failed after content/2017/bpf/local-content/proposal.md") })
+
+    // Fixing it clears the overlay and publishes the fix.
+    events = try preview.events()
+    try preview.site.write(Documents.bpfProposal().replacingOccurrences(of: "title: BPF on local-content", with: "title: Fixed title"), to: path)
+    seen = ""
+    #expect(events.read(until: "event: reload", seen: &seen))
+    let fixed = try preview.get(page).body
+    #expect(fixed.contains("<h1>Fixed title</h1>"))
+    #expect(!fixed.contains("igfsite-overlay"))
+  }
+
+  @Test func aTemplateErrorShowsTheOverlayToo() async throws {
+    let preview = try await RunningPreview(Self.files)
+    defer { Task { await preview.stop() } }
+    let events = try preview.events()
+    try preview.site.write("{{<layout}}{{$content}}{{#broken}}{{/content}}{{/layout}}", to: "templates/themes.mustache")
+    var seen = ""
+    #expect(events.read(until: "event: reload", seen: &seen))
+    let page = try preview.get("/themes/").body
+    #expect(page.contains("igfsite-overlay"))
+    #expect(page.contains("template syntax error"))
+  }
+}

@@ -1,0 +1,109 @@
+#!/usr/bin/env python3
+"""A real browser against `igfsite serve`: headless Chromium loads a page of a copy of the
+sample site, the Markdown file changes on disk, and the page must show the change without
+anyone reloading it. Then an error must bring the problems overlay, and fixing it must
+clear the overlay.
+
+Usage: preview-browser-check.py IGFSITE SITE_DIR
+"""
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+
+IGFSITE, SOURCE = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
+work = tempfile.mkdtemp(prefix="igfsite-browser-")
+site = os.path.join(work, "site")
+for part in ("content", "templates"):
+    shutil.copytree(os.path.join(SOURCE, part), os.path.join(site, part))
+document = os.path.join(site, "content/2017/mag/2017-03-28-virtual-meeting-2.md")
+original = open(document, encoding="utf-8").read()
+
+server = subprocess.Popen([IGFSITE, "serve", "--site", site, "--port", "0"], stdout=subprocess.PIPE, text=True)
+base = None
+for line in server.stdout:
+    print("  serve:", line.rstrip())
+    match = re.search(r"Serving the preview at (\S+) ", line)
+    if match:
+        base = match.group(1)
+        break
+log = []
+threading.Thread(target=lambda: [log.append(l.rstrip()) for l in server.stdout], daemon=True).start()
+
+options = webdriver.ChromeOptions()
+for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"):
+    options.add_argument(flag)
+options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
+driver = webdriver.Chrome(service=Service(shutil.which("chromedriver") or "/usr/bin/chromedriver"), options=options)
+failures = []
+
+
+def wait_for(description, condition, timeout=10):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            if condition():
+                return time.monotonic()
+        except Exception:
+            pass
+        time.sleep(0.05)
+    failures.append(description)
+    return None
+
+
+try:
+    driver.get(base + "2017/mag/2017-03-28-virtual-meeting-2/index.html")
+    title = driver.find_element(By.TAG_NAME, "h1").text
+    print(f"Loaded the page; its heading is {title!r}")
+    driver.execute_script("window.igfsiteMarker = 'not reloaded';")
+
+    saved = time.monotonic()
+    with open(document, "w", encoding="utf-8") as handle:
+        handle.write(original.replace('title: "IGF MAG Virtual Meeting II, 28 March 2017"', 'title: "Edited in the browser check"', 1))
+    changed = wait_for("the page did not show the edited title by itself",
+                       lambda: driver.find_element(By.TAG_NAME, "h1").text == "Edited in the browser check")
+    if changed:
+        reloaded = driver.execute_script("return window.igfsiteMarker === undefined;")
+        print(f"After saving, the page showed the new heading by itself in {(changed - saved) * 1000:.0f} ms "
+              f"(reloaded by the preview: {reloaded})")
+        if not reloaded:
+            failures.append("the heading changed but the page was not reloaded")
+
+    with open(document, "w", encoding="utf-8") as handle:
+        handle.write(original.replace("kind: meeting-summary", "kind: meeting-sumary", 1))
+    if wait_for("no overlay after an error", lambda: driver.find_element(By.ID, "igfsite-overlay").is_displayed()):
+        overlay = driver.find_element(By.ID, "igfsite-overlay").text
+        print("An error brought the overlay:", overlay.splitlines()[1] if len(overlay.splitlines()) > 1 else overlay)
+        if "Edited in the browser check" not in driver.find_element(By.TAG_NAME, "h1").text:
+            failures.append("the last good page was not kept under the overlay")
+
+    with open(document, "w", encoding="utf-8") as handle:
+        handle.write(original)
+    if wait_for("the overlay stayed after the fix", lambda: not driver.find_elements(By.ID, "igfsite-overlay")
+                and driver.find_element(By.TAG_NAME, "h1").text == "IGF MAG Virtual Meeting II, 28 March 2017"):
+        print("Fixing it cleared the overlay and restored the page.")
+finally:
+    driver.quit()
+    server.send_signal(signal.SIGINT)
+    status = server.wait(timeout=30)
+    time.sleep(0.2)
+    shutil.rmtree(work, ignore_errors=True)
+    print("Server log:", *log, sep="\n  ")
+    if status != 0:
+        failures.append(f"serve exited with {status} after Ctrl-C")
+    if not any("removed the preview folder" in line for line in log):
+        failures.append("serve did not report removing its preview folder")
+
+if failures:
+    print("FAILED:", *failures, sep="\n  ")
+    sys.exit(1)
+print("The browser check passed.")
