@@ -13,7 +13,6 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
     .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
-    .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
     .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1", traits: []),
     .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
     .package(url: "https://github.com/swift-server/swift-service-lifecycle", exact: "2.13.0"),
@@ -24,15 +23,20 @@ let package = Package(
       pkgConfig: "libcmark-gfm",
       providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
     ),
+    .systemLibrary(
+      name: "CLibYAML",
+      pkgConfig: "yaml-0.1",
+      providers: [.apt(["libyaml-dev"])]
+    ),
     .target(name: "CFileSwap"),
     .target(name: "SiteModel"),
-    .target(name: "SiteContent", dependencies: ["SiteModel", .product(name: "Yams", package: "Yams")]),
+    .target(name: "SiteContent", dependencies: ["SiteModel", "CLibYAML", .product(name: "Yams", package: "Yams")]),
     .target(name: "SiteMarkdown", dependencies: ["SiteModel", "CCmarkGFM"]),
     .target(name: "SiteValidate", dependencies: ["SiteModel", "SiteContent", "SiteMarkdown"]),
     .target(name: "SiteLink", dependencies: ["SiteModel", "SiteValidate"]),
     .target(
       name: "SiteRender",
-      dependencies: ["SiteModel", "SiteLink", .product(name: "Mustache", package: "swift-mustache")]
+      dependencies: ["SiteModel", "SiteLink"]
     ),
     .target(name: "SiteWrite", dependencies: ["SiteModel", "CFileSwap"]),
     .target(
@@ -54,7 +58,9 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
-    .target(name: "TestSupport", dependencies: ["SiteModel", "SiteBuild"], path: "Tests/TestSupport"),
+    .target(
+      name: "TestSupport", dependencies: ["SiteModel", "SiteBuild", .product(name: "Yams", package: "Yams")],
+      path: "Tests/TestSupport"),
     .testTarget(
       name: "SiteTests",
       dependencies: ["TestSupport", "SiteModel", "SiteContent", "SiteMarkdown", "SiteValidate", "SiteLink", "SiteRender", "SiteWrite", "SiteBuild", "SiteServe"],

@@ -36,10 +36,26 @@ struct DocumentParser: Sendable {
         guard published.contains(target) else { return nil }
         return page.href(to: target.publishedPath, fragment: fragment)
       })
-    let lastLine = source.text.utf8.count(where: { $0 == UInt8(ascii: "\n") }) + (source.text.hasSuffix("\n") ? 0 : 1)
+    let lastLine = Self.lineCount(source.text)
     return ParsedDocument(
       id: source.id, file: source.file, frontMatter: frontMatter, body: body,
       frontMatterLocation: SourceLocation(file: source.file, line: 1, column: 1), bodyStartLine: source.bodyStartLine,
       lastLine: lastLine)
+  }
+
+  /// The number of lines of a text (a final line without a newline counts).
+  static func lineCount(_ text: String) -> Int {
+    var copy = text
+    return copy.withUTF8 { bytes in
+      guard let base = bytes.baseAddress, !bytes.isEmpty else { return 0 }
+      var lines = 0
+      var offset = 0
+      while let hit = memchr(base + offset, 10, bytes.count - offset) {
+        lines += 1
+        offset = UnsafeRawPointer(hit) - UnsafeRawPointer(base) + 1
+        if offset >= bytes.count { break }
+      }
+      return bytes[bytes.count - 1] == 10 ? lines : lines + 1
+    }
   }
 }

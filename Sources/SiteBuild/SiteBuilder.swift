@@ -47,26 +47,54 @@ public enum SiteBuilder {
     }
     defer { withExtendedLifetime(lock) {} }
     let loaded = SiteLoader.load(options)
+    var timer = StageTimer()
     var diagnostics = loaded.diagnostics
     let templates = TemplateSet.load(options.layout)
+    timer.lap("templates")
     if case .failure(let error) = templates { diagnostics += error.diagnostics }
     let documents = loaded.linked?.pagedDocuments.count ?? 0
     guard !options.fails(diagnostics), let site = loaded.linked, case .success(let templateSet) = templates else {
       return report(diagnostics, documents: documents)
     }
-    let files = SiteRenderer(site: site, templates: templateSet).render()
+    // render and write: pages are rendered on every core and written as they come, so the
+    // whole site is never held in memory.
+    let renderer = SiteRenderer(site: site, templates: templateSet)
+    let staged: StagedOutput
     do {
-      try StagedOutput.replace(options.output, with: files, displayPath: options.outputDisplay)
+      staged = try StagedOutput(output: options.output, displayPath: options.outputDisplay)
     } catch {
       return report(diagnostics + error.diagnostics, documents: documents)
     }
-    let pages = files.count(where: { $0.path.hasSuffix(".html") })
-    return report(diagnostics, documents: documents, pages: pages, files: files.count + 1, wrote: true)
+    let counts = Parallel.map(site.allPages, jobs: options.jobs) { page -> Result<Int, DiagnosticsError> in
+      let files = renderer.render(page)
+      return Result { () throws(DiagnosticsError) in try staged.write(files) }
+        .map { files.count(where: { $0.path.hasSuffix(".html") }) }
+    }
+    timer.lap("render and write")
+    var pages = 0
+    for count in counts {
+      switch count {
+      case .success(let written): pages += written
+      case .failure(let error): diagnostics += error.diagnostics
+      }
+    }
+    diagnostics += renderer.missing.diagnostics
+    guard !options.fails(diagnostics) else {
+      staged.abandon()
+      return report(diagnostics, documents: documents)
+    }
+    do {
+      try staged.commit()
+    } catch {
+      return report(diagnostics + error.diagnostics, documents: documents)
+    }
+    timer.lap("swap into place")
+    return report(diagnostics, documents: documents, pages: pages, files: staged.count, wrote: true)
   }
 
   /// Checks the site as a build would, without rendering or writing anything.
   public static func check(_ options: BuildOptions) -> [Diagnostic] {
-    var diagnostics = SiteLoader.load(options).diagnostics
+    var diagnostics = SiteLoader.load(options, renderHTML: false).diagnostics
     if case .failure(let error) = TemplateSet.load(options.layout) { diagnostics += error.diagnostics }
     return diagnostics.sorted()
   }

@@ -19,7 +19,10 @@ public struct LoadedSite: Sendable {
 
 /// The content → parse → validate → link stages, shared by `build`, `check` and `serve`.
 public enum SiteLoader {
-  public static func load(_ options: BuildOptions) -> LoadedSite {
+  /// - Parameter renderHTML: false when only checking: the bodies are analysed (headings,
+  ///   links, words) but not turned into HTML.
+  public static func load(_ options: BuildOptions, renderHTML: Bool = true) -> LoadedSite {
+    var timer = StageTimer()
     let layout = options.layout
     var diagnostics: [Diagnostic] = []
     var config = SiteSettings.loadConfig(layout, diagnostics: &diagnostics)
@@ -28,8 +31,10 @@ public enum SiteLoader {
     let schema = SchemaLoader.load(layout, diagnostics: &diagnostics)
     let checker = schema.map { ModalitiesChecker(schema: $0, diagnostics: &diagnostics) }
 
+    timer.lap("settings and schema")
     // content: find and split the files.
     let files = ContentWalker.walk(layout)
+    timer.lap("walk content/")
     diagnostics += files.diagnostics
     if files.markdown.isEmpty, files.diagnostics.isEmpty {
       diagnostics.append(
@@ -42,6 +47,7 @@ public enum SiteLoader {
         DocumentParser.frontMatter(of: source).map { (source, $0) }
       }
     }
+    timer.lap("read and parse front matter")
     var readable: [(source: SourceDocument, frontMatter: YAMLNode)] = []
     var unreadable = Set<DocumentID>()
     var unpublished = Set<DocumentID>()
@@ -61,12 +67,13 @@ public enum SiteLoader {
     }
 
     // parse: render the bodies, rewriting links between published documents.
+    var markdownOptions = MarkdownOptions(unsafeHTML: config.unsafeHTML, reservedAnchors: PageAnchors.reserved)
+    markdownOptions.renderHTML = renderHTML
     let parser = DocumentParser(
-      renderer: MarkdownRenderer(
-        options: MarkdownOptions(unsafeHTML: config.unsafeHTML, reservedAnchors: PageAnchors.reserved)),
-      published: Set(readable.map(\.source.id)))
+      renderer: MarkdownRenderer(options: markdownOptions), published: Set(readable.map(\.source.id)))
     let documents = Parallel.map(readable, jobs: options.jobs) { parser.parse($0.source, frontMatter: $0.frontMatter) }
     let index = SiteIndex(documents: documents, people: people)
+    timer.lap("parse Markdown")
 
     // validate and link.
     guard let schema, let checker else {
@@ -75,7 +82,13 @@ public enum SiteLoader {
     diagnostics += checker.check(index, unpublished: unpublished, unreadable: unreadable)
     diagnostics += PagePlan.collisions(index)
     diagnostics.sort()
+    timer.lap("validate")
+    // Checking needs no cross-linking: that is for the pages.
+    guard renderHTML else {
+      return LoadedSite(config: config, linked: nil, diagnostics: diagnostics, sourceCount: files.markdown.count)
+    }
     let linked = SiteLinker.link(config: config, schema: schema, index: index, diagnostics: diagnostics)
+    timer.lap("link")
     return LoadedSite(config: config, linked: linked, diagnostics: diagnostics, sourceCount: files.markdown.count)
   }
 }

@@ -168,6 +168,8 @@ public final class SiteSession {
     }
     let renderer = SiteRenderer(site: linked, templates: templateSet)
     let rendered = Parallel.map(pages, jobs: options.jobs) { ($0, renderer.render($0)) }
+    diagnostics += renderer.missing.diagnostics
+    guard !options.fails(diagnostics) else { return finish(false) }
     do {
       let (written, removed) = try writeChanges(rendered, now: Set(linked.allPages))
       lastGood = linked
@@ -228,6 +230,7 @@ public final class SiteSession {
     var hasher = Hasher()
     switch file.contents {
     case .text(let text): hasher.combine(text)
+    case .bytes(let bytes): hasher.combine(bytes)
     case .data(let data): hasher.combine(data)
     case .copy(let url): hasher.combine((try? Data(contentsOf: url)) ?? Data())
     }

@@ -17,34 +17,47 @@ public enum ContentWalker {
 
   public static func walk(_ layout: SiteLayout) -> ContentFiles {
     var files = ContentFiles()
-    let root = layout.content.resolvingSymlinksInPath()
+    let root = layout.content.resolvingSymlinksInPath().path
     walk(root, relative: "", root: root, layout: layout, into: &files)
     files.markdown.sort()
     files.attachments.sort()
     return files
   }
 
-  private static func walk(_ folder: URL, relative: String, root: URL, layout: SiteLayout, into files: inout ContentFiles) {
-    let names: [String]
-    do {
-      names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
-    } catch {
+  private static func walk(_ folder: String, relative: String, root: String, layout: SiteLayout, into files: inout ContentFiles) {
+    guard let directory = opendir(folder) else {
       files.diagnostics.append(
         Diagnostic(
-          .error, "content.unreadable", "the folder cannot be read: \(error.localizedDescription)",
+          .error, "content.unreadable", "the folder cannot be read: \(String(cString: strerror(errno)))",
           at: SourceLocation(file: layout.displayContent(relative)), help: "check its permissions"))
       return
     }
-    for name in names where !name.hasPrefix(".") {
+    var entries: [(name: String, type: UInt8)] = []
+    while let entry = readdir(directory) {
+      let name = withUnsafePointer(to: entry.pointee.d_name) {
+        $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
+      }
+      if name.hasPrefix(".") { continue }
+      entries.append((name, entry.pointee.d_type))
+    }
+    closedir(directory)
+    for (name, type) in entries.sorted(by: { $0.name < $1.name }) {
       let path = relative.isEmpty ? name : "\(relative)/\(name)"
       if relative.isEmpty, settingsFiles.contains(name) { continue }
-      let url = folder.appendingPathComponent(name)
-      var status = stat()
-      guard lstat(url.path, &status) == 0 else { continue }
-      var isDirectory = (status.st_mode & S_IFMT) == S_IFDIR
-      if (status.st_mode & S_IFMT) == S_IFLNK {
-        let target = url.resolvingSymlinksInPath()
-        guard target.path.hasPrefix(root.path + "/") else {
+      let full = folder + "/" + name
+      var kind = type
+      if kind == UInt8(DT_UNKNOWN) {
+        var status = stat()
+        guard lstat(full, &status) == 0 else { continue }
+        switch status.st_mode & S_IFMT {
+        case S_IFDIR: kind = UInt8(DT_DIR)
+        case S_IFLNK: kind = UInt8(DT_LNK)
+        default: kind = UInt8(DT_REG)
+        }
+      }
+      if kind == UInt8(DT_LNK) {
+        let target = URL(fileURLWithPath: full).resolvingSymlinksInPath().path
+        guard target.hasPrefix(root + "/") else {
           files.diagnostics.append(
             Diagnostic(
               .error, "content.symlink", "symbolic link points outside content/ and was not read",
@@ -53,9 +66,8 @@ public enum ContentWalker {
           continue
         }
         var targetStatus = stat()
-        guard stat(target.path, &targetStatus) == 0 else { continue }
-        isDirectory = (targetStatus.st_mode & S_IFMT) == S_IFDIR
-        if isDirectory {
+        guard stat(target, &targetStatus) == 0 else { continue }
+        if (targetStatus.st_mode & S_IFMT) == S_IFDIR {
           // A link to a folder inside content/ would publish the same documents twice.
           files.diagnostics.append(
             Diagnostic(
@@ -63,9 +75,10 @@ public enum ContentWalker {
               at: SourceLocation(file: layout.displayContent(path)), help: "move or copy the folder instead"))
           continue
         }
+        kind = UInt8(DT_REG)
       }
-      if isDirectory {
-        walk(url, relative: path, root: root, layout: layout, into: &files)
+      if kind == UInt8(DT_DIR) {
+        walk(full, relative: path, root: root, layout: layout, into: &files)
       } else if name.hasSuffix(".md") {
         files.markdown.append(path)
       } else {

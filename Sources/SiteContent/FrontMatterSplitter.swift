@@ -1,3 +1,4 @@
+import Foundation
 import SiteModel
 
 /// Splits a Markdown file into the YAML between its opening and closing `---` lines and the
@@ -7,31 +8,69 @@ public enum FrontMatterSplitter {
 
   /// The split document, or the diagnostic for a file without (closed) front matter.
   public static func split(text: String, id: DocumentID, file: String) -> Result<SourceDocument, Diagnostic> {
-    var lines = text.split(separator: "\n", omittingEmptySubsequences: false)[...]
-    guard let first = lines.first, isFence(first) else {
+    var copy = text
+    let offsets: (yamlStart: Int, yamlEnd: Int, bodyStart: Int, closingLine: Int)? = copy.withUTF8 { bytes in
+      guard let firstEnd = lineEnd(bytes, from: 0), isFence(bytes, 0, firstEnd) else { return nil }
+      var lineStart = firstEnd + 1
+      var line = 2
+      while lineStart <= bytes.count {
+        let end = lineEnd(bytes, from: lineStart) ?? bytes.count
+        if isFence(bytes, lineStart, end) || isDocumentEnd(bytes, lineStart, end) {
+          return (firstEnd + 1, lineStart, min(end + 1, bytes.count), line)
+        }
+        if end >= bytes.count { break }
+        lineStart = end + 1
+        line += 1
+      }
+      return (-1, -1, -1, -1)
+    }
+    guard let offsets else {
       return .failure(
         Diagnostic(
           .error, rule, "the document has no front matter", at: SourceLocation(file: file, line: 1, column: 1),
           help: "start the file with a line \"---\", the fields (kind, title, cycle …), and another line \"---\""))
     }
-    lines.removeFirst()
-    var lineNumber = 2
-    while let line = lines.first {
-      if isFence(line) || line.trimmingTrailingSpaces == "..." {
-        let yaml = text[first.endIndex..<line.startIndex].dropFirst()
-        let bodyStart = line.endIndex < text.endIndex ? text.index(after: line.endIndex) : text.endIndex
-        return .success(
-          SourceDocument(
-            id: id, file: file, text: text, frontMatter: yaml, frontMatterStartLine: 2,
-            body: text[bodyStart...], bodyStartLine: lineNumber + 1))
-      }
-      lines.removeFirst()
-      lineNumber += 1
+    guard offsets.yamlStart >= 0 else {
+      return .failure(
+        Diagnostic(
+          .error, "front-matter.unclosed", "the front matter is not closed", at: SourceLocation(file: file, line: 1, column: 1),
+          help: "add a line \"---\" after the last front-matter field"))
     }
-    return .failure(
-      Diagnostic(
-        .error, "front-matter.unclosed", "the front matter is not closed", at: SourceLocation(file: file, line: 1, column: 1),
-        help: "add a line \"---\" after the last front-matter field"))
+    let utf8 = text.utf8
+    let yamlStart = utf8.index(utf8.startIndex, offsetBy: offsets.yamlStart)
+    let yamlEnd = utf8.index(utf8.startIndex, offsetBy: offsets.yamlEnd)
+    let bodyStart = utf8.index(utf8.startIndex, offsetBy: offsets.bodyStart)
+    return .success(
+      SourceDocument(
+        id: id, file: file, text: text, frontMatter: text[yamlStart..<yamlEnd], frontMatterStartLine: 2,
+        body: text[bodyStart...], bodyStartLine: offsets.closingLine + 1))
+  }
+
+  /// The offset of the newline ending the line that starts at `start`, or nil at the end.
+  static func lineEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+    guard start < bytes.count, let base = bytes.baseAddress else { return nil }
+    let found = memchr(base + start, 10, bytes.count - start)
+    return found.map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? bytes.count
+  }
+
+  /// `---` with nothing after it but spaces or tabs.
+  static func isFence(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+    line(bytes, start, end, is: 45)
+  }
+
+  /// `...`, YAML's end-of-document marker.
+  static func isDocumentEnd(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+    line(bytes, start, end, is: 46)
+  }
+
+  private static func line(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, is mark: UInt8) -> Bool {
+    guard end - start >= 3, bytes[start] == mark, bytes[start + 1] == mark, bytes[start + 2] == mark else { return false }
+    var index = start + 3
+    while index < end {
+      guard bytes[index] == 32 || bytes[index] == 9 else { return false }
+      index += 1
+    }
+    return true
   }
 
   /// The body of a Markdown file: the text after its front matter, or all of it when it
@@ -41,17 +80,5 @@ public enum FrontMatterSplitter {
     case .success(let source): source.body
     case .failure: text[...]
     }
-  }
-
-  static func isFence(_ line: Substring) -> Bool {
-    line.trimmingTrailingSpaces == "---"
-  }
-}
-
-extension Substring {
-  var trimmingTrailingSpaces: Substring {
-    var result = self
-    while let last = result.last, last == " " || last == "\t" { result.removeLast() }
-    return result
   }
 }

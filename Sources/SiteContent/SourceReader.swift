@@ -18,25 +18,24 @@ public enum SourceReader {
           .error, "content.file-name", "the file name cannot be a permanent URL: \(problem)",
           at: SourceLocation(file: file), help: "rename it to content/\(id.suggestedRename.contentPath)"))
     }
-    let url = layout.content.appendingPathComponent(contentPath)
-    let data: Data
-    do {
-      let size = (try FileManager.default.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?.intValue ?? 0
-      guard size <= maximumBytes else {
-        return .failure(
-          Diagnostic(
-            .error, "content.too-large",
-            "the file is \(size / 1_048_576) MB; documents are limited to \(maximumBytes / 1_048_576) MB",
-            at: SourceLocation(file: file), help: "split it into several documents or publish it as an attachment"))
-      }
-      data = try Data(contentsOf: url)
-    } catch {
+    let path = layout.content.path + "/" + contentPath
+    let bytes: [UInt8]
+    switch FileBytes.read(path, limit: maximumBytes) {
+    case .success(let read):
+      bytes = read
+    case .failure(.tooLarge(let size)):
       return .failure(
         Diagnostic(
-          .error, "content.unreadable", "the file cannot be read: \(error.localizedDescription)",
-          at: SourceLocation(file: file), help: "check that it exists and can be read"))
+          .error, "content.too-large",
+          "the file is \(size / 1_048_576) MB; documents are limited to \(maximumBytes / 1_048_576) MB",
+          at: SourceLocation(file: file), help: "split it into several documents or publish it as an attachment"))
+    case .failure(.unreadable(let reason)):
+      return .failure(
+        Diagnostic(
+          .error, "content.unreadable", "the file cannot be read: \(reason)", at: SourceLocation(file: file),
+          help: "check that it exists and can be read"))
     }
-    let decoded = SourceText.decode(data)
+    let decoded = SourceText.decode(bytes: bytes)
     if let invalid = decoded.invalidUTF8At {
       return .failure(
         Diagnostic(
@@ -45,5 +44,36 @@ public enum SourceReader {
           help: "save the file as UTF-8 in your editor"))
     }
     return FrontMatterSplitter.split(text: decoded.text, id: id, file: file)
+  }
+}
+
+/// Reads a whole file with plain system calls: one `open`, one `fstat`, one `read`.
+public enum FileBytes {
+  public enum Failure: Error {
+    case tooLarge(Int)
+    case unreadable(String)
+  }
+
+  public static func read(_ path: String, limit: Int = Int.max) -> Result<[UInt8], Failure> {
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    guard descriptor >= 0 else { return .failure(.unreadable(String(cString: strerror(errno)))) }
+    defer { close(descriptor) }
+    var status = stat()
+    guard fstat(descriptor, &status) == 0 else { return .failure(.unreadable(String(cString: strerror(errno)))) }
+    let size = Int(status.st_size)
+    guard size <= limit else { return .failure(.tooLarge(size)) }
+    var bytes = [UInt8](repeating: 0, count: size)
+    var offset = 0
+    while offset < size {
+      let count = bytes.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress! + offset, size - offset) }
+      if count < 0 {
+        if errno == EINTR { continue }
+        return .failure(.unreadable(String(cString: strerror(errno))))
+      }
+      if count == 0 { break }
+      offset += count
+    }
+    if offset < size { bytes.removeLast(size - offset) }
+    return .success(bytes)
   }
 }

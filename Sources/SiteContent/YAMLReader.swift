@@ -1,12 +1,14 @@
+import CLibYAML
 import Foundation
 import SiteModel
-import Yams
 
-/// Parses YAML with Yams into `YAMLNode`s whose positions are in the coordinates of the file
-/// the YAML came from, and reports syntax errors as diagnostics at the offending line.
+/// Reads YAML into `YAMLNode`s whose positions are in the coordinates of the file the YAML
+/// came from, and reports syntax errors as diagnostics at the offending line.
 ///
-/// Aliases are expanded with a budget, so a "billion laughs" document is reported instead
-/// of filling memory, and nesting is bounded so hostile input cannot exhaust the stack.
+/// It drives libyaml (the parser Yams wraps) through its event API and types plain scalars
+/// with `ScalarResolver`, which gives the values Yams' default resolver gives at a fraction of
+/// the cost. Aliases are expanded within a budget, so a "billion laughs" document is
+/// reported instead of filling memory, and nesting is bounded.
 public struct YAMLReader: Sendable {
   /// Most values one YAML text may expand to, aliases included.
   public static let maximumValues = 100_000
@@ -27,155 +29,223 @@ public struct YAMLReader: Sendable {
 
   /// The root node, or a diagnostic saying why there is none. An empty text is an empty
   /// mapping.
-  public func parse(_ yaml: String) -> Result<YAMLNode, Diagnostic> {
-    if let depthProblem = FlowNesting.check(yaml, limit: Self.maximumDepth, reader: self) {
-      return .failure(depthProblem)
+  public func parse(_ yaml: some StringProtocol) -> Result<YAMLNode, Diagnostic> {
+    var text = String(yaml)
+    return text.withUTF8 { bytes in
+      var builder = Builder(reader: self)
+      return builder.parse(bytes)
     }
-    let root: Node?
-    do {
-      root = try Yams.compose(yaml: yaml)
-    } catch let error as YamlError {
-      return .failure(diagnostic(for: error))
-    } catch {
-      return .failure(Diagnostic(.error, rule, "YAML could not be read: \(error)", at: location(line: 1, column: 1)))
-    }
-    guard let root else { return .success(YAMLNode(.map([]), at: location(line: 1, column: 1))) }
-    var budget = Self.maximumValues
-    return convert(root, depth: 0, budget: &budget)
   }
 
   func location(line: Int, column: Int) -> SourceLocation {
     SourceLocation(file: file, line: line + firstLine - 1, column: column)
   }
 
-  func location(of mark: Mark?) -> SourceLocation {
-    guard let mark else { return location(line: 1, column: 1) }
-    return location(line: mark.line, column: mark.column)
-  }
-
-  private func convert(_ node: Node, depth: Int, budget: inout Int) -> Result<YAMLNode, Diagnostic> {
-    budget -= 1
-    guard budget >= 0 else {
-      return .failure(
-        Diagnostic(
-          .error, rule, "YAML expands to more than \(Self.maximumValues) values", at: location(of: node.mark),
-          help: "remove repeated aliases (*name); front matter should be a short list of fields"))
-    }
-    guard depth <= Self.maximumDepth else {
-      return .failure(
-        Diagnostic(
-          .error, rule, "YAML is nested more than \(Self.maximumDepth) levels deep", at: location(of: node.mark),
-          help: "flatten the structure"))
-    }
-    switch node {
-    case .scalar(let scalar):
-      return .success(YAMLNode(Self.typed(scalar), at: location(of: scalar.mark)))
-    case .sequence(let sequence):
-      var items: [YAMLNode] = []
-      items.reserveCapacity(sequence.count)
-      for item in sequence {
-        switch convert(item, depth: depth + 1, budget: &budget) {
-        case .success(let converted): items.append(converted)
-        case .failure(let problem): return .failure(problem)
-        }
-      }
-      return .success(YAMLNode(.list(items), at: location(of: sequence.mark)))
-    case .mapping(let mapping):
-      var entries: [YAMLEntry] = []
-      entries.reserveCapacity(mapping.count)
-      for (key, value) in mapping {
-        guard case .scalar(let keyScalar) = key else {
-          return .failure(
-            Diagnostic(
-              .error, rule, "a mapping key must be plain text", at: location(of: key.mark),
-              help: "write the key as a single word followed by a colon"))
-        }
-        switch convert(value, depth: depth + 1, budget: &budget) {
-        case .success(let converted):
-          entries.append(YAMLEntry(key: keyScalar.string, keyLocation: location(of: keyScalar.mark), value: converted))
-        case .failure(let problem): return .failure(problem)
-        }
-      }
-      return .success(YAMLNode(.map(entries), at: location(of: mapping.mark)))
-    case .alias(let alias):
-      return .failure(Diagnostic(.error, rule, "unresolved YAML alias", at: location(of: alias.mark)))
-    }
-  }
-
-  /// The value of a scalar as Yams' resolver typed it; dates without a time stay days.
-  static func typed(_ scalar: Node.Scalar) -> YAMLValue {
-    let node = Node.scalar(scalar)
-    // `Node.tag` runs the resolver; `Scalar.tag` is only the tag as written.
-    switch Tag.Name(rawValue: node.tag.description) {
-    case .null: return .null
-    case .bool: return node.bool.map(YAMLValue.bool) ?? .string(scalar.string)
-    case .int: return node.int.map(YAMLValue.int) ?? .string(scalar.string)
-    case .float: return node.float.map(YAMLValue.double) ?? .string(scalar.string)
-    case .timestamp:
-      if let day = CalendarDate(iso: scalar.string) { return .date(day) }
-      // A date-shaped value that is no day (2017-02-30) stays text, for the type check to
-      // report; Foundation would quietly roll it over into March.
-      if scalar.string.utf8.count == 10 { return .string(scalar.string) }
-      return node.timestamp.map(YAMLValue.timestamp) ?? .string(scalar.string)
-    default: return .string(scalar.string)
-    }
-  }
-
-  private func diagnostic(for error: YamlError) -> Diagnostic {
-    let help = "check the indentation and that text containing \": \" or starting with a special character is quoted"
-    switch error {
-    case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
-      .composer(let context, let problem, let mark, _):
-      var message = "YAML syntax error: \(problem)"
-      if let context { message += " (\(context.text) at line \(context.mark.line + firstLine - 1))" }
-      return Diagnostic(.error, rule, message, at: location(of: mark), help: help)
-    case .duplicatedKeysInMapping(let duplicates, let context):
-      return Diagnostic(
-        .error, rule, "the key \(duplicates.map { "\"\($0)\"" }.joined(separator: ", ")) appears more than once",
-        at: location(of: context.mark), help: "keep one of them")
-    case .reader(let problem, _, _, _):
-      return Diagnostic(.error, rule, "YAML could not be read: \(problem)", at: location(line: 1, column: 1))
-    default:
-      return Diagnostic(.error, rule, "YAML could not be read: \(error)", at: location(line: 1, column: 1), help: help)
-    }
+  func location(_ mark: yaml_mark_t) -> SourceLocation {
+    location(line: Int(mark.line) + 1, column: Int(mark.column) + 1)
   }
 }
 
-/// Yams composes nested flow collections recursively; refuse absurd nesting before it does.
-enum FlowNesting {
-  static func check(_ yaml: String, limit: Int, reader: YAMLReader) -> Diagnostic? {
-    var depth = 0
-    var line = 1
-    var column = 0
-    var quote: UInt8?
-    for byte in yaml.utf8 {
-      column += 1
-      if byte == 10 {
-        // Quotes rarely span lines in front matter, and an apostrophe in plain text must
-        // not hide the rest of the document from the count.
-        line += 1
-        column = 0
-        quote = nil
-        continue
-      }
-      if let open = quote {
-        if byte == open { quote = nil }
-        continue
-      }
-      switch byte {
-      case UInt8(ascii: "\""), UInt8(ascii: "'"): quote = byte
-      case UInt8(ascii: "["), UInt8(ascii: "{"):
-        depth += 1
-        if depth > limit {
-          return Diagnostic(
-            .error, reader.rule, "YAML is nested more than \(limit) levels deep", at: reader.location(line: line, column: column),
-            help: "flatten the structure")
+/// Builds the node tree from libyaml's events with an explicit stack.
+private struct Builder {
+  let reader: YAMLReader
+  private var budget = YAMLReader.maximumValues
+  private var anchors: [String: YAMLNode] = [:]
+
+  private enum Open {
+    case list(items: [YAMLNode], location: SourceLocation, anchor: String?)
+    case map(entries: [YAMLEntry], pendingKey: (String, SourceLocation)?, location: SourceLocation, anchor: String?)
+  }
+
+  private var stack: [Open] = []
+  private var root: YAMLNode?
+
+  init(reader: YAMLReader) {
+    self.reader = reader
+  }
+
+  private func problem(_ message: String, at location: SourceLocation, help: String? = nil) -> Diagnostic {
+    Diagnostic(.error, reader.rule, message, at: location, help: help)
+  }
+
+  mutating func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Result<YAMLNode, Diagnostic> {
+    var parser = yaml_parser_t()
+    guard yaml_parser_initialize(&parser) == 1 else {
+      return .failure(problem("YAML could not be read: out of memory", at: reader.location(line: 1, column: 1)))
+    }
+    defer { yaml_parser_delete(&parser) }
+    yaml_parser_set_input_string(&parser, bytes.baseAddress, bytes.count)
+    var documents = 0
+    while true {
+      var event = yaml_event_t()
+      guard yaml_parser_parse(&parser, &event) == 1 else { return .failure(syntaxError(parser)) }
+      defer { yaml_event_delete(&event) }
+      switch event.type {
+      case YAML_STREAM_END_EVENT:
+        return .success(root ?? YAMLNode(.map([]), at: reader.location(line: 1, column: 1)))
+      case YAML_DOCUMENT_START_EVENT:
+        documents += 1
+        if documents > 1 {
+          return .failure(
+            problem(
+              "YAML holds more than one document", at: reader.location(event.start_mark),
+              help: "front matter ends at the first \"---\" line; remove the extra \"---\""))
         }
-      case UInt8(ascii: "]"), UInt8(ascii: "}"): depth = max(0, depth - 1)
-      case UInt8(ascii: "#"): quote = 10  // a comment: nothing counts until the line ends
-      default: break
+      case YAML_SCALAR_EVENT:
+        let scalar = event.data.scalar
+        let text = String(decoding: UnsafeBufferPointer(start: scalar.value, count: Int(scalar.length)), as: UTF8.self)
+        let location = reader.location(event.start_mark)
+        let value: YAMLValue
+        if let tag = scalar.tag {
+          value = Self.tagged(text, tag: String(cString: tag), plain: scalar.style == YAML_PLAIN_SCALAR_STYLE)
+        } else if scalar.plain_implicit == 1 {
+          value = ScalarResolver.value(of: text)
+        } else {
+          value = .string(text)
+        }
+        if let failure = add(YAMLNode(value, at: location), anchor: Self.name(scalar.anchor), keyText: text) { return .failure(failure) }
+      case YAML_SEQUENCE_START_EVENT:
+        if let failure = open(.list(items: [], location: reader.location(event.start_mark), anchor: Self.name(event.data.sequence_start.anchor))) {
+          return .failure(failure)
+        }
+      case YAML_MAPPING_START_EVENT:
+        if let failure = open(
+          .map(entries: [], pendingKey: nil, location: reader.location(event.start_mark), anchor: Self.name(event.data.mapping_start.anchor)))
+        {
+          return .failure(failure)
+        }
+      case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+        guard let finished = stack.popLast() else { continue }
+        let node: YAMLNode
+        let anchor: String?
+        switch finished {
+        case .list(let items, let location, let name):
+          node = YAMLNode(.list(items), at: location)
+          anchor = name
+        case .map(let entries, _, let location, let name):
+          node = YAMLNode(.map(entries), at: location)
+          anchor = name
+        }
+        if let failure = add(node, anchor: anchor, keyText: nil, counted: true) { return .failure(failure) }
+      case YAML_ALIAS_EVENT:
+        let name = Self.name(event.data.alias.anchor) ?? ""
+        guard let target = anchors[name] else {
+          return .failure(problem("the alias *\(name) names no anchor", at: reader.location(event.start_mark)))
+        }
+        let size = Self.count(target, limit: budget + 1)
+        budget -= size - 1
+        var copy = target
+        copy.location = reader.location(event.start_mark)
+        if let failure = add(copy, anchor: nil, keyText: copy.scalarText) { return .failure(failure) }
+      default:
+        continue
+      }
+    }
+  }
+
+  private mutating func open(_ collection: Open) -> Diagnostic? {
+    guard stack.count < YAMLReader.maximumDepth else {
+      let location: SourceLocation
+      switch collection {
+      case .list(_, let at, _), .map(_, _, let at, _): location = at
+      }
+      return problem("YAML is nested more than \(YAMLReader.maximumDepth) levels deep", at: location, help: "flatten the structure")
+    }
+    stack.append(collection)
+    return nil
+  }
+
+  /// Adds a finished node to the collection being built (or makes it the root).
+  private mutating func add(_ node: YAMLNode, anchor: String?, keyText: String?, counted: Bool = false) -> Diagnostic? {
+    budget -= 1
+    guard budget >= 0 else {
+      return problem(
+        "YAML expands to more than \(YAMLReader.maximumValues) values", at: node.location,
+        help: "remove repeated aliases (*name); front matter should be a short list of fields")
+    }
+    if let anchor { anchors[anchor] = node }
+    guard let top = stack.popLast() else {
+      root = node
+      return nil
+    }
+    switch top {
+    case .list(var items, let location, let name):
+      items.append(node)
+      stack.append(.list(items: items, location: location, anchor: name))
+    case .map(var entries, let pendingKey, let location, let name):
+      if let (key, keyLocation) = pendingKey {
+        entries.append(YAMLEntry(key: key, keyLocation: keyLocation, value: node))
+        stack.append(.map(entries: entries, pendingKey: nil, location: location, anchor: name))
+      } else {
+        guard let key = keyText, node.list == nil, node.entries == nil else {
+          stack.append(top)
+          return problem("a mapping key must be plain text", at: node.location, help: "write the key as a single word followed by a colon")
+        }
+        if let first = entries.first(where: { $0.key == key }) {
+          stack.append(top)
+          return problem(
+            "the key \"\(key)\" appears more than once (first on line \(first.keyLocation.line))", at: node.location,
+            help: "keep one of them")
+        }
+        stack.append(.map(entries: entries, pendingKey: (key, node.location), location: location, anchor: name))
       }
     }
     return nil
+  }
+
+  /// Values a node holds, counting up to `limit`.
+  private static func count(_ node: YAMLNode, limit: Int) -> Int {
+    var total = 1
+    var pending = [node]
+    while let current = pending.popLast(), total < limit {
+      switch current.value {
+      case .list(let items):
+        total += items.count
+        pending += items
+      case .map(let entries):
+        total += entries.count
+        pending += entries.map(\.value)
+      default:
+        continue
+      }
+    }
+    return total
+  }
+
+  private static func name(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
+    pointer.map { String(cString: $0) }
+  }
+
+  /// A scalar with an explicit tag (`!!str 2017`): as Yams, a quoted value stays text.
+  private static func tagged(_ text: String, tag: String, plain: Bool) -> YAMLValue {
+    switch tag {
+    case "tag:yaml.org,2002:null": return .null
+    case "tag:yaml.org,2002:bool", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.org,2002:timestamp":
+      return plain ? ScalarResolver.value(of: text) : .string(text)
+    default: return .string(text)
+    }
+  }
+
+  private func syntaxError(_ parser: yaml_parser_t) -> Diagnostic {
+    let problemText = parser.problem.map { String(cString: $0) } ?? "unknown problem"
+    var message = "YAML syntax error: \(problemText)"
+    if let context = parser.context {
+      message += " (\(String(cString: context)) at line \(Int(parser.context_mark.line) + reader.firstLine))"
+    }
+    let location: SourceLocation
+    if problemText.hasPrefix("Maximum nesting level") {
+      return problem(
+        "YAML is nested more than \(YAMLReader.maximumDepth) levels deep", at: reader.location(parser.problem_mark),
+        help: "flatten the structure")
+    }
+    if parser.error == YAML_READER_ERROR {
+      message = "YAML could not be read: \(problemText)"
+      location = reader.location(line: 1, column: 1)
+    } else {
+      location = reader.location(parser.problem_mark)
+    }
+    return problem(
+      message, at: location,
+      help: "check the indentation and that text containing \": \" or starting with a special character is quoted")
   }
 }

@@ -22,18 +22,57 @@ public struct LinkedSite: Sendable {
   public let referencedBy: [DocumentID: [DocumentID]]
   /// The warnings of each file, shown on its page and in its cycle's inventory.
   public let warnings: [String: [Diagnostic]]
-
   /// Documents that have pages (every document but the cycles' landing texts).
-  public var pagedDocuments: [ParsedDocument] { index.documents.filter { !$0.isCycleLanding } }
+  public let pagedDocuments: [ParsedDocument]
 
-  public func kind(of document: ParsedDocument) -> KindSpec? { document.kind.flatMap(schema.kind) }
+  private let cyclePositions: [Int: Int]
+  private let seriesPositions: [SeriesKey: Int]
+  private let seriesOfDocument: [DocumentID: SeriesKey]
+  private let personPositions: [String: Int]
+  private let themePositions: [String: Int]
+  private let kinds: [String: KindSpec]
 
-  public func series(of document: ParsedDocument) -> Series? {
-    guard let key = SeriesKey(document, schema: schema) else { return nil }
-    return series.first { $0.key == key }
+  public init(
+    config: SiteConfig, schema: ModalitiesSchema, index: SiteIndex, cycles: [CycleInventory], series: [Series],
+    themes: [Theme], people: [PersonRecord], references: [DocumentID: [DocumentID]],
+    referencedBy: [DocumentID: [DocumentID]], warnings: [String: [Diagnostic]]
+  ) {
+    self.config = config
+    self.schema = schema
+    self.index = index
+    self.cycles = cycles
+    self.series = series
+    self.themes = themes
+    self.people = people
+    self.references = references
+    self.referencedBy = referencedBy
+    self.warnings = warnings
+    pagedDocuments = index.documents.filter { !$0.isCycleLanding }
+    cyclePositions = Dictionary(cycles.enumerated().map { ($1.year, $0) }, uniquingKeysWith: { first, _ in first })
+    seriesPositions = Dictionary(series.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { first, _ in first })
+    var seriesOfDocument: [DocumentID: SeriesKey] = [:]
+    for entry in series {
+      for document in entry.documents { seriesOfDocument[document.id] = entry.key }
+    }
+    self.seriesOfDocument = seriesOfDocument
+    personPositions = Dictionary(people.enumerated().map { ($1.person.id, $0) }, uniquingKeysWith: { first, _ in first })
+    themePositions = Dictionary(themes.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+    kinds = Dictionary(schema.kinds.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
   }
 
-  public func cycle(_ year: Int) -> CycleInventory? { cycles.first { $0.year == year } }
+  public func kind(of document: ParsedDocument) -> KindSpec? { document.kind.flatMap { kinds[$0] } }
+
+  public func series(of document: ParsedDocument) -> Series? {
+    seriesOfDocument[document.id].flatMap(series(_:))
+  }
+
+  public func series(_ key: SeriesKey) -> Series? { seriesPositions[key].map { series[$0] } }
+
+  public func cycle(_ year: Int) -> CycleInventory? { cyclePositions[year].map { cycles[$0] } }
+
+  public func person(_ id: String) -> PersonRecord? { personPositions[id].map { people[$0] } }
+
+  public func theme(_ id: String) -> Theme? { themePositions[id].map { themes[$0] } }
 }
 
 /// One BPF or working group, identified by its series field and id (`bpf`, `cybersecurity`).

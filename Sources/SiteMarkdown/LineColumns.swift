@@ -1,11 +1,12 @@
-/// Turns cmark-gfm's byte columns into the Unicode-scalar columns diagnostics use.
+/// Turns cmark-gfm's byte columns into the Unicode-scalar columns diagnostics use, over the
+/// body's bytes (no copy).
 struct LineColumns {
-  private let bytes: [UInt8]
+  private let bytes: UnsafeBufferPointer<UInt8>
   private var lineStarts: [Int] = [0]
 
-  init(_ text: some StringProtocol) {
-    bytes = Array(text.utf8)
-    for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
+  init(_ bytes: UnsafeBufferPointer<UInt8>) {
+    self.bytes = bytes
+    for offset in 0..<bytes.count where bytes[offset] == 10 {
       lineStarts.append(offset + 1)
     }
   }
@@ -21,7 +22,6 @@ struct LineColumns {
       if bytes[offset] & 0xC0 != 0x80 { column += 1 }
       offset += 1
     }
-    // A column inside a multi-byte scalar counts as that scalar.
     return max(1, column)
   }
 }

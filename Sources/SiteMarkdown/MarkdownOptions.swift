@@ -16,6 +16,8 @@ public struct MarkdownOptions: Sendable, Hashable {
   /// Empty the destination of `javascript:`, `vbscript:` and `data:` links and images, even
   /// when raw HTML is allowed.
   public var removeScriptURLs: Bool
+  /// Produce the HTML; `igfsite check` only needs headings, links and words.
+  public var renderHTML: Bool = true
 
   public init(
     unsafeHTML: Bool = false, extensions: Set<MarkdownExtension> = Set(MarkdownExtension.allCases),

@@ -44,27 +44,27 @@ public struct MarkdownRenderer: Sendable {
       }
     }
     var text = String(markdown)
-    text.withUTF8 { buffer in
+    return text.withUTF8 { buffer in
       buffer.withMemoryRebound(to: CChar.self) { chars in
         cmark_parser_feed(parser, chars.baseAddress, chars.count)
       }
+      guard let document = cmark_parser_finish(parser) else { return RenderedMarkdown(html: "") }
+      defer { cmark_node_free(document) }
+      var walker = TreeWalker(
+        options: options, source: source, file: file, firstLine: firstLine, columns: LineColumns(buffer),
+        rewriteLink: rewriteLink)
+      walker.walk(document)
+      var html = ""
+      if options.renderHTML, let rendered = cmark_render_html(document, cmarkOptions, cmark_parser_get_syntax_extensions(parser)) {
+        html = String(cString: rendered)
+        free(rendered)
+      }
+      let wordCount = PlainText.wordCount(walker.plainText)
+      // Only a build needs the search index's words.
+      let searchWords = options.renderHTML ? PlainText.distinctWords(&walker.plainText) : ""
+      return RenderedMarkdown(
+        html: html, headings: walker.headings, links: walker.links, wordCount: wordCount, searchWords: searchWords)
     }
-    guard let document = cmark_parser_finish(parser) else { return RenderedMarkdown(html: "") }
-    defer { cmark_node_free(document) }
-
-    var walker = TreeWalker(
-      options: options, source: source, file: file, firstLine: firstLine,
-      columns: LineColumns(text), rewriteLink: rewriteLink)
-    walker.walk(document)
-
-    var html = ""
-    if let rendered = cmark_render_html(document, cmarkOptions, cmark_parser_get_syntax_extensions(parser)) {
-      html = String(cString: rendered)
-      free(rendered)
-    }
-    return RenderedMarkdown(
-      html: html, headings: walker.headings, links: walker.links,
-      wordCount: PlainText.wordCount(walker.plainText), plainText: walker.plainText)
   }
 
   private var cmarkOptionBits: Int32 {
@@ -89,15 +89,107 @@ enum ExtensionRegistry {
 }
 
 enum PlainText {
-  /// Runs of non-whitespace characters.
-  static func wordCount(_ text: String) -> Int {
+  /// Runs of non-whitespace bytes.
+  static func wordCount(_ text: [UInt8]) -> Int {
     var count = 0
     var inWord = false
-    for byte in text.utf8 {
+    for byte in text {
       let isSpace = byte == 32 || byte == 10 || byte == 9 || byte == 13
       if !isSpace && !inWord { count += 1 }
       inWord = !isSpace
     }
     return count
+  }
+
+  /// The distinct words of three letters or more, lowercased, in first-seen order, found with
+  /// a small open-addressing table over the bytes: hashing each word as a `String` took as
+  /// long as parsing the Markdown.
+  static func distinctWords(_ text: inout [UInt8]) -> String {
+    var distinct: [UInt8] = []
+    distinct.reserveCapacity(text.count / 2)
+    var table = WordTable(capacity: text.count / 4 + 16)
+    let offset: UInt64 = 0xcbf2_9ce4_8422_2325
+    let prime: UInt64 = 0x100_0000_01b3
+    text.withUnsafeMutableBufferPointer { bytes in
+      var start = -1
+      var ascii = true
+      var hash = offset
+      var index = 0
+      let count = bytes.count
+      while index <= count {
+        var byte: UInt8 = 32
+        if index < count {
+          byte = bytes[index]
+          if byte >= 65, byte <= 90 {
+            byte += 32
+            bytes[index] = byte
+          }
+        }
+        if (byte >= 97 && byte <= 122) || (byte >= 48 && byte <= 57) || byte >= 0x80 {
+          if start < 0 { start = index }
+          if byte >= 0x80 { ascii = false }
+          hash = (hash ^ UInt64(byte)) &* prime
+        } else if start >= 0 {
+          if index - start >= 3 {
+            if ascii {
+              _ = table.insert(UnsafeMutableBufferPointer(rebasing: bytes[start..<index]), hash: hash, into: &distinct)
+            } else {
+              // Words with letters beyond ASCII are lowercased by Unicode's rules.
+              var word = Array(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self).lowercased().utf8)
+              let wordHash = word.reduce(offset) { ($0 ^ UInt64($1)) &* prime }
+              _ = word.withUnsafeMutableBufferPointer { table.insert($0, hash: wordHash, into: &distinct) }
+            }
+          }
+          start = -1
+          ascii = true
+          hash = offset
+        }
+        index += 1
+      }
+    }
+    return String(decoding: distinct, as: UTF8.self)
+  }
+}
+
+/// The distinct words seen so far, as ranges of the output they were appended to.
+private struct WordTable {
+  private var slots: [(hash: UInt64, start: Int, length: Int)]
+  private var used = 0
+
+  init(capacity: Int) {
+    var size = 64
+    while size < capacity * 2 { size <<= 1 }
+    slots = Array(repeating: (0, -1, 0), count: size)
+  }
+
+  /// Appends `word` (space-separated) to `output` unless it is already there; true when it
+  /// was added.
+  mutating func insert(_ word: UnsafeMutableBufferPointer<UInt8>, hash: UInt64, into output: inout [UInt8]) -> Bool {
+    if used * 2 >= slots.count { grow() }
+    var index = Int(truncatingIfNeeded: hash) & (slots.count - 1)
+    while slots[index].start >= 0 {
+      let slot = slots[index]
+      if slot.hash == hash, slot.length == word.count,
+        output.withUnsafeBufferPointer({ memcmp($0.baseAddress! + slot.start, word.baseAddress!, word.count) == 0 })
+      {
+        return false
+      }
+      index = (index + 1) & (slots.count - 1)
+    }
+    if !output.isEmpty { output.append(32) }
+    slots[index] = (hash, output.count, word.count)
+    output.append(contentsOf: word)
+    used += 1
+    return true
+  }
+
+  private mutating func grow() {
+    let old = slots
+    slots = Array(repeating: (0, -1, 0), count: old.count * 2)
+    for slot in old where slot.start >= 0 {
+      var index = Int(truncatingIfNeeded: slot.hash) & (slots.count - 1)
+      while slots[index].start >= 0 { index = (index + 1) & (slots.count - 1) }
+      slots[index] = slot
+    }
   }
 }

@@ -14,7 +14,8 @@ struct TreeWalker {
 
   var headings: [Heading] = []
   var links: [MarkdownLink] = []
-  var plainText = ""
+  /// The text of the body, one line per block.
+  var plainText: [UInt8] = []
   private var anchors: AnchorNamer
 
   init(
@@ -46,13 +47,17 @@ struct TreeWalker {
         if entering, cmark_node_get_start_line(node) > 0 {
           lastBlockLine = Int(cmark_node_get_start_line(node))
         }
-        if !entering, !plainText.isEmpty, plainText.last != "\n" { plainText.append("\n") }
+        if !entering, let last = plainText.last, last != 10 { plainText.append(10) }
       }
       switch type {
       case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK:
-        if let literal = cmark_node_get_literal(node) { plainText.append(String(cString: literal)) }
+        if let literal = cmark_node_get_literal(node) {
+          literal.withMemoryRebound(to: UInt8.self, capacity: 1) {
+            plainText.append(contentsOf: UnsafeBufferPointer(start: $0, count: strlen(literal)))
+          }
+        }
       case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
-        plainText.append(" ")
+        plainText.append(32)
       case CMARK_NODE_HEADING where entering:
         let text = Self.inlineText(of: node)
         let level = cmark_node_get_heading_level(node)
@@ -66,7 +71,9 @@ struct TreeWalker {
         break
       }
     }
-    // Swapping nodes during the walk would confuse the iterator; do it afterwards.
+    // Swapping nodes during the walk would confuse the iterator; do it afterwards. Without
+    // HTML to render, there is nothing to anchor.
+    guard options.renderHTML else { return }
     for (node, anchor, level) in headingNodes {
       Self.anchorHeading(node, anchor: anchor, level: level)
     }
@@ -80,7 +87,7 @@ struct TreeWalker {
     let (path, fragment) = URLSafety.splitFragment(destination)
     var target: DocumentID?
     if let source, !isImage {
-      let decoded = path.removingPercentEncoding ?? path
+      let decoded = path.utf8.contains(UInt8(ascii: "%")) ? (path.removingPercentEncoding ?? path) : path
       target = DocumentID.resolve(markdownLink: decoded, from: source)
     }
     links.append(
@@ -145,21 +152,20 @@ struct TreeWalker {
 
 /// Recognises URLs that would run code when followed.
 public enum URLSafety {
-  /// `javascript:`, `vbscript:` and `data:` URLs, whatever their case or leading spaces.
+  /// `javascript:`, `vbscript:` and `data:` URLs, whatever their case, leading spaces or
+  /// control characters inside the scheme (browsers ignore those).
   public static func isScriptURL(_ url: String) -> Bool {
-    var scheme = ""
-    for scalar in url.unicodeScalars {
-      if scalar == ":" { break }
-      // Browsers ignore tabs, newlines and leading spaces inside the scheme.
-      if scalar.value <= 0x20 { continue }
-      scheme.unicodeScalars.append(scalar)
-      if scheme.count > 12 { return false }
+    var scheme: [UInt8] = []
+    for byte in url.utf8 {
+      if byte == UInt8(ascii: ":") {
+        return scheme == Array("javascript".utf8) || scheme == Array("vbscript".utf8) || scheme == Array("data".utf8)
+      }
+      if byte <= 0x20 { continue }
+      // A scheme is ASCII letters (and digits, +, -, .): anything else is no scheme.
+      guard byte < 0x80, scheme.count < 12 else { return false }
+      scheme.append(byte >= 65 && byte <= 90 ? byte + 32 : byte)
     }
-    guard url.contains(":") else { return false }
-    switch scheme.lowercased() {
-    case "javascript", "vbscript", "data": return true
-    default: return false
-    }
+    return false
   }
 
   /// `("a.md", "b")` for `a.md#b`.

@@ -3,9 +3,37 @@
 /// lives at the same path, so ids must stay stable once published.
 public struct DocumentID: Sendable, Hashable, Comparable, CustomStringConvertible, Codable {
   public let rawValue: String
+  /// The cycle folder the document sits in (`2017`), when its first component is a year.
+  public let cycleFolder: Int?
+  /// Whether this is a cycle's landing text (`2017/_cycle`), published as part of the
+  /// cycle's inventory page rather than as a page of its own.
+  public let isCycleLanding: Bool
 
   public init(_ rawValue: String) {
     self.rawValue = rawValue
+    var year: Int?
+    var slashes = 0
+    var firstSlash = -1
+    for (offset, byte) in rawValue.utf8.enumerated() where byte == UInt8(ascii: "/") {
+      slashes += 1
+      if firstSlash < 0 { firstSlash = offset }
+    }
+    let firstComponent = firstSlash < 0 ? rawValue.utf8.count : firstSlash
+    if firstComponent == 4, let number = Int(rawValue.prefix(4)), rawValue.prefix(4).allSatisfy(\.isNumber) { year = number }
+    cycleFolder = year
+    isCycleLanding = year != nil && slashes == 1 && rawValue.hasSuffix("/_cycle")
+  }
+
+  public static func == (lhs: DocumentID, rhs: DocumentID) -> Bool { lhs.rawValue == rhs.rawValue }
+  public func hash(into hasher: inout Hasher) { hasher.combine(rawValue) }
+
+  public init(from decoder: any Decoder) throws {
+    self.init(try decoder.singleValueContainer().decode(String.self))
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.singleValueContainer()
+    try container.encode(rawValue)
   }
 
   /// The id of `content/<relativePath>`, or nil when the path does not end in `.md`.
@@ -21,20 +49,15 @@ public struct DocumentID: Sendable, Hashable, Comparable, CustomStringConvertibl
   public var components: [Substring] { rawValue.split(separator: "/", omittingEmptySubsequences: false) }
 
   /// The last path component: `proposal` for `2017/bpf/cybersecurity/proposal`.
-  public var name: Substring { components.last ?? Substring(rawValue) }
-
-  /// The cycle folder the document sits in (`2017`), when its first component is a year.
-  public var cycleFolder: Int? {
-    guard let first = components.first, first.count == 4, let year = Int(first) else { return nil }
-    return year
+  public var name: Substring {
+    guard let slash = rawValue.lastIndex(of: "/") else { return rawValue[...] }
+    return rawValue[rawValue.index(after: slash)...]
   }
+
 
   /// Where the document's page is written, relative to the site root.
   public var pagePath: PagePath { PagePath("\(rawValue)/index.html") }
 
-  /// Whether this is a cycle's landing text (`2017/_cycle`), published as part of the
-  /// cycle's inventory page rather than as a page of its own.
-  public var isCycleLanding: Bool { name == "_cycle" && components.count == 2 && cycleFolder != nil }
 
   /// The page that shows the document: its own, or its cycle's inventory for a landing text.
   public var publishedPath: PagePath {
@@ -50,21 +73,26 @@ public struct DocumentID: Sendable, Hashable, Comparable, CustomStringConvertibl
   /// Returns nil when the destination is not a relative `.md` path or climbs above
   /// `content/`.
   public static func resolve(markdownLink path: String, from source: DocumentID) -> DocumentID? {
-    guard path.hasSuffix(".md"), !path.hasPrefix("/"), !path.contains("://"),
-      !path.contains(":")
-    else { return nil }
-    var parts = source.components.dropLast().map(String.init)
-    for part in path.split(separator: "/", omittingEmptySubsequences: false) {
-      switch part {
-      case "", ".": continue
-      case "..":
+    let bytes = Array(path.utf8)
+    guard bytes.count > 3, bytes.suffix(3) == [46, 109, 100], bytes.first != 47, !bytes.contains(58) else { return nil }
+    // The folder of the source, then each component of the link applied to it.
+    var parts: [ArraySlice<UInt8>] = Array(source.rawValue.utf8).split(separator: 47, omittingEmptySubsequences: false).dropLast()
+    for part in bytes.split(separator: 47, omittingEmptySubsequences: false) {
+      if part.isEmpty || part == [46] { continue }
+      if part == [46, 46] {
         guard !parts.isEmpty else { return nil }
         parts.removeLast()
-      default: parts.append(String(part))
+      } else {
+        parts.append(part)
       }
     }
     guard !parts.isEmpty else { return nil }
-    return DocumentID(contentPath: parts.joined(separator: "/"))
+    var joined: [UInt8] = []
+    for (index, part) in parts.enumerated() {
+      if index > 0 { joined.append(47) }
+      joined += part
+    }
+    return DocumentID(String(decoding: joined.dropLast(3), as: UTF8.self))
   }
 
   /// Problems with the id as a URL path component, or nil when it is fine. Ids are

@@ -29,76 +29,110 @@ public indirect enum JSONValue: Sendable, Hashable, ExpressibleByStringLiteral,
 
   /// Serialises with two-space indentation when `pretty`, else on one line.
   public func serialized(pretty: Bool = true) -> String {
-    var output = ""
+    String(decoding: serializedBytes(pretty: pretty), as: UTF8.self)
+  }
+
+  /// The serialisation as UTF-8 bytes, ready to write.
+  public func serializedBytes(pretty: Bool = true) -> [UInt8] {
+    var output: [UInt8] = []
+    output.reserveCapacity(4096)
     write(to: &output, indent: pretty ? 0 : nil)
-    if pretty { output.append("\n") }
+    if pretty { output.append(10) }
     return output
   }
 
-  private func write(to output: inout String, indent: Int?) {
+  private func write(to output: inout [UInt8], indent: Int?) {
     switch self {
-    case .null: output.append("null")
-    case .bool(let flag): output.append(flag ? "true" : "false")
-    case .int(let number): output.append(String(number))
+    case .null: output.append(contentsOf: "null".utf8)
+    case .bool(let flag): output.append(contentsOf: (flag ? "true" : "false").utf8)
+    case .int(let number): output.append(contentsOf: String(number).utf8)
     case .double(let number):
-      output.append(number.isFinite ? String(number) : "null")
+      output.append(contentsOf: (number.isFinite ? String(number) : "null").utf8)
     case .string(let text): JSONValue.appendQuoted(text, to: &output)
     case .array(let items):
-      guard !items.isEmpty else { return output.append("[]") }
-      output.append("[")
+      guard !items.isEmpty else { return output.append(contentsOf: "[]".utf8) }
+      output.append(UInt8(ascii: "["))
       for (index, item) in items.enumerated() {
-        if index > 0 { output.append(",") }
+        if index > 0 { output.append(UInt8(ascii: ",")) }
         JSONValue.newline(&output, indent.map { $0 + 1 })
         item.write(to: &output, indent: indent.map { $0 + 1 })
       }
       JSONValue.newline(&output, indent)
-      output.append("]")
+      output.append(UInt8(ascii: "]"))
     case .object(let members):
-      guard !members.isEmpty else { return output.append("{}") }
-      output.append("{")
+      guard !members.isEmpty else { return output.append(contentsOf: "{}".utf8) }
+      output.append(UInt8(ascii: "{"))
       for (index, (key, value)) in members.enumerated() {
-        if index > 0 { output.append(",") }
+        if index > 0 { output.append(UInt8(ascii: ",")) }
         JSONValue.newline(&output, indent.map { $0 + 1 })
         JSONValue.appendQuoted(key, to: &output)
-        output.append(indent == nil ? ":" : ": ")
+        output.append(UInt8(ascii: ":"))
+        if indent != nil { output.append(32) }
         value.write(to: &output, indent: indent.map { $0 + 1 })
       }
       JSONValue.newline(&output, indent)
-      output.append("}")
+      output.append(UInt8(ascii: "}"))
     }
   }
 
-  private static func newline(_ output: inout String, _ indent: Int?) {
+  private static func newline(_ output: inout [UInt8], _ indent: Int?) {
     guard let indent else { return }
-    output.append("\n")
-    output.append(String(repeating: "  ", count: indent))
+    output.append(10)
+    for _ in 0..<(indent * 2) { output.append(32) }
   }
 
   /// Appends `text` as a JSON string. `<`, `>` and `&` are escaped too, so the result is
   /// also safe inside an HTML `<script>` element (JSON-LD) where `</script>` would end it.
-  public static func appendQuoted(_ text: String, to output: inout String) {
-    output.append("\"")
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": output.append("\\\"")
-      case "\\": output.append("\\\\")
-      case "\n": output.append("\\n")
-      case "\r": output.append("\\r")
-      case "\t": output.append("\\t")
-      case "<": output.append("\\u003c")
-      case ">": output.append("\\u003e")
-      case "&": output.append("\\u0026")
-      case "\u{2028}": output.append("\\u2028")
-      case "\u{2029}": output.append("\\u2029")
-      default:
-        if scalar.value < 0x20 {
-          let hex = String(scalar.value, radix: 16)
-          output.append("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
-        } else {
-          output.unicodeScalars.append(scalar)
-        }
+  public static func appendQuoted(_ text: String, to output: inout [UInt8]) {
+    output.append(34)
+    var text = text
+    text.withUTF8 { bytes in
+      var start = 0
+      func flush(_ end: Int) {
+        if start < end { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<end])) }
       }
+      var index = 0
+      while index < bytes.count {
+        let byte = bytes[index]
+        var escape: String?
+        switch byte {
+        case 34: escape = "\\\""
+        case 92: escape = "\\\\"
+        case 10: escape = "\\n"
+        case 13: escape = "\\r"
+        case 9: escape = "\\t"
+        case 60: escape = "\\u003c"
+        case 62: escape = "\\u003e"
+        case 38: escape = "\\u0026"
+        case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+          // U+2028 and U+2029 end lines in JavaScript.
+          flush(index)
+          output.append(contentsOf: (bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
+          index += 3
+          start = index
+          continue
+        default:
+          if byte < 0x20 {
+            let hex = String(byte, radix: 16)
+            escape = "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+          }
+        }
+        if let escape {
+          flush(index)
+          output.append(contentsOf: escape.utf8)
+          start = index + 1
+        }
+        index += 1
+      }
+      flush(bytes.count)
     }
-    output.append("\"")
+    output.append(34)
+  }
+
+  /// Appends `text` as a JSON string to a `String`.
+  public static func appendQuoted(_ text: String, to output: inout String) {
+    var bytes: [UInt8] = []
+    appendQuoted(text, to: &bytes)
+    output.append(String(decoding: bytes, as: UTF8.self))
   }
 }

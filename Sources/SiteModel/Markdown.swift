@@ -41,22 +41,24 @@ public struct MarkdownLink: Sendable, Hashable {
 
 /// A document body rendered to HTML, with what the later stages need to know about it.
 public struct RenderedMarkdown: Sendable, Hashable {
+  /// The HTML, or empty when only the analysis was asked for (`igfsite check`).
   public var html: String
   public var headings: [Heading]
   public var links: [MarkdownLink]
   /// Words of running text, for the modalities' length rules.
   public var wordCount: Int
-  /// The body as plain text, for the search index.
-  public var plainText: String
+  /// The body's distinct words, lowercased, of three letters or more, in first-seen order:
+  /// what the search index needs to find the document by any word in it.
+  public var searchWords: String
 
   public init(
     html: String, headings: [Heading] = [], links: [MarkdownLink] = [], wordCount: Int = 0,
-    plainText: String = ""
+    searchWords: String = ""
   ) {
     self.html = html
     self.headings = headings
     self.links = links
     self.wordCount = wordCount
-    self.plainText = plainText
+    self.searchWords = searchWords
   }
 }

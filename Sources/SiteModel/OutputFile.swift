@@ -8,6 +8,7 @@ public struct OutputFile: Sendable, Hashable {
 
   public enum Contents: Sendable, Hashable {
     case text(String)
+    case bytes([UInt8])
     case data(Data)
     /// A file copied as is from the site (an asset or attachment), by absolute path.
     case copy(from: URL)
@@ -20,5 +21,9 @@ public struct OutputFile: Sendable, Hashable {
 
   public init(path: PagePath, text: String) {
     self.init(path: path.rawValue, contents: .text(text))
+  }
+
+  public init(path: PagePath, bytes: [UInt8]) {
+    self.init(path: path.rawValue, contents: .bytes(bytes))
   }
 }

@@ -65,13 +65,18 @@ public enum SourceText {
   }
 
   public static func decode(_ data: Data) -> Decoded {
-    var bytes = [UInt8](data)
-    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-    var invalid: (line: Int, column: Int)?
-    if String(validating: bytes, as: UTF8.self) == nil {
-      invalid = firstInvalidByte(bytes)
+    decode(bytes: [UInt8](data))
+  }
+
+  /// Decodes bytes read from a file: one pass to find carriage returns, one validation.
+  public static func decode(bytes input: [UInt8]) -> Decoded {
+    var bytes = input
+    if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { bytes.removeFirst(3) }
+    let hasCarriageReturn = bytes.withUnsafeBytes { raw in
+      guard let base = raw.baseAddress else { return false }
+      return memchr(base, 13, raw.count) != nil
     }
-    if bytes.contains(13) {
+    if hasCarriageReturn {
       var normalised = [UInt8]()
       normalised.reserveCapacity(bytes.count)
       var index = 0
@@ -86,7 +91,8 @@ public enum SourceText {
       }
       bytes = normalised
     }
-    return Decoded(text: String(decoding: bytes, as: UTF8.self), invalidUTF8At: invalid)
+    if let text = String(validating: bytes, as: UTF8.self) { return Decoded(text: text, invalidUTF8At: nil) }
+    return Decoded(text: String(decoding: bytes, as: UTF8.self), invalidUTF8At: firstInvalidByte(bytes))
   }
 
   /// Line and column of the first byte that does not start or continue a valid scalar.

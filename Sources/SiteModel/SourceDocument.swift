@@ -30,18 +30,32 @@ public struct SourceDocument: Sendable, Hashable {
 
 /// A document with its front matter parsed into values and its body rendered: what the
 /// validate, link and render stages work on.
-public struct ParsedDocument: Sendable, Hashable {
-  public var id: DocumentID
-  public var file: String
+///
+/// A class, not a struct: a document is shared by the index, its cycle, series, themes and
+/// people, and copying its many fields at every step cost more than building it.
+public final class ParsedDocument: Sendable, Hashable {
+  public let id: DocumentID
+  public let file: String
   /// The front matter mapping. Always a mapping; an empty one when it could not be parsed.
-  public var frontMatter: YAMLNode
-  public var body: RenderedMarkdown
+  public let frontMatter: YAMLNode
+  public let body: RenderedMarkdown
   /// Location of the opening `---`, where problems with the front matter as a whole point.
-  public var frontMatterLocation: SourceLocation
+  public let frontMatterLocation: SourceLocation
   /// The file line of the body's first line.
-  public var bodyStartLine: Int
+  public let bodyStartLine: Int
   /// The number of the file's last line.
-  public var lastLine: Int
+  public let lastLine: Int
+
+  // The fields every stage asks for, read once from the front matter.
+  public let kind: String?
+  public let title: String
+  public let cycle: Int?
+  public let status: String?
+  public let date: CalendarDate?
+  public let isDraft: Bool
+  /// Illustrative text written for the sample site, not taken from an IGF source.
+  public let isExample: Bool
+  public let themes: [String]
 
   public init(
     id: DocumentID, file: String, frontMatter: YAMLNode, body: RenderedMarkdown,
@@ -54,25 +68,32 @@ public struct ParsedDocument: Sendable, Hashable {
     self.frontMatterLocation = frontMatterLocation
     self.bodyStartLine = bodyStartLine
     self.lastLine = lastLine
+    kind = frontMatter["kind"]?.string
+    title = frontMatter["title"]?.scalarText ?? String(id.name)
+    cycle = frontMatter["cycle"]?.int ?? id.cycleFolder
+    status = frontMatter["status"]?.string
+    date = frontMatter["date"]?.date
+    isDraft = frontMatter["draft"]?.bool ?? false
+    isExample = frontMatter["example"]?.bool ?? false
+    themes = frontMatter["themes"]?.strings ?? []
   }
 
   public subscript(field: String) -> YAMLNode? { frontMatter[field] }
+
+  public static func == (lhs: ParsedDocument, rhs: ParsedDocument) -> Bool {
+    lhs === rhs
+      || (lhs.id == rhs.id && lhs.file == rhs.file && lhs.frontMatter == rhs.frontMatter && lhs.body == rhs.body)
+  }
+
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(id)
+  }
 
   /// Where a missing field is reported: at the `kind` line, which names what the document
   /// must have, or at the opening `---`.
   public var missingFieldLocation: SourceLocation {
     frontMatter.entries?.first(where: { $0.key == "kind" })?.keyLocation ?? frontMatterLocation
   }
-
-  public var kind: String? { self["kind"]?.string }
-  public var title: String { self["title"]?.scalarText ?? String(id.name) }
-  public var cycle: Int? { self["cycle"]?.int ?? id.cycleFolder }
-  public var status: String? { self["status"]?.string }
-  public var date: CalendarDate? { self["date"]?.date }
-  public var isDraft: Bool { self["draft"]?.bool ?? false }
-  /// Illustrative text written for the sample site, not taken from an IGF source.
-  public var isExample: Bool { self["example"]?.bool ?? false }
-  public var themes: [String] { self["themes"]?.strings ?? [] }
 
   /// The cycle's landing text (`2017/_cycle.md`) rather than a document of its own.
   public var isCycleLanding: Bool { id.isCycleLanding }

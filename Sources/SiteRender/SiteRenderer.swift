@@ -6,11 +6,21 @@ public struct SiteRenderer: Sendable {
   public let site: LinkedSite
   public let templates: TemplateSet
   let context: PageContext
+  /// Where names the templates print but the view models lack are collected.
+  public let missing: MissingNames
+  /// Every name looked up, for tests.
+  public let lookups: TemplateLookups?
 
-  public init(site: LinkedSite, templates: TemplateSet) {
+  public init(site: LinkedSite, templates: TemplateSet, missing: MissingNames = MissingNames(), lookups: TemplateLookups? = nil) {
     self.site = site
     self.templates = templates
+    self.missing = missing
+    self.lookups = lookups
     context = PageContext(site: site)
+  }
+
+  private func htmlPage(_ path: PagePath, _ template: PageTemplate, _ model: TemplateObject) -> OutputFile {
+    OutputFile(path: path, bytes: templates.render(template, model, missing: missing, lookups: lookups))
   }
 
   /// Every page, feed and data file, and the assets to copy, in a stable order.
@@ -27,30 +37,30 @@ public struct SiteRenderer: Sendable {
   public func render(_ page: SitePage) -> [OutputFile] {
     switch page {
     case .home:
-      return [OutputFile(path: .home, text: templates.render(.home, HomePage(context: context).model()))]
+      return [htmlPage(.home, .home, HomePage(context: context).model())]
     case .notFound:
-      return [OutputFile(path: PagePath("404.html"), text: templates.render(.notFound, NotFoundPage(context: context).model()))]
+      return [htmlPage(PagePath("404.html"), .notFound, NotFoundPage(context: context).model())]
     case .search:
-      return [OutputFile(path: PagePath("search/index.html"), text: templates.render(.search, SearchPage(context: context).model()))]
+      return [htmlPage(PagePath("search/index.html"), .search, SearchPage(context: context).model())]
     case .cycle(let year):
       guard let cycle = site.cycle(year) else { return [] }
-      return [OutputFile(path: cycle.pagePath, text: templates.render(.cycle, CyclePage(context: context).model(cycle)))]
+      return [htmlPage(cycle.pagePath, .cycle, CyclePage(context: context).model(cycle))]
     case .document(let id):
       guard let document = site.index[id], !document.isCycleLanding else { return [] }
-      return [OutputFile(path: id.pagePath, text: templates.render(.document, DocumentPage(context: context).model(document)))]
+      return [htmlPage(id.pagePath, .document, DocumentPage(context: context).model(document))]
     case .series(let key):
-      guard let series = site.series.first(where: { $0.key == key }) else { return [] }
-      return [OutputFile(path: key.pagePath, text: templates.render(.series, SeriesPage(context: context).model(series)))]
+      guard let series = site.series(key) else { return [] }
+      return [htmlPage(key.pagePath, .series, SeriesPage(context: context).model(series))]
     case .peopleIndex:
-      return [OutputFile(path: PagePath("people/index.html"), text: templates.render(.people, PeopleIndexPage(context: context).model()))]
+      return [htmlPage(PagePath("people/index.html"), .people, PeopleIndexPage(context: context).model())]
     case .person(let id):
-      guard let record = site.people.first(where: { $0.person.id == id }) else { return [] }
-      return [OutputFile(path: record.pagePath, text: templates.render(.person, PersonPage(context: context).model(record)))]
+      guard let record = site.person(id) else { return [] }
+      return [htmlPage(record.pagePath, .person, PersonPage(context: context).model(record))]
     case .themesIndex:
-      return [OutputFile(path: PagePath("themes/index.html"), text: templates.render(.themes, ThemesIndexPage(context: context).model()))]
+      return [htmlPage(PagePath("themes/index.html"), .themes, ThemesIndexPage(context: context).model())]
     case .theme(let id):
-      guard let theme = site.themes.first(where: { $0.id == id }) else { return [] }
-      return [OutputFile(path: theme.pagePath, text: templates.render(.theme, ThemePage(context: context).model(theme)))]
+      guard let theme = site.theme(id) else { return [] }
+      return [htmlPage(theme.pagePath, .theme, ThemePage(context: context).model(theme))]
     case .cycleData(let year):
       guard let cycle = site.cycle(year) else { return [] }
       return [AtomFeed(site: site).cycleFeed(cycle), InventoryData(site: site).cycleFile(cycle), InventoryCSV(site: site).file(cycle)]

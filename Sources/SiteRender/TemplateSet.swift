@@ -1,5 +1,4 @@
 import Foundation
-import Mustache
 import SiteModel
 
 /// The page types igfsite renders, each from `templates/<name>.mustache`.
@@ -22,8 +21,9 @@ public enum PageTemplate: String, Sendable, CaseIterable {
 public struct TemplateSet: Sendable {
   public static let syntaxRule = "template.syntax"
   public static let missingRule = "template.missing"
+  public static let missingNameRule = "template.missing-name"
 
-  let library: MustacheLibrary
+  let engine: MustacheTemplates
   /// Files of `templates/assets/`, relative to `templates/`, copied to `output/assets/`.
   public let assets: [String]
   public let folder: URL
@@ -31,7 +31,6 @@ public struct TemplateSet: Sendable {
   /// Loads and checks every template; returns the diagnostics when any is wrong.
   public static func load(_ layout: SiteLayout) -> Result<TemplateSet, DiagnosticsError> {
     let folder = layout.templates
-    var diagnostics: [Diagnostic] = []
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
       return .failure(
@@ -50,21 +49,19 @@ public struct TemplateSet: Sendable {
         sources[String(relative.dropLast(".mustache".count))] = (layout.displayTemplate(relative), SourceText.decode(data).text)
       }
     }
-    var library = MustacheLibrary()
-    for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
-      do {
-        library.register(try MustacheTemplate(string: source.text), named: name)
-      } catch let error as MustacheTemplate.ParserError {
+    var diagnostics: [Diagnostic] = []
+    var engine: MustacheTemplates?
+    do {
+      engine = try MustacheTemplates(sources)
+    } catch {
+      for problem in error.errors {
+        let isMissing = problem.message.hasPrefix("the template refers to a missing")
         diagnostics.append(
           Diagnostic(
-            .error, syntaxRule, "template syntax error: \(TemplateErrors.describe(error.error))",
-            at: SourceLocation(file: source.file, line: error.context.lineNumber, column: error.context.columnNumber + 1),
-            help: TemplateErrors.help(error.error)))
-      } catch {
-        diagnostics.append(
-          Diagnostic(.error, syntaxRule, "template syntax error: \(error)", at: SourceLocation(file: source.file, line: 1)))
+            .error, isMissing ? missingRule : syntaxRule, isMissing ? problem.message : "template syntax error: \(problem.message)",
+            at: SourceLocation(file: problem.file, line: problem.line, column: problem.column),
+            help: isMissing ? "create the template or correct the name" : "close each {{#name}} with {{/name}}, innermost first"))
       }
-      diagnostics += PartialReferences.check(source.text, file: source.file, available: Set(sources.keys))
     }
     for page in PageTemplate.allCases where sources[page.rawValue] == nil {
       diagnostics.append(
@@ -73,13 +70,20 @@ public struct TemplateSet: Sendable {
           at: SourceLocation(file: layout.displayTemplate("\(page.rawValue).mustache")),
           help: "add templates/\(page.rawValue).mustache; every page type needs its template"))
     }
-    guard diagnostics.isEmpty else { return .failure(DiagnosticsError(diagnostics)) }
-    return .success(TemplateSet(library: library, assets: assets.sorted(), folder: folder))
+    guard diagnostics.isEmpty, let engine else { return .failure(DiagnosticsError(diagnostics)) }
+    return .success(TemplateSet(engine: engine, assets: assets.sorted(), folder: folder))
   }
 
-  /// Renders a page type with its view model.
-  public func render(_ page: PageTemplate, _ model: TemplateObject) -> String {
-    library.render(model, withTemplate: page.rawValue) ?? ""
+  /// Renders a page type with its view model; names the templates print that the model
+  /// lacks go to `missing`.
+  public func render(
+    _ page: PageTemplate, _ model: TemplateObject, missing: MissingNames? = nil, lookups: TemplateLookups? = nil
+  ) -> [UInt8] {
+    guard let missing else { return engine.render(page.rawValue, .object(model), lookups: lookups) }
+    var found: [MustacheTemplates.MissingName] = []
+    let bytes = withUnsafeMutablePointer(to: &found) { engine.render(page.rawValue, .object(model), missing: $0, lookups: lookups) }
+    if !found.isEmpty { missing.add(found) }
+    return bytes
   }
 
   /// Every file under a folder, relative to it, skipping hidden files.
@@ -98,58 +102,28 @@ public struct TemplateSet: Sendable {
   }
 }
 
-/// Finds `{{> name}}` and `{{< name}}` tags naming templates that do not exist.
-enum PartialReferences {
-  static func check(_ text: String, file: String, available: Set<String>) -> [Diagnostic] {
-    var diagnostics: [Diagnostic] = []
-    for (lineIndex, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-      var rest = line[...]
-      while let open = rest.range(of: "{{") {
-        let afterOpen = rest[open.upperBound...]
-        guard let close = afterOpen.range(of: "}}") else { break }
-        let tag = afterOpen[..<close.lowerBound].trimmingCharacters(in: .whitespaces)
-        if let sigil = tag.first, sigil == ">" || sigil == "<" {
-          let name = tag.dropFirst().trimmingCharacters(in: .whitespaces)
-          if !name.isEmpty, !name.hasPrefix("*"), !available.contains(name) {
-            let column = line.unicodeScalars.distance(from: line.unicodeScalars.startIndex, to: open.lowerBound) + 1
-            var message = "the template refers to a missing partial \"\(name)\""
-            if let suggestion = Suggestion.didYouMean(name, in: available) { message += "; \(suggestion)" }
-            diagnostics.append(
-              Diagnostic(
-                .error, TemplateSet.missingRule, message, at: SourceLocation(file: file, line: lineIndex + 1, column: column),
-                help: "create templates/\(name).mustache or correct the name"))
-          }
-        }
-        rest = afterOpen[close.upperBound...]
-      }
-    }
-    return diagnostics
-  }
-}
+/// Collects, from every page rendered, the names templates printed that their view model
+/// did not have: a build with any fails, instead of publishing pages with holes.
+public final class MissingNames: @unchecked Sendable {
+  private let lock = NSLock()
+  private var names = Set<MustacheTemplates.MissingName>()
 
-/// Words for swift-mustache's parser errors.
-enum TemplateErrors {
-  static func describe(_ error: any Error) -> String {
-    guard let error = error as? MustacheTemplate.Error else { return "\(error)" }
-    switch error {
-    case .sectionCloseNameIncorrect: return "a section is closed with a different name than it was opened with"
-    case .unfinishedName: return "a tag is not closed"
-    case .expectedSectionEnd: return "a section is opened but never closed"
-    case .invalidSetDelimiter: return "a set-delimiter tag is malformed"
-    case .transformAppliedToInheritanceSection: return "a transform is applied to an inheritance section"
-    case .illegalTokenInsideInheritSection: return "an inheritance section contains something other than blocks"
-    case .textInsideInheritSection: return "an inheritance section contains text outside its blocks"
-    case .invalidConfigVariableSyntax: return "a configuration tag is malformed"
-    case .unrecognisedConfigVariable: return "a configuration tag is not recognised"
-    }
+  public init() {}
+
+  func add(_ found: [MustacheTemplates.MissingName]) {
+    lock.lock()
+    names.formUnion(found)
+    lock.unlock()
   }
 
-  static func help(_ error: any Error) -> String {
-    guard let error = error as? MustacheTemplate.Error else { return "check the tags around this line" }
-    switch error {
-    case .sectionCloseNameIncorrect, .expectedSectionEnd: return "close each {{#name}} with {{/name}}, innermost first"
-    case .unfinishedName: return "end the tag with }}"
-    default: return "check the tags around this line"
+  public var diagnostics: [Diagnostic] {
+    lock.lock()
+    defer { lock.unlock() }
+    return names.sorted { ($0.file, $0.line, $0.name) < ($1.file, $1.line, $1.name) }.map { name in
+      Diagnostic(
+        .error, TemplateSet.missingNameRule, "the template prints {{\(name.name)}}, which this page's view model does not have",
+        at: SourceLocation(file: name.file, line: name.line),
+        help: "correct the name, or print it only inside {{#\(name.name)}}…{{/\(name.name)}}")
     }
   }
 }

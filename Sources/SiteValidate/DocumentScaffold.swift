@@ -70,7 +70,7 @@ public struct DocumentScaffold: Sendable {
 
   /// Lines of a body that still hold a scaffold placeholder, as warnings.
   public static func placeholders(in source: SourceDocument) -> [Diagnostic] {
-    guard source.body.contains(placeholderMarker) else { return [] }
+    guard ByteSearch.contains(source.body, placeholderMarker) else { return [] }
     var diagnostics: [Diagnostic] = []
     var line = source.bodyStartLine
     for text in source.body.split(separator: "\n", omittingEmptySubsequences: false) {

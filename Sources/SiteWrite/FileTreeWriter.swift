@@ -9,6 +9,8 @@ import SiteModel
 /// writing each file's bytes without intermediate copies.
 struct FileTreeWriter {
   let root: URL
+  /// Folders known to exist, shared with other writers of the same tree.
+  var created = CreatedFolders()
 
   struct WriteError: Error, CustomStringConvertible {
     let path: String
@@ -17,15 +19,16 @@ struct FileTreeWriter {
   }
 
   func write(_ files: [OutputFile]) throws {
-    var created = Set<String>()
-    try makeFolder(root.path, created: &created)
+    if !created.contains(root.path) { try makeFolder(root.path) }
     for file in files {
       let path = root.path + "/" + file.path
-      let folder = (path as NSString).deletingLastPathComponent
-      if !created.contains(folder) { try makeFolders(folder, created: &created) }
+      let folder = Self.parent(of: path)
+      if !created.contains(folder) { try makeFolders(folder) }
       switch file.contents {
       case .text(var text):
         try text.withUTF8 { try write(UnsafeRawBufferPointer($0), to: path) }
+      case .bytes(let bytes):
+        try bytes.withUnsafeBytes { try write($0, to: path) }
       case .data(let data):
         try data.withUnsafeBytes { try write($0, to: path) }
       case .copy(let source):
@@ -35,19 +38,24 @@ struct FileTreeWriter {
     }
   }
 
-  private func makeFolders(_ path: String, created: inout Set<String>) throws {
+  private func makeFolders(_ path: String) throws {
     var missing: [String] = []
     var current = path
-    while !created.contains(current), current != "/", current.count > root.path.count {
+    while !created.contains(current), current != "/", current.utf8.count > root.path.utf8.count {
       missing.append(current)
-      current = (current as NSString).deletingLastPathComponent
+      current = Self.parent(of: current)
     }
-    for folder in missing.reversed() { try makeFolder(folder, created: &created) }
+    for folder in missing.reversed() { try makeFolder(folder) }
   }
 
-  private func makeFolder(_ path: String, created: inout Set<String>) throws {
+  private func makeFolder(_ path: String) throws {
     if mkdir(path, 0o755) != 0, errno != EEXIST { throw WriteError(path: path, code: errno) }
     created.insert(path)
+  }
+
+  static func parent(of path: String) -> String {
+    guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return path }
+    return String(path[..<slash])
   }
 
   private func write(_ bytes: UnsafeRawBufferPointer, to path: String) throws {

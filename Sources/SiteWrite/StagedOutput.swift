@@ -2,47 +2,97 @@ import CFileSwap
 import Foundation
 import SiteModel
 
-#if canImport(Glibc)
-  import Glibc
-#endif
-
 /// Writes a whole site into a staging folder beside the output folder, then swaps it into
 /// place in one step. A build that fails, is interrupted or is killed leaves the previous
 /// output exactly as it was; only a complete site ever appears under the output's name.
-public enum StagedOutput {
+///
+/// Files may be written from several threads at once, as pages are rendered.
+public final class StagedOutput: @unchecked Sendable {
   public static let rule = "output.write"
   static let stagingMarker = ".igfsite-staging-"
 
-  /// Writes `files` as the new content of `output`.
-  /// - Parameter preserving: names of files in the current output folder to carry over
-  ///   (placeholders kept in version control, such as `.gitkeep`).
-  public static func replace(
-    _ output: URL, with files: [OutputFile], displayPath: String, preserving: Set<String> = OutputGuard.placeholderNames
-  ) throws(DiagnosticsError) {
-    let output = OutputGuard.canonical(output)
-    let parent = output.deletingLastPathComponent()
-    removeStaleStaging(beside: output)
+  public let output: URL
+  let staging: URL
+  let displayPath: String
+  private let lock = NSLock()
+  private let created = CreatedFolders()
+  private var finished = false
+  private var filesWritten = 0
+
+  /// Creates the staging folder (removing ones left by builds that were killed).
+  public init(output: URL, displayPath: String) throws(DiagnosticsError) {
+    self.output = OutputGuard.canonical(output)
+    self.displayPath = displayPath
+    let parent = self.output.deletingLastPathComponent()
+    staging = parent.appendingPathComponent(
+      ".\(self.output.lastPathComponent)\(Self.stagingMarker)\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+    Self.removeStaleStaging(beside: self.output)
     do {
       try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+      try FileTreeWriter(root: staging, created: created).write([Self.marker])
     } catch {
-      throw failure("cannot create the folder \(parent.path): \(error.localizedDescription)", displayPath)
+      FileTree.remove(staging.path)
+      throw Self.failure("cannot create the folder to write the site in: \(Self.describe(error))", displayPath)
     }
-    let staging = parent.appendingPathComponent(".\(output.lastPathComponent)\(stagingMarker)\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+  }
+
+  deinit {
+    if !finished { FileTree.remove(staging.path) }
+  }
+
+  /// Writes files into the staging folder.
+  public func write(_ files: [OutputFile]) throws(DiagnosticsError) {
     do {
-      try FileTreeWriter(root: staging).write(files + [marker])
+      try FileTreeWriter(root: staging, created: created).write(files)
+    } catch {
+      throw Self.failure("cannot write the site: \(Self.describe(error))", displayPath)
+    }
+    lock.lock()
+    filesWritten += files.count
+    lock.unlock()
+  }
+
+  /// How many files have been written, the marker included.
+  public var count: Int {
+    lock.lock()
+    defer { lock.unlock() }
+    return filesWritten + 1
+  }
+
+  /// Carries placeholders over from the current output and swaps the staging folder in.
+  public func commit(preserving: Set<String> = OutputGuard.placeholderNames) throws(DiagnosticsError) {
+    do {
       for name in preserving {
         let existing = output.appendingPathComponent(name)
         if FileManager.default.fileExists(atPath: existing.path) {
           try FileManager.default.copyItem(at: existing, to: staging.appendingPathComponent(name))
         }
       }
-      try swap(staging, into: output)
-    } catch let error as DiagnosticsError {
-      try? FileManager.default.removeItem(at: staging)
-      throw error
+      try Self.swap(staging, into: output)
+      finished = true
     } catch {
-      try? FileManager.default.removeItem(at: staging)
-      throw failure("cannot write the site: \(describe(error))", displayPath)
+      abandon()
+      throw Self.failure("cannot put the new site in place: \(Self.describe(error))", displayPath)
+    }
+  }
+
+  /// Removes the staging folder; the output stays as it was.
+  public func abandon() {
+    finished = true
+    FileTree.remove(staging.path)
+  }
+
+  /// Writes `files` as the new content of `output` in one go.
+  public static func replace(
+    _ output: URL, with files: [OutputFile], displayPath: String, preserving: Set<String> = OutputGuard.placeholderNames
+  ) throws(DiagnosticsError) {
+    let staged = try StagedOutput(output: output, displayPath: displayPath)
+    do {
+      try staged.write(files)
+      try staged.commit(preserving: preserving)
+    } catch {
+      staged.abandon()
+      throw error
     }
   }
 
@@ -61,7 +111,7 @@ public enum StagedOutput {
     }
     if igfsite_exchange_paths(staging.path, output.path) == 0 {
       // The staging name now holds the previous output.
-      try? FileManager.default.removeItem(at: staging)
+      FileTree.remove(staging.path)
       return
     }
     let previous = staging.deletingLastPathComponent()
@@ -73,7 +123,7 @@ public enum StagedOutput {
       try? FileManager.default.moveItem(at: previous, to: output)
       throw error
     }
-    try? FileManager.default.removeItem(at: previous)
+    FileTree.remove(previous.path)
   }
 
   /// Staging folders left by a build that was killed; only folders carrying the marker
@@ -90,7 +140,7 @@ public enum StagedOutput {
       let marker = folder.appendingPathComponent(OutputGuard.markerName)
       let isEmpty = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? ["?"]).isEmpty
       if FileManager.default.fileExists(atPath: marker.path) || isEmpty {
-        try? FileManager.default.removeItem(at: folder)
+        FileTree.remove(folder.path)
       }
     }
   }
@@ -104,6 +154,7 @@ public enum StagedOutput {
 
   static func describe(_ error: any Error) -> String {
     if let posix = error as? FileTreeWriter.WriteError { return posix.description }
+    if let diagnostics = error as? DiagnosticsError { return diagnostics.diagnostics.map(\.message).joined(separator: "; ") }
     return (error as NSError).localizedDescription
   }
 }

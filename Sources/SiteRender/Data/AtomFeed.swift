@@ -21,7 +21,7 @@ struct AtomFeed {
   }
 
   static func newestFirst(_ documents: [ParsedDocument]) -> [ParsedDocument] {
-    documents.sorted { (updated($0), $0.id) > (updated($1), $1.id) }
+    documents.map { (updated($0), $0) }.sorted { ($0.0, $0.1.id) > ($1.0, $1.1.id) }.map(\.1)
   }
 
   /// A document's date for the feed: when it was published, else its date, else the start
@@ -66,6 +66,8 @@ struct AtomFeed {
 /// Escaping for XML text and attributes; characters XML 1.0 forbids are dropped.
 enum XMLText {
   static func escape(_ text: String) -> String {
+    let clean = text.utf8.allSatisfy { $0 >= 0x20 || $0 == 9 || $0 == 10 || $0 == 13 } && !text.utf8.contains(0xEF)
+    if clean { return HTMLText.escape(text) }
     let allowed = text.unicodeScalars.filter { scalar in
       scalar == "\t" || scalar == "\n" || scalar == "\r" || (scalar.value >= 0x20 && scalar.value != 0xFFFE && scalar.value != 0xFFFF)
     }

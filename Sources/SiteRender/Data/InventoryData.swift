@@ -16,7 +16,7 @@ struct InventoryData {
       ("$schema", .string(PagePath(Self.schemaPath).canonicalURL(base: site.config.baseURL))),
       ("cycle", cycleObject(cycle)),
     ])
-    return OutputFile(path: "\(cycle.year)/inventory.json", contents: .text(value.serialized()))
+    return OutputFile(path: "\(cycle.year)/inventory.json", contents: .bytes(value.serializedBytes()))
   }
 
   func siteFile() -> OutputFile {
@@ -25,7 +25,7 @@ struct InventoryData {
       ("site", .object([("title", .string(site.config.title)), ("url", .string(site.config.baseURL))])),
       ("cycles", .array(site.cycles.map(cycleObject))),
     ])
-    return OutputFile(path: "inventory.json", contents: .text(value.serialized()))
+    return OutputFile(path: "inventory.json", contents: .bytes(value.serializedBytes()))
   }
 
   func cycleObject(_ cycle: CycleInventory) -> JSONValue {

@@ -9,11 +9,10 @@ struct SearchIndex {
   let site: LinkedSite
 
   func files() -> [OutputFile] {
-    let entries = JSONValue.array(site.pagedDocuments.map(entry))
-    let json = entries.serialized(pretty: false)
+    let json = JSONValue.array(site.pagedDocuments.map(entry)).serializedBytes(pretty: false)
     return [
-      OutputFile(path: "search-index.json", contents: .text(json + "\n")),
-      OutputFile(path: "search-index.js", contents: .text("window.IGFSITE_SEARCH_INDEX = \(json);\n")),
+      OutputFile(path: "search-index.json", contents: .bytes(json + [10])),
+      OutputFile(path: "search-index.js", contents: .bytes(Array("window.IGFSITE_SEARCH_INDEX = ".utf8) + json + Array(";\n".utf8))),
     ]
   }
 
@@ -28,19 +27,7 @@ struct SearchIndex {
       ("themes", .array(document.themes.map(JSONValue.string))),
       ("people", .array(people.filter { seenPeople.insert($0).inserted }.map(JSONValue.string))),
       ("summary", .string(document["summary"]?.scalarText ?? "")),
-      ("words", .string(Self.distinctWords(document.body.plainText))),
+      ("words", .string(document.body.searchWords)),
     ])
-  }
-
-  /// The body's distinct lowercase words of three letters or more, in first-seen order:
-  /// enough to find a document by any word in it, at a fraction of the body's size.
-  static func distinctWords(_ text: String) -> String {
-    var seen = Set<Substring>()
-    var words: [Substring] = []
-    let lowered = text.lowercased()
-    for word in lowered.split(whereSeparator: { !$0.isLetter && !$0.isNumber }) where word.count >= 3 {
-      if seen.insert(word).inserted { words.append(word) }
-    }
-    return words.joined(separator: " ")
   }
 }

@@ -58,7 +58,7 @@ struct CyclePage {
       })
     if let earlier = item.continuesFrom { object["continues_from"] = .object(context.documentLink(earlier)) }
     if let later = item.continuedIn { object["continued_in"] = .object(context.documentLink(later)) }
-    if let series = item.series, let found = context.site.series.first(where: { $0.key == series }) {
+    if let series = item.series, let found = context.site.series(series) {
       object["series"] = .object(["title": .text(found.title), "url": .text(series.pagePath.rawValue)])
     }
     object.set("warnings", list: item.warnings.map(DocumentPage.warning))

@@ -9,6 +9,10 @@ import SiteValidate
 struct PageContext: Sendable {
   let site: LinkedSite
   let navigation: TemplateValue
+  /// Every document's and person's link, built once: many pages list the same documents,
+  /// and the links do not depend on the page (their URLs are relative to the site root).
+  private let documentLinks: [DocumentID: TemplateObject]
+  private let personLinks: [String: TemplateObject]
 
   init(site: LinkedSite) {
     self.site = site
@@ -16,6 +20,15 @@ struct PageContext: Sendable {
       site.cycles.map { cycle in
         .object(["year": .number(cycle.year), "url": .text(cycle.pagePath.rawValue), "title": .text(cycle.title)])
       })
+    var documentLinks: [DocumentID: TemplateObject] = [:]
+    documentLinks.reserveCapacity(site.index.documents.count)
+    for document in site.index.documents {
+      documentLinks[document.id] = Self.makeDocumentLink(document, site: site)
+    }
+    self.documentLinks = documentLinks
+    var personLinks: [String: TemplateObject] = [:]
+    for person in site.index.peopleInOrder { personLinks[person.id] = Self.makePersonLink(person) }
+    self.personLinks = personLinks
   }
 
   /// The fields every page has.
@@ -50,6 +63,14 @@ struct PageContext: Sendable {
 
   /// A link to a document, with what lists of documents show about it.
   func documentLink(_ document: ParsedDocument) -> TemplateObject {
+    documentLinks[document.id] ?? Self.makeDocumentLink(document, site: site)
+  }
+
+  func personLink(_ person: Person) -> TemplateObject {
+    personLinks[person.id] ?? Self.makePersonLink(person)
+  }
+
+  private static func makeDocumentLink(_ document: ParsedDocument, site: LinkedSite) -> TemplateObject {
     var link: TemplateObject = [
       "title": .text(document.title),
       "url": .text(document.id.publishedPath.rawValue),
@@ -65,7 +86,7 @@ struct PageContext: Sendable {
     return link
   }
 
-  func personLink(_ person: Person) -> TemplateObject {
+  private static func makePersonLink(_ person: Person) -> TemplateObject {
     var link: TemplateObject = ["name": .text(person.name), "url": .text(person.pagePath.rawValue)]
     link.set("stakeholder_group", text: person.stakeholderGroup)
     link.set("regional_group", text: person.regionalGroup)

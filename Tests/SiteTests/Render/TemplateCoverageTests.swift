@@ -1,19 +1,25 @@
 import Foundation
+import SiteBuild
 import SiteModel
 import SiteRender
 import Testing
 import TestSupport
 
-/// swift-mustache renders a name the view model lacks as empty text, silently. Every
-/// template is rendered here against a site that populates every optional part (drafts,
-/// warnings, outputs, participants, recommendations …), recording each lookup: a name no
-/// object ever had is a typo in a template or a field the view models forgot.
+/// A section name the view model lacks is simply false in Mustache, and the build only
+/// refuses printed names that are missing. Every template is rendered here against a site
+/// that populates every optional part (drafts, warnings, outputs, participants,
+/// recommendations …), recording each lookup: a name no object ever had is a typo in a
+/// template or a field the view models forgot.
 @Suite struct TemplateCoverageTests {
   @Test func everyNameATemplateUsesExistsInTheViewModels() throws {
     let site = try FixtureSite(InventoryFixture.files)
+    let loaded = SiteLoader.load(site.options(drafts: true))
+    let linked = try #require(loaded.linked)
+    let templates = try TemplateSet.load(site.layout).get()
     let recorder = TemplateLookups()
-    let report = TemplateLookups.$recorder.withValue(recorder) { site.build(drafts: true) }
-    #expect(report.wrote, "\(report.diagnostics)")
+    let renderer = SiteRenderer(site: linked, templates: templates, lookups: recorder)
+    _ = renderer.render()
+    #expect(renderer.missing.diagnostics.isEmpty, "\(renderer.missing.diagnostics)")
     #expect(recorder.namesLookedUp > 100, "the recorder saw \(recorder.namesLookedUp) names")
     #expect(recorder.neverFound.isEmpty, "names no view model has: \(recorder.neverFound.sorted())")
   }
