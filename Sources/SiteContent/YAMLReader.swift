@@ -52,9 +52,20 @@ private struct Builder {
   private var budget = YAMLReader.maximumValues
   private var anchors: [String: YAMLNode] = [:]
 
-  private enum Open {
-    case list(items: [YAMLNode], location: SourceLocation, anchor: String?)
-    case map(entries: [YAMLEntry], pendingKey: (String, SourceLocation)?, location: SourceLocation, anchor: String?)
+  /// A list or mapping being filled. A class, so that adding to it never copies its items.
+  private final class Open {
+    let isMap: Bool
+    let location: SourceLocation
+    let anchor: String?
+    var items: [YAMLNode] = []
+    var entries: [YAMLEntry] = []
+    var pendingKey: (String, SourceLocation)?
+
+    init(isMap: Bool, location: SourceLocation, anchor: String?) {
+      self.isMap = isMap
+      self.location = location
+      self.anchor = anchor
+    }
   }
 
   private var stack: [Open] = []
@@ -105,28 +116,15 @@ private struct Builder {
         }
         if let failure = add(YAMLNode(value, at: location), anchor: Self.name(scalar.anchor), keyText: text) { return .failure(failure) }
       case YAML_SEQUENCE_START_EVENT:
-        if let failure = open(.list(items: [], location: reader.location(event.start_mark), anchor: Self.name(event.data.sequence_start.anchor))) {
-          return .failure(failure)
-        }
+        let collection = Open(isMap: false, location: reader.location(event.start_mark), anchor: Self.name(event.data.sequence_start.anchor))
+        if let failure = open(collection) { return .failure(failure) }
       case YAML_MAPPING_START_EVENT:
-        if let failure = open(
-          .map(entries: [], pendingKey: nil, location: reader.location(event.start_mark), anchor: Self.name(event.data.mapping_start.anchor)))
-        {
-          return .failure(failure)
-        }
+        let collection = Open(isMap: true, location: reader.location(event.start_mark), anchor: Self.name(event.data.mapping_start.anchor))
+        if let failure = open(collection) { return .failure(failure) }
       case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
         guard let finished = stack.popLast() else { continue }
-        let node: YAMLNode
-        let anchor: String?
-        switch finished {
-        case .list(let items, let location, let name):
-          node = YAMLNode(.list(items), at: location)
-          anchor = name
-        case .map(let entries, _, let location, let name):
-          node = YAMLNode(.map(entries), at: location)
-          anchor = name
-        }
-        if let failure = add(node, anchor: anchor, keyText: nil, counted: true) { return .failure(failure) }
+        let node = YAMLNode(finished.isMap ? .map(finished.entries) : .list(finished.items), at: finished.location)
+        if let failure = add(node, anchor: finished.anchor, keyText: nil) { return .failure(failure) }
       case YAML_ALIAS_EVENT:
         let name = Self.name(event.data.alias.anchor) ?? ""
         guard let target = anchors[name] else {
@@ -145,18 +143,15 @@ private struct Builder {
 
   private mutating func open(_ collection: Open) -> Diagnostic? {
     guard stack.count < YAMLReader.maximumDepth else {
-      let location: SourceLocation
-      switch collection {
-      case .list(_, let at, _), .map(_, _, let at, _): location = at
-      }
-      return problem("YAML is nested more than \(YAMLReader.maximumDepth) levels deep", at: location, help: "flatten the structure")
+      return problem(
+        "YAML is nested more than \(YAMLReader.maximumDepth) levels deep", at: collection.location, help: "flatten the structure")
     }
     stack.append(collection)
     return nil
   }
 
   /// Adds a finished node to the collection being built (or makes it the root).
-  private mutating func add(_ node: YAMLNode, anchor: String?, keyText: String?, counted: Bool = false) -> Diagnostic? {
+  private mutating func add(_ node: YAMLNode, anchor: String?, keyText: String?) -> Diagnostic? {
     budget -= 1
     guard budget >= 0 else {
       return problem(
@@ -164,32 +159,28 @@ private struct Builder {
         help: "remove repeated aliases (*name); front matter should be a short list of fields")
     }
     if let anchor { anchors[anchor] = node }
-    guard let top = stack.popLast() else {
+    guard let top = stack.last else {
       root = node
       return nil
     }
-    switch top {
-    case .list(var items, let location, let name):
-      items.append(node)
-      stack.append(.list(items: items, location: location, anchor: name))
-    case .map(var entries, let pendingKey, let location, let name):
-      if let (key, keyLocation) = pendingKey {
-        entries.append(YAMLEntry(key: key, keyLocation: keyLocation, value: node))
-        stack.append(.map(entries: entries, pendingKey: nil, location: location, anchor: name))
-      } else {
-        guard let key = keyText, node.list == nil, node.entries == nil else {
-          stack.append(top)
-          return problem("a mapping key must be plain text", at: node.location, help: "write the key as a single word followed by a colon")
-        }
-        if let first = entries.first(where: { $0.key == key }) {
-          stack.append(top)
-          return problem(
-            "the key \"\(key)\" appears more than once (first on line \(first.keyLocation.line))", at: node.location,
-            help: "keep one of them")
-        }
-        stack.append(.map(entries: entries, pendingKey: (key, node.location), location: location, anchor: name))
-      }
+    guard top.isMap else {
+      top.items.append(node)
+      return nil
     }
+    if let (key, keyLocation) = top.pendingKey {
+      top.entries.append(YAMLEntry(key: key, keyLocation: keyLocation, value: node))
+      top.pendingKey = nil
+      return nil
+    }
+    guard let key = keyText, node.list == nil, node.entries == nil else {
+      return problem("a mapping key must be plain text", at: node.location, help: "write the key as a single word followed by a colon")
+    }
+    if let first = top.entries.first(where: { $0.key == key }) {
+      return problem(
+        "the key \"\(key)\" appears more than once (first on line \(first.keyLocation.line))", at: node.location,
+        help: "keep one of them")
+    }
+    top.pendingKey = (key, node.location)
     return nil
   }
 

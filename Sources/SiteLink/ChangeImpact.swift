@@ -13,7 +13,7 @@ public enum ChangeImpact {
   /// Nil means "render every page".
   public static func pages(from old: LinkedSite, to new: LinkedSite, changed: Set<DocumentID>) -> Set<SitePage>? {
     guard old.cycles.map(\.year) == new.cycles.map(\.year) else { return nil }
-    var pages: Set<SitePage> = [.home, .siteData, .peopleIndex, .themesIndex]
+    var pages: Set<SitePage> = [.home, .siteFeed, .siteInventory, .searchIndex, .sitemap, .peopleIndex, .themesIndex]
     var cycles = Set<Int>()
     var documents = Set<DocumentID>()
     for site in [old, new] {

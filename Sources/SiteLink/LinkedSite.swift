@@ -28,6 +28,7 @@ public struct LinkedSite: Sendable {
   private let cyclePositions: [Int: Int]
   private let seriesPositions: [SeriesKey: Int]
   private let seriesOfDocument: [DocumentID: SeriesKey]
+  private let seriesNeighbours: [DocumentID: (previous: ParsedDocument?, next: ParsedDocument?)]
   private let personPositions: [String: Int]
   private let themePositions: [String: Int]
   private let kinds: [String: KindSpec]
@@ -51,10 +52,18 @@ public struct LinkedSite: Sendable {
     cyclePositions = Dictionary(cycles.enumerated().map { ($1.year, $0) }, uniquingKeysWith: { first, _ in first })
     seriesPositions = Dictionary(series.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { first, _ in first })
     var seriesOfDocument: [DocumentID: SeriesKey] = [:]
+    var neighbours: [DocumentID: (previous: ParsedDocument?, next: ParsedDocument?)] = [:]
     for entry in series {
-      for document in entry.documents { seriesOfDocument[document.id] = entry.key }
+      let documents = entry.documents
+      for (position, document) in documents.enumerated() {
+        seriesOfDocument[document.id] = entry.key
+        neighbours[document.id] = (
+          position > 0 ? documents[position - 1] : nil, position + 1 < documents.count ? documents[position + 1] : nil
+        )
+      }
     }
     self.seriesOfDocument = seriesOfDocument
+    seriesNeighbours = neighbours
     personPositions = Dictionary(people.enumerated().map { ($1.person.id, $0) }, uniquingKeysWith: { first, _ in first })
     themePositions = Dictionary(themes.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
     kinds = Dictionary(schema.kinds.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -67,6 +76,11 @@ public struct LinkedSite: Sendable {
   }
 
   public func series(_ key: SeriesKey) -> Series? { seriesPositions[key].map { series[$0] } }
+
+  /// The documents before and after a document in its series.
+  public func neighbours(of document: ParsedDocument) -> (previous: ParsedDocument?, next: ParsedDocument?) {
+    seriesNeighbours[document.id] ?? (nil, nil)
+  }
 
   public func cycle(_ year: Int) -> CycleInventory? { cyclePositions[year].map { cycles[$0] } }
 
@@ -122,7 +136,7 @@ public struct CycleInventory: Sendable {
 
   public var items: [InventoryItem] { groups.flatMap(\.items) }
 
-  public var pagePath: PagePath { PagePath("\(year)/index.html") }
+  public var pagePath: PagePath { PagePath.cycle(year) }
 
   public var title: String { landing?.title ?? "IGF \(year)" }
 }

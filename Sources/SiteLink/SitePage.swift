@@ -15,8 +15,14 @@ public enum SitePage: Sendable, Hashable, Comparable {
   case theme(String)
   /// A cycle's feed and machine-readable inventories.
   case cycleData(Int)
-  /// The site's feed, inventory, its schema, search index, sitemap and robots.txt.
-  case siteData
+  /// The site's feed.
+  case siteFeed
+  /// The site's inventory and its schema.
+  case siteInventory
+  /// The search index.
+  case searchIndex
+  /// The sitemap and robots.txt.
+  case sitemap
   /// The files of `templates/assets/`.
   case assets
 
@@ -35,7 +41,10 @@ public enum SitePage: Sendable, Hashable, Comparable {
     case .themesIndex: "8"
     case .theme(let id): "9 \(id)"
     case .cycleData(let year): "A \(year)"
-    case .siteData: "B"
+    case .siteFeed: "B1"
+    case .siteInventory: "B2"
+    case .searchIndex: "B3"
+    case .sitemap: "B4"
     case .assets: "C"
     }
   }
@@ -44,7 +53,9 @@ public enum SitePage: Sendable, Hashable, Comparable {
 extension LinkedSite {
   /// Every page and file group of the site.
   public var allPages: [SitePage] {
-    var pages: [SitePage] = [.home, .notFound, .search, .peopleIndex, .themesIndex, .siteData, .assets]
+    var pages: [SitePage] = [
+      .home, .notFound, .search, .peopleIndex, .themesIndex, .siteFeed, .siteInventory, .searchIndex, .sitemap, .assets,
+    ]
     pages += cycles.flatMap { [SitePage.cycle($0.year), .cycleData($0.year)] }
     pages += pagedDocuments.map { .document($0.id) }
     pages += series.map { .series($0.key) }

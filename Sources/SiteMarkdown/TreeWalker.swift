@@ -157,9 +157,7 @@ public enum URLSafety {
   public static func isScriptURL(_ url: String) -> Bool {
     var scheme: [UInt8] = []
     for byte in url.utf8 {
-      if byte == UInt8(ascii: ":") {
-        return scheme == Array("javascript".utf8) || scheme == Array("vbscript".utf8) || scheme == Array("data".utf8)
-      }
+      if byte == UInt8(ascii: ":") { return scriptSchemes.contains(scheme) }
       if byte <= 0x20 { continue }
       // A scheme is ASCII letters (and digits, +, -, .): anything else is no scheme.
       guard byte < 0x80, scheme.count < 12 else { return false }
@@ -167,6 +165,8 @@ public enum URLSafety {
     }
     return false
   }
+
+  private static let scriptSchemes: Set<[UInt8]> = [Array("javascript".utf8), Array("vbscript".utf8), Array("data".utf8)]
 
   /// `("a.md", "b")` for `a.md#b`.
   public static func splitFragment(_ url: String) -> (path: String, fragment: String?) {

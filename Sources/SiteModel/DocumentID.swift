@@ -11,17 +11,26 @@ public struct DocumentID: Sendable, Hashable, Comparable, CustomStringConvertibl
 
   public init(_ rawValue: String) {
     self.rawValue = rawValue
-    var year: Int?
+    var year = 0
+    var digits = 0
     var slashes = 0
-    var firstSlash = -1
-    for (offset, byte) in rawValue.utf8.enumerated() where byte == UInt8(ascii: "/") {
-      slashes += 1
-      if firstSlash < 0 { firstSlash = offset }
+    var position = 0
+    for byte in rawValue.utf8 {
+      if byte == UInt8(ascii: "/") {
+        slashes += 1
+      } else if slashes == 0 {
+        if byte >= 48, byte <= 57, position < 4 {
+          year = year * 10 + Int(byte - 48)
+          digits += 1
+        } else {
+          digits = -1
+        }
+      }
+      position += 1
     }
-    let firstComponent = firstSlash < 0 ? rawValue.utf8.count : firstSlash
-    if firstComponent == 4, let number = Int(rawValue.prefix(4)), rawValue.prefix(4).allSatisfy(\.isNumber) { year = number }
-    cycleFolder = year
-    isCycleLanding = year != nil && slashes == 1 && rawValue.hasSuffix("/_cycle")
+    let isYear = digits == 4
+    cycleFolder = isYear ? year : nil
+    isCycleLanding = isYear && slashes == 1 && rawValue.hasSuffix("/_cycle")
   }
 
   public static func == (lhs: DocumentID, rhs: DocumentID) -> Bool { lhs.rawValue == rhs.rawValue }

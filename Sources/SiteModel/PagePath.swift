@@ -15,6 +15,13 @@ public struct PagePath: Sendable, Hashable, Comparable, CustomStringConvertible 
 
   public static let home = PagePath("index.html")
 
+  /// A cycle's inventory page (`2017/index.html`), for the cycles a site can have.
+  public static func cycle(_ year: Int) -> PagePath {
+    (1990...2100).contains(year) ? cyclePages[year - 1990] : PagePath("\(year)/index.html")
+  }
+
+  private static let cyclePages = (1990...2100).map { PagePath("\($0)/index.html") }
+
   /// `../` once per folder between this page and the site root.
   public var rootPrefix: String {
     String(repeating: "../", count: rawValue.utf8.count(where: { $0 == UInt8(ascii: "/") }))

@@ -56,6 +56,10 @@ public final class ParsedDocument: Sendable, Hashable {
   /// Illustrative text written for the sample site, not taken from an IGF source.
   public let isExample: Bool
   public let themes: [String]
+  /// Where the document's own page is written, and the page that shows it (its cycle's
+  /// inventory, for a cycle's landing text).
+  public let pagePath: PagePath
+  public let publishedPath: PagePath
 
   public init(
     id: DocumentID, file: String, frontMatter: YAMLNode, body: RenderedMarkdown,
@@ -76,6 +80,8 @@ public final class ParsedDocument: Sendable, Hashable {
     isDraft = frontMatter["draft"]?.bool ?? false
     isExample = frontMatter["example"]?.bool ?? false
     themes = frontMatter["themes"]?.strings ?? []
+    pagePath = id.pagePath
+    publishedPath = id.publishedPath
   }
 
   public subscript(field: String) -> YAMLNode? { frontMatter[field] }

@@ -2,7 +2,7 @@ import Foundation
 
 /// A YAML value as igfsite keeps it: typed, ordered, and carrying where it was written, so
 /// that every later stage can point at the exact line of a bad value.
-public indirect enum YAMLValue: Sendable, Hashable {
+public enum YAMLValue: Sendable, Hashable {
   case null
   case bool(Bool)
   case int(Int)

@@ -64,11 +64,14 @@ public struct SiteRenderer: Sendable {
     case .cycleData(let year):
       guard let cycle = site.cycle(year) else { return [] }
       return [AtomFeed(site: site).cycleFeed(cycle), InventoryData(site: site).cycleFile(cycle), InventoryCSV(site: site).file(cycle)]
-    case .siteData:
-      return [
-        AtomFeed(site: site).siteFeed(), InventoryData(site: site).siteFile(),
-        OutputFile(path: InventoryData.schemaPath, contents: .text(InventorySchema.text)),
-      ] + SearchIndex(site: site).files() + Sitemap(site: site).files(pages: htmlPages)
+    case .siteFeed:
+      return [AtomFeed(site: site).siteFeed()]
+    case .siteInventory:
+      return [InventoryData(site: site).siteFile(), OutputFile(path: InventoryData.schemaPath, contents: .text(InventorySchema.text))]
+    case .searchIndex:
+      return SearchIndex(site: site).files()
+    case .sitemap:
+      return Sitemap(site: site).files(pages: htmlPages)
     case .assets:
       return templates.assets.map { OutputFile(path: $0, contents: .copy(from: templates.folder.appendingPathComponent($0))) }
     }

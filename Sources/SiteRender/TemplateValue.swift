@@ -1,7 +1,7 @@
 /// The values page templates are rendered with: text, flags, numbers, lists and objects,
 /// built by the view models of each page type. Keeping them typed (rather than `Any`) keeps
 /// rendering `Sendable` and lets a missing name be noticed.
-public indirect enum TemplateValue: Sendable, ExpressibleByStringLiteral, ExpressibleByBooleanLiteral,
+public enum TemplateValue: Sendable, ExpressibleByStringLiteral, ExpressibleByBooleanLiteral,
   ExpressibleByIntegerLiteral, ExpressibleByArrayLiteral
 {
   /// Text; `{{name}}` escapes it, `{{{name}}}` does not (used only for HTML igfsite built).

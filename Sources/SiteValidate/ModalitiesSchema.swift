@@ -36,8 +36,12 @@ public struct ModalitiesSchema: Sendable {
 
   /// The fields of a kind, the kind's own overriding common ones of the same name.
   public func fields(of kind: KindSpec) -> [FieldSpec] {
-    let own = Set(kind.fields.map(\.name))
-    return commonFields.filter { !own.contains($0.name) } + kind.fields
+    kind.allFields ?? Self.merge(commonFields, kind.fields)
+  }
+
+  static func merge(_ common: [FieldSpec], _ own: [FieldSpec]) -> [FieldSpec] {
+    let names = Set(own.map(\.name))
+    return common.filter { !names.contains($0.name) } + own
   }
 }
 
@@ -53,6 +57,8 @@ public struct KindSpec: Sendable {
   public var sections: [SectionSpec]
   public var rules: [RuleConfig]
   public var location: SourceLocation
+  /// The common fields and the kind's own, once the schema is complete.
+  public var allFields: [FieldSpec]?
 
   public init(
     id: String, label: String, description: String = "", seriesField: String? = nil, fields: [FieldSpec] = [],
@@ -151,15 +157,18 @@ public indirect enum FieldType: Sendable {
 
 /// A body section the modalities require, matched against the document's headings.
 public struct SectionSpec: Sendable {
-  public var title: String
+  public let title: String
   /// Other headings that count as this section (`Annex I` for the agenda).
-  public var alternatives: [String]
-  public var optional: Bool
+  public let alternatives: [String]
+  public let optional: Bool
+  /// The title and alternatives as headings are compared with them.
+  let normalizedTitles: [String]
 
   public init(title: String, alternatives: [String] = [], optional: Bool = false) {
     self.title = title
     self.alternatives = alternatives
     self.optional = optional
+    normalizedTitles = ([title] + alternatives).map(SectionChecker.normalise)
   }
 }
 

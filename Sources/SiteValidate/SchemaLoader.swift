@@ -83,7 +83,10 @@ private struct SchemaParser {
       return schema
     }
     for entry in entries {
-      if let kind = kind(entry) { schema.kinds.append(kind) }
+      if var kind = kind(entry) {
+        kind.allFields = ModalitiesSchema.merge(schema.commonFields, kind.fields)
+        schema.kinds.append(kind)
+      }
     }
     return schema
   }

@@ -18,7 +18,7 @@ struct SectionChecker {
     // For each section in schema order, the index of the heading that matches it.
     var matches: [(section: SectionSpec, heading: Int?)] = []
     for section in kind.sections {
-      let titles = ([section.title] + section.alternatives).map(Self.normalise)
+      let titles = section.normalizedTitles
       let index = normalisedHeadings.indices.first { index in
         !used.contains(index) && titles.contains { Self.heading(normalisedHeadings[index], startsWith: $0) }
       }

@@ -44,7 +44,7 @@ struct AtomFeed {
     xml += "  <link rel=\"alternate\" type=\"text/html\" href=\"\(x(alternate.canonicalURL(base: base)))\"/>\n"
     xml += "  <author><name>\(x(site.config.publisher.isEmpty ? site.config.title : site.config.publisher))</name></author>\n"
     for document in documents {
-      let url = document.id.pagePath.canonicalURL(base: base)
+      let url = document.pagePath.canonicalURL(base: base)
       xml += "  <entry>\n"
       xml += "    <id>\(x(url))</id>\n"
       xml += "    <title>\(x(document.title))</title>\n"
@@ -82,7 +82,7 @@ struct Sitemap {
   func files(pages: [PagePath]) -> [OutputFile] {
     let base = site.config.baseURL
     var lastModified: [PagePath: CalendarDate] = [:]
-    for document in site.pagedDocuments { lastModified[document.id.pagePath] = AtomFeed.updated(document) }
+    for document in site.pagedDocuments { lastModified[document.pagePath] = AtomFeed.updated(document) }
     var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
     for page in pages.sorted() where page.rawValue != "404.html" {
       xml += "  <url><loc>\(XMLText.escape(page.canonicalURL(base: base)))</loc>"

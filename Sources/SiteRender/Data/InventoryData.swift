@@ -3,8 +3,8 @@ import SiteModel
 import SiteValidate
 
 /// The machine-readable twins of the cycle inventories: JSON per cycle and for the whole
-/// site, described by `schema/inventory.schema.json`. Keys come in a fixed order so that two
-/// builds' files can be compared with a plain diff.
+/// site, described by `schema/inventory.schema.json`. Keys come in a fixed order and the
+/// JSON is indented, so two builds' files can be compared with a plain diff.
 struct InventoryData {
   let site: LinkedSite
 
@@ -12,91 +12,112 @@ struct InventoryData {
   static let schemaPath = "schema/inventory.schema.json"
 
   func cycleFile(_ cycle: CycleInventory) -> OutputFile {
-    let value = JSONValue.object([
-      ("$schema", .string(PagePath(Self.schemaPath).canonicalURL(base: site.config.baseURL))),
-      ("cycle", cycleObject(cycle)),
-    ])
-    return OutputFile(path: "\(cycle.year)/inventory.json", contents: .bytes(value.serializedBytes()))
+    var json = JSONWriter(pretty: true, capacity: 64 * 1024)
+    json.beginObject()
+    json.field("$schema", PagePath(Self.schemaPath).canonicalURL(base: site.config.baseURL))
+    json.key("cycle")
+    write(cycle, into: &json)
+    json.endObject()
+    return OutputFile(path: "\(cycle.year)/inventory.json", contents: .bytes(json.finish()))
   }
 
   func siteFile() -> OutputFile {
-    let value = JSONValue.object([
-      ("$schema", .string(PagePath(Self.schemaPath).canonicalURL(base: site.config.baseURL))),
-      ("site", .object([("title", .string(site.config.title)), ("url", .string(site.config.baseURL))])),
-      ("cycles", .array(site.cycles.map(cycleObject))),
-    ])
-    return OutputFile(path: "inventory.json", contents: .bytes(value.serializedBytes()))
+    var json = JSONWriter(pretty: true, capacity: 1024 * 1024)
+    json.beginObject()
+    json.field("$schema", PagePath(Self.schemaPath).canonicalURL(base: site.config.baseURL))
+    json.key("site")
+    json.beginObject()
+    json.field("title", site.config.title)
+    json.field("url", site.config.baseURL)
+    json.endObject()
+    json.key("cycles")
+    json.beginArray()
+    for cycle in site.cycles { write(cycle, into: &json) }
+    json.endArray()
+    json.endObject()
+    return OutputFile(path: "inventory.json", contents: .bytes(json.finish()))
   }
 
-  func cycleObject(_ cycle: CycleInventory) -> JSONValue {
-    .object([
-      ("year", .int(cycle.year)),
-      ("title", .string(cycle.title)),
-      ("url", .string(cycle.pagePath.canonicalURL(base: site.config.baseURL))),
-      ("items", .array(cycle.items.map(item))),
-      (
-        "attention",
-        .array(
-          cycle.attention.map { entry in
-            .object([
-              ("reason", .string(entry.reason.rawValue)), ("id", .string(entry.document.id.rawValue)),
-              ("detail", .string(entry.detail)),
-            ])
-          })
-      ),
-    ])
-  }
-
-  func item(_ item: InventoryItem) -> JSONValue {
-    let document = item.document
-    let base = site.config.baseURL
-    return .object([
-      ("id", .string(document.id.rawValue)),
-      ("url", .string(document.id.pagePath.canonicalURL(base: base))),
-      ("title", .string(document.title)),
-      ("kind", .string(item.kind.id)),
-      ("cycle", .int(document.cycle ?? 0)),
-      ("status", .optional(document.status)),
-      ("series", item.series.map { .object([("type", .string($0.field)), ("id", .string($0.id))]) } ?? .null),
-      ("dates", dates(of: document)),
-      ("facilitators", .array(item.facilitators.map(person))),
-      ("themes", .array(document.themes.map(JSONValue.string))),
-      ("outputs", .array(item.outputs.map { .string($0.id.rawValue) })),
-      ("references", .array((site.references[document.id] ?? []).map { .string($0.rawValue) })),
-      ("referenced_by", .array((site.referencedBy[document.id] ?? []).map { .string($0.rawValue) })),
-      ("continues_from", .optional(item.continuesFrom?.id.rawValue)),
-      ("continued_in", .optional(item.continuedIn?.id.rawValue)),
-      ("example", .bool(document.isExample)),
-      (
-        "warnings",
-        .array(
-          item.warnings.map { warning in
-            .object([
-              ("rule", .string(warning.rule)), ("line", .int(warning.location.line)), ("message", .string(warning.message)),
-            ])
-          })
-      ),
-    ])
-  }
-
-  /// Every date-typed field of the document, in schema order.
-  func dates(of document: ParsedDocument) -> JSONValue {
-    guard let kind = site.kind(of: document) else { return .object([]) }
-    var members: [(String, JSONValue)] = []
-    for field in site.schema.fields(of: kind) {
-      guard case .date = field.type, let date = document[field.name]?.date else { continue }
-      members.append((field.name, .string(date.description)))
+  func write(_ cycle: CycleInventory, into json: inout JSONWriter) {
+    json.beginObject()
+    json.key("year")
+    json.int(cycle.year)
+    json.field("title", cycle.title)
+    json.field("url", cycle.pagePath.canonicalURL(base: site.config.baseURL))
+    json.key("items")
+    json.beginArray()
+    for item in cycle.items { write(item, into: &json) }
+    json.endArray()
+    json.key("attention")
+    json.beginArray()
+    for entry in cycle.attention {
+      json.beginObject()
+      json.field("reason", entry.reason.rawValue)
+      json.field("id", entry.document.id.rawValue)
+      json.field("detail", entry.detail)
+      json.endObject()
     }
-    return .object(members)
+    json.endArray()
+    json.endObject()
   }
 
-  func person(_ person: Person) -> JSONValue {
-    .object([
-      ("id", .string(person.id)),
-      ("name", .string(person.name)),
-      ("stakeholder_group", .optional(person.stakeholderGroup)),
-      ("regional_group", .optional(person.regionalGroup)),
-    ])
+  func write(_ item: InventoryItem, into json: inout JSONWriter) {
+    let document = item.document
+    json.beginObject()
+    json.field("id", document.id.rawValue)
+    json.field("url", document.pagePath.canonicalURL(base: site.config.baseURL))
+    json.field("title", document.title)
+    json.field("kind", item.kind.id)
+    json.key("cycle")
+    json.int(document.cycle ?? 0)
+    json.field("status", document.status)
+    json.key("series")
+    if let series = item.series {
+      json.beginObject()
+      json.field("type", series.field)
+      json.field("id", series.id)
+      json.endObject()
+    } else {
+      json.null()
+    }
+    json.key("dates")
+    json.beginObject()
+    for field in site.schema.fields(of: item.kind) {
+      guard case .date = field.type, let date = document[field.name]?.date else { continue }
+      json.field(field.name, date.description)
+    }
+    json.endObject()
+    json.key("facilitators")
+    json.beginArray()
+    for person in item.facilitators {
+      json.beginObject()
+      json.field("id", person.id)
+      json.field("name", person.name)
+      json.field("stakeholder_group", person.stakeholderGroup)
+      json.field("regional_group", person.regionalGroup)
+      json.endObject()
+    }
+    json.endArray()
+    json.strings("themes", document.themes)
+    json.strings("outputs", item.outputs.map(\.id.rawValue))
+    json.strings("references", (site.references[document.id] ?? []).map(\.rawValue))
+    json.strings("referenced_by", (site.referencedBy[document.id] ?? []).map(\.rawValue))
+    json.field("continues_from", item.continuesFrom?.id.rawValue)
+    json.field("continued_in", item.continuedIn?.id.rawValue)
+    json.key("example")
+    json.bool(document.isExample)
+    json.key("warnings")
+    json.beginArray()
+    for warning in item.warnings {
+      json.beginObject()
+      json.field("rule", warning.rule)
+      json.key("line")
+      json.int(warning.location.line)
+      json.field("message", warning.message)
+      json.endObject()
+    }
+    json.endArray()
+    json.endObject()
   }
 }
 
@@ -110,30 +131,50 @@ struct InventoryCSV {
   ]
 
   func file(_ cycle: CycleInventory) -> OutputFile {
-    var lines = [Self.header.map(Self.cell).joined(separator: ",")]
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(cycle.items.count * 300)
+    func row(_ cells: [String]) {
+      for (index, cell) in cells.enumerated() {
+        if index > 0 { bytes.append(UInt8(ascii: ",")) }
+        Self.append(cell, to: &bytes)
+      }
+      bytes.append(13)
+      bytes.append(10)
+    }
+    row(Self.header)
     for item in cycle.items {
       let document = item.document
-      let row = [
-        document.id.rawValue, document.id.pagePath.canonicalURL(base: site.config.baseURL), document.title, item.kind.id,
+      row([
+        document.id.rawValue, document.pagePath.canonicalURL(base: site.config.baseURL), document.title, item.kind.id,
         String(document.cycle ?? 0), document.status ?? "", document.date?.description ?? "",
         item.facilitators.map(\.name).joined(separator: "; "),
         item.facilitators.map { $0.stakeholderGroup ?? "" }.joined(separator: "; "),
         document.themes.joined(separator: "; "), item.outputs.map(\.id.rawValue).joined(separator: "; "),
         (site.references[document.id] ?? []).map(\.rawValue).joined(separator: "; "), String(item.warnings.count),
-      ]
-      lines.append(row.map(Self.cell).joined(separator: ","))
+      ])
     }
-    return OutputFile(path: "\(cycle.year)/inventory.csv", contents: .text(lines.joined(separator: "\r\n") + "\r\n"))
+    return OutputFile(path: "\(cycle.year)/inventory.csv", contents: .bytes(bytes))
+  }
+
+  /// Appends one RFC 4180 cell (see `cell`).
+  static func append(_ text: String, to bytes: inout [UInt8]) {
+    let utf8 = text.utf8
+    let formula = utf8.first.map { $0 == 61 || $0 == 43 || $0 == 45 || $0 == 64 || $0 == 9 || $0 == 13 } ?? false
+    let quoted = utf8.contains { $0 == 44 || $0 == 34 || $0 == 10 || $0 == 13 }
+    if quoted { bytes.append(34) }
+    if formula { bytes.append(39) }
+    for byte in utf8 {
+      if byte == 34 { bytes.append(34) }
+      bytes.append(byte)
+    }
+    if quoted { bytes.append(34) }
   }
 
   /// One RFC 4180 cell. Text a spreadsheet would run as a formula (starting with `=`, `+`,
   /// `-`, `@`, a tab or a carriage return) gets a leading apostrophe.
   static func cell(_ text: String) -> String {
-    var value = text
-    if let first = value.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) {
-      value = "'" + value
-    }
-    guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
-    return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    var bytes: [UInt8] = []
+    append(text, to: &bytes)
+    return String(decoding: bytes, as: UTF8.self)
   }
 }

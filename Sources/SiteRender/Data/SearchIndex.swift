@@ -9,25 +9,31 @@ struct SearchIndex {
   let site: LinkedSite
 
   func files() -> [OutputFile] {
-    let json = JSONValue.array(site.pagedDocuments.map(entry)).serializedBytes(pretty: false)
+    var json = JSONWriter(capacity: 4 * 1024 * 1024)
+    json.beginArray()
+    for document in site.pagedDocuments { entry(document, into: &json) }
+    json.endArray()
+    let bytes = json.bytes
     return [
-      OutputFile(path: "search-index.json", contents: .bytes(json + [10])),
-      OutputFile(path: "search-index.js", contents: .bytes(Array("window.IGFSITE_SEARCH_INDEX = ".utf8) + json + Array(";\n".utf8))),
+      OutputFile(path: "search-index.json", contents: .bytes(bytes + [10])),
+      OutputFile(path: "search-index.js", contents: .bytes(Array("window.IGFSITE_SEARCH_INDEX = ".utf8) + bytes + Array(";\n".utf8))),
     ]
   }
 
-  func entry(_ document: ParsedDocument) -> JSONValue {
-    let people = site.schema.personReferences(of: document).compactMap { site.index.people[$0.id]?.name }
+  func entry(_ document: ParsedDocument, into json: inout JSONWriter) {
     var seenPeople = Set<String>()
-    return .object([
-      ("title", .string(document.title)),
-      ("url", .string(document.id.pagePath.rawValue)),
-      ("kind", .string(site.kind(of: document)?.label ?? document.kind ?? "")),
-      ("cycle", .int(document.cycle ?? 0)),
-      ("themes", .array(document.themes.map(JSONValue.string))),
-      ("people", .array(people.filter { seenPeople.insert($0).inserted }.map(JSONValue.string))),
-      ("summary", .string(document["summary"]?.scalarText ?? "")),
-      ("words", .string(document.body.searchWords)),
-    ])
+    let people = site.schema.personReferences(of: document).compactMap { site.index.people[$0.id]?.name }
+      .filter { seenPeople.insert($0).inserted }
+    json.beginObject()
+    json.field("title", document.title)
+    json.field("url", document.pagePath.rawValue)
+    json.field("kind", site.kind(of: document)?.label ?? document.kind ?? "")
+    json.key("cycle")
+    json.int(document.cycle ?? 0)
+    json.strings("themes", document.themes)
+    json.strings("people", people)
+    json.field("summary", document["summary"]?.scalarText ?? "")
+    json.field("words", document.body.searchWords)
+    json.endObject()
   }
 }

@@ -18,52 +18,71 @@ struct StructuredData {
   /// `<script>` element it is placed in.
   func jsonLD(_ document: ParsedDocument) -> String {
     let base = site.config.baseURL
-    let url = document.id.pagePath.canonicalURL(base: base)
-    var members: [(String, JSONValue)] = [
-      ("@context", "https://schema.org"),
-      ("@type", .string(Self.type(of: document.kind))),
-      ("@id", .string(url)),
-      ("url", .string(url)),
-      ("name", .string(document.title)),
-      ("inLanguage", .string(site.config.language)),
-      ("isPartOf", .object([("@type", "WebSite"), ("name", .string(site.config.title)), ("url", .string(base))])),
-    ]
-    if let summary = document["summary"]?.scalarText { members.append(("description", .string(summary))) }
+    let url = document.pagePath.canonicalURL(base: base)
+    var json = JSONWriter(capacity: 1024)
+    json.beginObject()
+    json.field("@context", "https://schema.org")
+    json.field("@type", Self.type(of: document.kind))
+    json.field("@id", url)
+    json.field("url", url)
+    json.field("name", document.title)
+    json.field("inLanguage", site.config.language)
+    json.key("isPartOf")
+    json.beginObject()
+    json.field("@type", "WebSite")
+    json.field("name", site.config.title)
+    json.field("url", base)
+    json.endObject()
+    if let summary = document["summary"]?.scalarText { json.field("description", summary) }
     if document.date != nil || document["published"]?.date != nil {
-      members.append(("datePublished", .string(AtomFeed.updated(document).description)))
+      json.field("datePublished", AtomFeed.updated(document).description)
     }
-    if let kind = site.kind(of: document) { members.append(("genre", .string(kind.label))) }
-    if !document.themes.isEmpty { members.append(("keywords", .string(document.themes.joined(separator: ", ")))) }
+    if let kind = site.kind(of: document) { json.field("genre", kind.label) }
+    if !document.themes.isEmpty { json.field("keywords", document.themes.joined(separator: ", ")) }
     let people = site.schema.personReferences(of: document)
     let authors = people.filter { $0.field == "authors" || $0.field == "facilitators" }
       .compactMap { site.index.people[$0.id] }
     if !authors.isEmpty {
-      members.append((document["authors"] != nil ? "author" : "contributor", .array(authors.map(person))))
+      json.key(document["authors"] != nil ? "author" : "contributor")
+      json.beginArray()
+      for author in authors { person(author, into: &json) }
+      json.endArray()
     }
     if let publisher = document["publisher"]?.scalarText ?? (site.config.publisher.isEmpty ? nil : site.config.publisher) {
-      members.append(("publisher", .object([("@type", "Organization"), ("name", .string(publisher))])))
+      json.key("publisher")
+      json.beginObject()
+      json.field("@type", "Organization")
+      json.field("name", publisher)
+      json.endObject()
     }
     if document.kind == "meeting-summary", let date = document.date {
-      var event: [(String, JSONValue)] = [
-        ("@type", "Event"), ("name", .string(document.title)), ("startDate", .string(date.description)),
-      ]
+      json.key("about")
+      json.beginObject()
+      json.field("@type", "Event")
+      json.field("name", document.title)
+      json.field("startDate", date.description)
       if document["meeting"]?["format"]?.string == "virtual" {
-        event.append(("eventAttendanceMode", "https://schema.org/OnlineEventAttendanceMode"))
+        json.field("eventAttendanceMode", "https://schema.org/OnlineEventAttendanceMode")
       }
-      members.append(("about", .object(event)))
+      json.endObject()
     }
-    return JSONValue.object(members).serialized(pretty: false)
+    json.endObject()
+    return json.text
   }
 
-  private func person(_ person: Person) -> JSONValue {
-    var members: [(String, JSONValue)] = [
-      ("@type", "Person"), ("name", .string(person.name)),
-      ("url", .string(person.pagePath.canonicalURL(base: site.config.baseURL))),
-    ]
+  private func person(_ person: Person, into json: inout JSONWriter) {
+    json.beginObject()
+    json.field("@type", "Person")
+    json.field("name", person.name)
+    json.field("url", person.pagePath.canonicalURL(base: site.config.baseURL))
     if let affiliation = person.affiliation {
-      members.append(("affiliation", .object([("@type", "Organization"), ("name", .string(affiliation))])))
+      json.key("affiliation")
+      json.beginObject()
+      json.field("@type", "Organization")
+      json.field("name", affiliation)
+      json.endObject()
     }
-    return .object(members)
+    json.endObject()
   }
 
   /// Open Graph properties as `{property, content}` pairs for `<meta>` elements.
@@ -71,7 +90,7 @@ struct StructuredData {
     var pairs: [(String, String)] = [
       ("og:type", "article"),
       ("og:title", document.title),
-      ("og:url", document.id.pagePath.canonicalURL(base: site.config.baseURL)),
+      ("og:url", document.pagePath.canonicalURL(base: site.config.baseURL)),
       ("og:site_name", site.config.title),
       ("og:locale", site.config.language.replacingOccurrences(of: "-", with: "_")),
     ]

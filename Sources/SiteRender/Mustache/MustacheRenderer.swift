@@ -70,6 +70,8 @@ struct MustacheRenderer {
   }
 
   private mutating func renderNested(_ nodes: [MustacheNode], file nestedFile: String, stack: inout [TemplateValue], arguments: [String: MustacheSource]) {
+    // The file is only needed to name where a missing name is printed.
+    guard recordMissing else { return render(nodes, stack: &stack, arguments: arguments) }
     let outer = file
     file = nestedFile
     render(nodes, stack: &stack, arguments: arguments)
@@ -82,7 +84,15 @@ struct MustacheRenderer {
   /// strictly inside it.
   static func lookup(_ path: [String], in stack: [TemplateValue]) -> TemplateValue? {
     guard let first = path.first else { return nil }
-    if first == "." { return stack.last }
+    if path.count == 1 {
+      if first == "." { return stack.last }
+      var index = stack.count - 1
+      while index >= 0 {
+        if case .object(let object) = stack[index], let found = object[first] { return found }
+        index -= 1
+      }
+      return nil
+    }
     var current: TemplateValue?
     for value in stack.reversed() {
       if case .object(let object) = value, let found = object[first] {

@@ -26,18 +26,55 @@ enum BalanceChart {
     let maximum = max(1, balance.counts.map(\.count).max() ?? 1)
     let height = balance.counts.count * (barHeight + gap) + gap
     let width = labelWidth + barArea + 40
-    var svg = "<svg class=\"balance-chart\" viewBox=\"0 0 \(width) \(height)\" width=\"\(width)\" height=\"\(height)\" "
-    svg += "role=\"img\" aria-labelledby=\"\(id)-title \(id)-desc\" xmlns=\"http://www.w3.org/2000/svg\">"
-    svg += "<title id=\"\(id)-title\">\(HTMLText.escape(caption))</title>"
-    svg += "<desc id=\"\(id)-desc\">\(HTMLText.escape(summary.isEmpty ? "No facilitators recorded" : summary))</desc>"
+    var svg: [UInt8] = []
+    svg.reserveCapacity(1500)
+    func add(_ text: String) { svg.append(contentsOf: text.utf8) }
+    func add(_ number: Int) { svg.append(contentsOf: String(number).utf8) }
+    add("<svg class=\"balance-chart\" viewBox=\"0 0 ")
+    add(width)
+    add(" ")
+    add(height)
+    add("\" width=\"")
+    add(width)
+    add("\" height=\"")
+    add(height)
+    add("\" role=\"img\" aria-labelledby=\"")
+    add(id)
+    add("-title ")
+    add(id)
+    add("-desc\" xmlns=\"http://www.w3.org/2000/svg\"><title id=\"")
+    add(id)
+    add("-title\">")
+    add(HTMLText.escape(caption))
+    add("</title><desc id=\"")
+    add(id)
+    add("-desc\">")
+    add(HTMLText.escape(summary.isEmpty ? "No facilitators recorded" : summary))
+    add("</desc>")
     for (row, entry) in balance.counts.enumerated() {
       let y = gap + row * (barHeight + gap)
       let barWidth = entry.count == 0 ? 0 : max(2, entry.count * barArea / maximum)
-      svg += "<text x=\"0\" y=\"\(y + 16)\" class=\"chart-label\">\(HTMLText.escape(entry.group))</text>"
-      svg += "<rect x=\"\(labelWidth)\" y=\"\(y)\" width=\"\(barWidth)\" height=\"\(barHeight)\" class=\"chart-bar\"/>"
-      svg += "<text x=\"\(labelWidth + barWidth + 6)\" y=\"\(y + 16)\" class=\"chart-value\">\(entry.count)</text>"
+      add("<text x=\"0\" y=\"")
+      add(y + 16)
+      add("\" class=\"chart-label\">")
+      add(HTMLText.escape(entry.group))
+      add("</text><rect x=\"")
+      add(labelWidth)
+      add("\" y=\"")
+      add(y)
+      add("\" width=\"")
+      add(barWidth)
+      add("\" height=\"")
+      add(barHeight)
+      add("\" class=\"chart-bar\"/><text x=\"")
+      add(labelWidth + barWidth + 6)
+      add("\" y=\"")
+      add(y + 16)
+      add("\" class=\"chart-value\">")
+      add(entry.count)
+      add("</text>")
     }
-    svg += "</svg>"
-    return svg
+    add("</svg>")
+    return String(decoding: svg, as: UTF8.self)
   }
 }

@@ -9,7 +9,7 @@ struct DocumentPage {
 
   func model(_ document: ParsedDocument) -> TemplateObject {
     let site = context.site
-    let path = document.id.pagePath
+    let path = document.pagePath
     let kind = site.kind(of: document)
     var model = context.page(path, title: document.title, description: document["summary"]?.scalarText, type: "document")
     var page = context.documentLink(document)
@@ -39,11 +39,7 @@ struct DocumentPage {
   }
 
   func themes(of document: ParsedDocument) -> [TemplateValue] {
-    document.themes.compactMap { name in
-      let id = Slug.make(name)
-      guard !id.isEmpty else { return nil }
-      return .object(["name": .text(name), "url": .text("themes/\(id)/index.html")])
-    }
+    document.themes.compactMap { context.themeLink($0).map(TemplateValue.object) }
   }
 
   private func participants(of document: ParsedDocument) -> [TemplateValue] {
@@ -80,11 +76,10 @@ struct DocumentPage {
   /// The series page and the documents before and after this one in it.
   private func seriesNavigation(for document: ParsedDocument) -> TemplateObject? {
     guard let series = context.site.series(of: document) else { return nil }
-    let documents = series.documents
-    guard let position = documents.firstIndex(where: { $0.id == document.id }) else { return nil }
+    let (previous, next) = context.site.neighbours(of: document)
     var object: TemplateObject = ["title": .text(series.title), "url": .text(series.key.pagePath.rawValue)]
-    if position > 0 { object["previous"] = .object(context.documentLink(documents[position - 1])) }
-    if position + 1 < documents.count { object["next"] = .object(context.documentLink(documents[position + 1])) }
+    if let previous { object["previous"] = .object(context.documentLink(previous)) }
+    if let next { object["next"] = .object(context.documentLink(next)) }
     return object
   }
 }

@@ -50,7 +50,7 @@ struct MetadataRows {
     case .reference:
       guard let id = node.string else { return [] }
       if let target = context.site.index[DocumentID(id)] {
-        return [["value": .text(target.title), "url": .text(target.id.publishedPath.rawValue)]]
+        return [["value": .text(target.title), "url": .text(target.publishedPath.rawValue)]]
       }
       return [["value": .text(id)]]
     case .person:
@@ -76,7 +76,7 @@ struct MetadataRows {
       var item: TemplateObject = [:]
       let target = id.flatMap { context.site.index[DocumentID($0)] }
       item.set("value", text: node["title"]?.scalarText ?? target?.title ?? id)
-      if let target { item.set("url", text: target.id.publishedPath.rawValue) }
+      if let target { item.set("url", text: target.publishedPath.rawValue) }
       if let date = node["date"]?.date { item["when"] = .object(Format.date(date)) }
       return item.fields.isEmpty ? [] : [item]
     }

@@ -13,6 +13,9 @@ struct PageContext: Sendable {
   /// and the links do not depend on the page (their URLs are relative to the site root).
   private let documentLinks: [DocumentID: TemplateObject]
   private let personLinks: [String: TemplateObject]
+  private let themeLinks: [String: TemplateObject]
+  /// The `site` object of every page.
+  let siteObject: TemplateObject
 
   init(site: LinkedSite) {
     self.site = site
@@ -29,7 +32,26 @@ struct PageContext: Sendable {
     var personLinks: [String: TemplateObject] = [:]
     for person in site.index.peopleInOrder { personLinks[person.id] = Self.makePersonLink(person) }
     self.personLinks = personLinks
+    var themeLinks: [String: TemplateObject] = [:]
+    for document in site.index.documents {
+      for name in document.themes where themeLinks[name] == nil {
+        let id = Slug.make(name)
+        if !id.isEmpty { themeLinks[name] = ["name": .text(name), "url": .text("themes/\(id)/index.html")] }
+      }
+    }
+    self.themeLinks = themeLinks
+    var object: TemplateObject = [
+      "title": .text(site.config.title),
+      "language": .text(site.config.language),
+      "base_url": .text(site.config.baseURL),
+    ]
+    object.set("description", text: site.config.description)
+    object.set("publisher", text: site.config.publisher)
+    siteObject = object
   }
+
+  /// The link to a theme's page, by the theme's name as documents write it.
+  func themeLink(_ name: String) -> TemplateObject? { themeLinks[name] }
 
   /// The fields every page has.
   func page(_ path: PagePath, title: String, description: String? = nil, type: String) -> TemplateObject {
@@ -50,17 +72,6 @@ struct PageContext: Sendable {
     return model
   }
 
-  var siteObject: TemplateObject {
-    var object: TemplateObject = [
-      "title": .text(site.config.title),
-      "language": .text(site.config.language),
-      "base_url": .text(site.config.baseURL),
-    ]
-    object.set("description", text: site.config.description)
-    object.set("publisher", text: site.config.publisher)
-    return object
-  }
-
   /// A link to a document, with what lists of documents show about it.
   func documentLink(_ document: ParsedDocument) -> TemplateObject {
     documentLinks[document.id] ?? Self.makeDocumentLink(document, site: site)
@@ -73,7 +84,7 @@ struct PageContext: Sendable {
   private static func makeDocumentLink(_ document: ParsedDocument, site: LinkedSite) -> TemplateObject {
     var link: TemplateObject = [
       "title": .text(document.title),
-      "url": .text(document.id.publishedPath.rawValue),
+      "url": .text(document.publishedPath.rawValue),
       "id": .text(document.id.rawValue),
     ]
     link.set("kind", text: site.kind(of: document)?.label ?? document.kind)

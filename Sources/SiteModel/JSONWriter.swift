@@ -1,0 +1,106 @@
+/// Writes JSON straight into bytes, compact or indented by two spaces, with keys in the
+/// order they are written. For the large outputs (inventories, search index) and the
+/// per-page JSON-LD, where building a `JSONValue` tree first cost more than the writing.
+public struct JSONWriter {
+  public private(set) var bytes: [UInt8] = []
+  private let pretty: Bool
+  /// For each open container: whether it has an element yet.
+  private var hasElements: [Bool] = [false]
+  private var afterKey = false
+
+  public init(pretty: Bool = false, capacity: Int = 1024) {
+    self.pretty = pretty
+    bytes.reserveCapacity(capacity)
+  }
+
+  /// The comma and line break (when pretty) before an element of the current container.
+  private mutating func beforeValue() {
+    if afterKey {
+      afterKey = false
+      return
+    }
+    let depth = hasElements.count - 1
+    if hasElements[depth] { bytes.append(UInt8(ascii: ",")) }
+    hasElements[depth] = true
+    if pretty, depth > 0 { newline(depth) }
+  }
+
+  private mutating func newline(_ depth: Int) {
+    bytes.append(10)
+    for _ in 0..<(depth * 2) { bytes.append(32) }
+  }
+
+  private mutating func open(_ bracket: UInt8) {
+    beforeValue()
+    bytes.append(bracket)
+    hasElements.append(false)
+  }
+
+  private mutating func close(_ bracket: UInt8) {
+    let hadElements = hasElements.removeLast()
+    if pretty, hadElements { newline(hasElements.count - 1) }
+    bytes.append(bracket)
+  }
+
+  public mutating func beginObject() { open(UInt8(ascii: "{")) }
+  public mutating func endObject() { close(UInt8(ascii: "}")) }
+  public mutating func beginArray() { open(UInt8(ascii: "[")) }
+  public mutating func endArray() { close(UInt8(ascii: "]")) }
+
+  /// A key of the object being written; the next value is its value.
+  public mutating func key(_ name: String) {
+    beforeValue()
+    JSONValue.appendQuoted(name, to: &bytes)
+    bytes.append(UInt8(ascii: ":"))
+    if pretty { bytes.append(32) }
+    afterKey = true
+  }
+
+  public mutating func string(_ text: String) {
+    beforeValue()
+    JSONValue.appendQuoted(text, to: &bytes)
+  }
+
+  public mutating func int(_ number: Int) {
+    beforeValue()
+    bytes.append(contentsOf: String(number).utf8)
+  }
+
+  public mutating func bool(_ flag: Bool) {
+    beforeValue()
+    bytes.append(contentsOf: (flag ? "true" : "false").utf8)
+  }
+
+  public mutating func null() {
+    beforeValue()
+    bytes.append(contentsOf: "null".utf8)
+  }
+
+  /// `key: "text"` in one call.
+  public mutating func field(_ name: String, _ text: String) {
+    key(name)
+    string(text)
+  }
+
+  /// `key: "text"`, or `key: null`.
+  public mutating func field(_ name: String, _ text: String?) {
+    key(name)
+    if let text { string(text) } else { null() }
+  }
+
+  /// An array of strings.
+  public mutating func strings(_ name: String, _ values: [String]) {
+    key(name)
+    beginArray()
+    for value in values { string(value) }
+    endArray()
+  }
+
+  /// Ends the document with a newline when pretty, and returns its bytes.
+  public mutating func finish() -> [UInt8] {
+    if pretty { bytes.append(10) }
+    return bytes
+  }
+
+  public var text: String { String(decoding: bytes, as: UTF8.self) }
+}
