@@ -91,11 +91,29 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
 
   /// `2017-03-28`
   public var description: String {
-    func pad(_ value: Int, _ width: Int) -> String {
-      let digits = String(value)
-      return String(repeating: "0", count: max(0, width - digits.count)) + digits
+    guard (0...9999).contains(year), (0...99).contains(month), (0...99).contains(day) else {
+      func pad(_ value: Int, _ width: Int) -> String {
+        let digits = String(value)
+        return String(repeating: "0", count: max(0, width - digits.count)) + digits
+      }
+      return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
     }
-    return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+    // Written digit by digit: dates fill sitemaps, feeds and inventories by the thousand.
+    return String(unsafeUninitializedCapacity: 10) { buffer in
+      func put(_ value: Int, _ width: Int, at start: Int) {
+        var value = value
+        for position in stride(from: start + width - 1, through: start, by: -1) {
+          buffer[position] = UInt8(ascii: "0") + UInt8(value % 10)
+          value /= 10
+        }
+      }
+      put(year, 4, at: 0)
+      buffer[4] = UInt8(ascii: "-")
+      put(month, 2, at: 5)
+      buffer[7] = UInt8(ascii: "-")
+      put(day, 2, at: 8)
+      return 10
+    }
   }
 
   static let monthNames = [

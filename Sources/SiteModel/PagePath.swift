@@ -44,9 +44,13 @@ public struct PagePath: Sendable, Hashable, Comparable, CustomStringConvertible 
   /// The pretty, absolute URL of this page under `baseURL` (`https://…/2017/`), for
   /// canonical links, feeds and sitemaps.
   public func canonicalURL(base baseURL: String) -> String {
-    let base = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
-    if rawValue == "index.html" { return base }
-    if rawValue.hasSuffix("/index.html") { return base + rawValue.dropLast("index.html".count) }
+    let base = baseURL.utf8.last == UInt8(ascii: "/") ? baseURL : baseURL + "/"
+    let bytes = rawValue.utf8
+    let index = "index.html".utf8
+    guard bytes.count >= index.count, bytes.suffix(index.count).elementsEqual(index) else { return base + rawValue }
+    if bytes.count == index.count { return base }
+    let beforeIndex = bytes.index(bytes.endIndex, offsetBy: -index.count)
+    if bytes[bytes.index(before: beforeIndex)] == UInt8(ascii: "/") { return base + rawValue[..<beforeIndex] }
     return base + rawValue
   }
 }
