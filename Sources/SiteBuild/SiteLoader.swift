@@ -36,12 +36,7 @@ public enum SiteLoader {
     let files = ContentWalker.walk(layout)
     timer.lap("walk content/")
     diagnostics += files.diagnostics
-    if files.markdown.isEmpty, files.diagnostics.isEmpty {
-      diagnostics.append(
-        Diagnostic(
-          .error, "content.empty", "content/ has no Markdown documents", at: SourceLocation(file: layout.display("content")),
-          help: "add documents such as content/2017/bpf/example/proposal.md, or start one with igfsite new"))
-    }
+    if files.markdown.isEmpty, files.diagnostics.isEmpty { diagnostics.append(emptyContent(layout)) }
     let sources = Parallel.map(files.markdown, jobs: options.jobs) { path in
       SourceReader.read(contentPath: path, layout: layout).flatMap { source in
         DocumentParser.frontMatter(of: source).map { (source, $0) }
@@ -79,7 +74,7 @@ public enum SiteLoader {
     guard let schema, let checker else {
       return LoadedSite(config: config, linked: nil, diagnostics: diagnostics.sorted(), sourceCount: files.markdown.count)
     }
-    diagnostics += checker.check(index, unpublished: unpublished, unreadable: unreadable)
+    diagnostics += checker.check(index, unpublished: unpublished, unreadable: unreadable, jobs: options.jobs)
     diagnostics += PagePlan.collisions(index)
     diagnostics.sort()
     timer.lap("validate")
@@ -91,6 +86,13 @@ public enum SiteLoader {
     timer.lap("link")
     return LoadedSite(config: config, linked: linked, diagnostics: diagnostics, sourceCount: files.markdown.count)
   }
+
+  /// A site without documents builds nothing worth publishing: say so.
+  static func emptyContent(_ layout: SiteLayout) -> Diagnostic {
+    Diagnostic(
+      .error, "content.empty", "content/ has no Markdown documents", at: SourceLocation(file: layout.display("content")),
+      help: "add documents such as content/2017/bpf/example/proposal.md, or start one with igfsite new")
+  }
 }
 
 /// Where pages go, and the documents whose page would land on another page.
@@ -100,7 +102,9 @@ enum PagePlan {
 
   static func collisions(_ index: SiteIndex) -> [Diagnostic] {
     index.documents.compactMap { document in
-      guard let first = document.id.components.first, generatedFolders.contains(String(first)) else { return nil }
+      let id = document.id.rawValue
+      let first = id.utf8.firstIndex(of: UInt8(ascii: "/")).map { String(id[..<$0]) } ?? id
+      guard generatedFolders.contains(first) else { return nil }
       return Diagnostic(
         .error, "content.url-collision",
         "the page of this document (\(document.id.pagePath)) would collide with the pages igfsite generates under \(first)/",

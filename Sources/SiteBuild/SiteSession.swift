@@ -29,31 +29,27 @@ public final class SiteSession {
     public var seconds: Double
   }
 
-  private struct Source {
-    var fingerprint: Data
-    var result: Result<(SourceDocument, YAMLNode), Diagnostic>
-    var placeholders: [Diagnostic]
-    var parsed: ParsedDocument?
-  }
-
   private var config = SiteConfig()
   private var people: [Person] = []
   private var schema: ModalitiesSchema?
-  private var checker: ModalitiesChecker?
+  private var checker: IncrementalChecker?
   private var settingsDiagnostics: [Diagnostic] = []
   private var templates: Result<TemplateSet, DiagnosticsError> = .failure(DiagnosticsError([]))
-  private var sources: [String: Source] = [:]
-  private var walkDiagnostics: [Diagnostic] = []
-  /// The site as last written, and the bytes' hashes of every file written.
+  private var content: ContentState
+  /// The index of the published documents as last checked.
+  private var index: SiteIndex?
+  /// The site as last written, the documents changed since, and the hashes of the bytes of
+  /// every file written.
   private var lastGood: LinkedSite?
-  private var writtenHashes: [String: Int] = [:]
+  private var changedSinceLastGood = Set<DocumentID>()
+  private var writtenHashes: [String: UInt64] = [:]
   /// The output files each page produced when last rendered.
   private var filesByPage: [SitePage: [String]] = [:]
-  private var parsedWithOptions: MarkdownOptions?
-  private var publishedIDs: Set<DocumentID> = []
+  private var renderCache = RenderCache()
 
   public init(options: BuildOptions) {
     self.options = options
+    content = ContentState(layout: options.layout, includeDrafts: options.includeDrafts, jobs: options.jobs)
   }
 
   /// Builds everything (the first build, or after the settings or templates change).
@@ -65,86 +61,31 @@ public final class SiteSession {
   /// folder (`content/2017/x.md`, `templates/layout.mustache`); nil reloads everything.
   public func update(changed: Set<String>?) -> Update {
     let start = Date()
+    var timer = StageTimer()
     let layout = options.layout
-    let everything = changed == nil
-    let settingsChanged = everything || changed!.contains { $0.hasPrefix("content/") && $0.hasSuffix(".yml") && !$0.dropFirst(8).contains("/") }
-    let templatesChanged = everything || changed!.contains { $0.hasPrefix("templates/") }
+    let settingsChanged = changed?.contains { $0.hasPrefix("content/") && $0.hasSuffix(".yml") && !$0.dropFirst(8).contains("/") } ?? true
+    let templatesChanged = changed?.contains { $0.hasPrefix("templates/") } ?? true
     if settingsChanged { loadSettings() }
     if templatesChanged { templates = TemplateSet.load(layout) }
+    timer.lap("settings and templates")
 
-    // content: re-read the Markdown files that changed (all of them the first time).
-    let files = ContentWalker.walk(layout)
-    walkDiagnostics = files.diagnostics
-    let present = Set(files.markdown)
-    for path in sources.keys where !present.contains(path) { sources[path] = nil }
-    let toRead = files.markdown.filter { path in
-      everything || sources[path] == nil || changed!.contains("content/" + path)
-    }
-    let read = Parallel.map(toRead, jobs: options.jobs) { path in
-      (path, SourceReader.read(contentPath: path, layout: layout).flatMap { source in
-        DocumentParser.frontMatter(of: source).map { (source, $0) }
-      })
-    }
-    var reparse = Set<String>()
-    for (path, result) in read {
-      let fingerprint = Self.fingerprint(result)
-      if let previous = sources[path], previous.fingerprint == fingerprint { continue }
-      var placeholders: [Diagnostic] = []
-      if case .success(let pair) = result { placeholders = DocumentScaffold.placeholders(in: pair.0) }
-      sources[path] = Source(fingerprint: fingerprint, result: result, placeholders: placeholders, parsed: nil)
-      reparse.insert(path)
-    }
-
-    // parse: bodies of new and changed documents, and of every document whose links'
-    // targets appeared or disappeared.
-    var published = Set<DocumentID>()
-    for source in sources.values {
-      if case .success(let pair) = source.result, options.includeDrafts || pair.1["draft"]?.bool != true {
-        published.insert(pair.0.id)
-      }
-    }
+    // content: re-read and re-parse what changed.
     let markdownOptions = MarkdownOptions(unsafeHTML: config.unsafeHTML, reservedAnchors: PageAnchors.reserved)
-    if markdownOptions != parsedWithOptions {
-      reparse = Set(sources.keys)
-      parsedWithOptions = markdownOptions
-    } else if published != publishedIDs {
-      let appeared = published.symmetricDifference(publishedIDs)
-      for (path, source) in sources where source.parsed?.body.links.contains(where: { $0.target.map(appeared.contains) ?? false }) == true {
-        reparse.insert(path)
-      }
-    }
-    publishedIDs = published
-    let parser = DocumentParser(renderer: MarkdownRenderer(options: markdownOptions), published: published)
-    let toParse: [(String, SourceDocument, YAMLNode)] = reparse.sorted().compactMap { path in
-      guard case .success(let pair) = sources[path]?.result, published.contains(pair.0.id) else { return nil }
-      return (path, pair.0, pair.1)
-    }
-    for (path, document) in Parallel.map(toParse, jobs: options.jobs, { ($0.0, parser.parse($0.1, frontMatter: $0.2)) }) {
-      sources[path]?.parsed = document
-    }
+    let changes = content.update(
+      changed: changed, walk: settingsChanged || changed.map(needsWalk) ?? true, markdown: markdownOptions, timer: &timer)
+    changedSinceLastGood.formUnion(changes.documents)
 
-    // validate and link: the whole site, which is fast, so cross-document rules stay exact.
-    var diagnostics = settingsDiagnostics + walkDiagnostics
-    var unreadable = Set<DocumentID>()
-    var unpublished = Set<DocumentID>()
-    var documents: [ParsedDocument] = []
-    for (path, source) in sources {
-      switch source.result {
-      case .failure(let diagnostic):
-        diagnostics.append(diagnostic)
-        if let id = DocumentID(contentPath: path) { unreadable.insert(id) }
-      case .success(let pair):
-        if published.contains(pair.0.id), let parsed = source.parsed {
-          documents.append(parsed)
-          diagnostics += source.placeholders
-        } else {
-          unpublished.insert(pair.0.id)
-        }
-      }
-    }
+    // validate: the documents the change can affect; the site's problems are all reported.
+    var diagnostics = settingsDiagnostics + content.files.diagnostics + content.problems.values.joined()
+    if content.files.markdown.isEmpty, content.files.diagnostics.isEmpty { diagnostics.append(SiteLoader.emptyContent(layout)) }
     if case .failure(let error) = templates { diagnostics += error.diagnostics }
-    let index = SiteIndex(documents: documents, people: people)
-    if let checker { diagnostics += checker.check(index, unpublished: unpublished, unreadable: unreadable) }
+    let patched = changes.membership ? nil : index?.replacing(changes.documents.compactMap { id in content.sources[id.rawValue + ".md"]?.parsed })
+    let index = patched ?? SiteIndex(documents: content.parsedDocuments, people: people)
+    self.index = index
+    if checker != nil {
+      diagnostics += checker!.check(
+        index, changed: changes.documents, unpublished: content.unpublished, unreadable: content.unreadable, jobs: options.jobs)
+    }
     diagnostics += PagePlan.collisions(index)
     diagnostics.sort()
     func finish(_ succeeded: Bool, written: [String] = [], removed: [String] = [], pages: Int = 0) -> Update {
@@ -153,26 +94,35 @@ public final class SiteSession {
         seconds: Date().timeIntervalSince(start))
     }
     guard !options.fails(diagnostics), let schema, case .success(let templateSet) = templates else { return finish(false) }
-    let linked = SiteLinker.link(config: config, schema: schema, index: index, diagnostics: diagnostics)
+    timer.lap("validate")
+    // link: patch the last site where the change lies, else link anew.
+    let linked =
+      lastGood.flatMap { SiteLinker.relink($0, index: index, changed: changedSinceLastGood, diagnostics: diagnostics) }
+      ?? SiteLinker.link(config: config, schema: schema, index: index, diagnostics: diagnostics)
+    timer.lap("link")
 
     // render and write what the change affects.
-    let changedIDs = Set(reparse.compactMap(DocumentID.init(contentPath:)))
-      .union(changed?.filter { $0.hasPrefix("content/") && $0.hasSuffix(".md") }.compactMap { DocumentID(contentPath: String($0.dropFirst(8))) } ?? [])
-    var pages: [SitePage]
-    if !everything, !settingsChanged, !templatesChanged, let previous = lastGood,
-      let affected = ChangeImpact.pages(from: previous, to: linked, changed: changedIDs)
+    let allPages = linked.allPages
+    var pages = allPages
+    if !templatesChanged, let previous = lastGood,
+      let affected = ChangeImpact.pages(from: previous, to: linked, changed: changedSinceLastGood)
     {
       pages = affected.sorted()
-    } else {
-      pages = linked.allPages
     }
-    let renderer = SiteRenderer(site: linked, templates: templateSet)
+    timer.lap("impact (\(pages.count) pages)")
+    var cycles = Set<Int>()
+    for page in pages { if case .cycleData(let year) = page { cycles.insert(year) } }
+    renderCache.forgetCycles(cycles.count == linked.cycles.count ? nil : cycles)
+    let renderer = SiteRenderer(site: linked, templates: templateSet, cache: renderCache)
     let rendered = Parallel.map(pages, jobs: options.jobs) { ($0, renderer.render($0)) }
+    timer.lap("render")
     diagnostics += renderer.missing.diagnostics
     guard !options.fails(diagnostics) else { return finish(false) }
     do {
-      let (written, removed) = try writeChanges(rendered, now: Set(linked.allPages))
+      let (written, removed) = try writeChanges(rendered, allPages: allPages)
+      timer.lap("write")
       lastGood = linked
+      changedSinceLastGood = []
       return finish(true, written: written, removed: removed, pages: pages.count)
     } catch {
       diagnostics += error.diagnostics
@@ -180,26 +130,51 @@ public final class SiteSession {
     }
   }
 
+  /// Whether the changed paths may have added, removed or renamed files, so `content/`
+  /// must be walked again; edits to known documents (and editors' hidden or temporary
+  /// files that have gone again) need no walk.
+  private func needsWalk(_ changed: Set<String>) -> Bool {
+    changed.contains { path in
+      guard path.hasPrefix("content/") else { return false }
+      let relative = String(path.dropFirst(8))
+      if relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { return false }
+      let exists = FileManager.default.fileExists(atPath: options.layout.root.appendingPathComponent(path).path)
+      if relative.hasSuffix(".md") { return !(exists && content.sources[relative] != nil) }
+      if exists { return true }
+      let folder = relative + "/"
+      return content.sources.keys.contains { $0.hasPrefix(folder) }
+    }
+  }
+
   /// Writes the files whose bytes changed, and removes the files of pages that are gone.
-  private func writeChanges(_ rendered: [(SitePage, [OutputFile])], now: Set<SitePage>) throws(DiagnosticsError) -> ([String], [String]) {
+  private func writeChanges(_ rendered: [(SitePage, [OutputFile])], allPages: [SitePage]) throws(DiagnosticsError) -> ([String], [String]) {
     var changedFiles: [OutputFile] = []
     var hashes = writtenHashes
     var owners = filesByPage
+    let newHashes = Parallel.map(rendered.flatMap(\.1), jobs: options.jobs) { ContentHash.of($0) }
+    var position = 0
     for (page, files) in rendered {
       owners[page] = files.map(\.path)
       for file in files {
-        let hash = Self.hash(file)
+        let hash = newHashes[position]
+        position += 1
         if hashes[file.path] != hash {
           changedFiles.append(file)
           hashes[file.path] = hash
         }
       }
     }
-    let gone = owners.keys.filter { !now.contains($0) }
-    var stale = Set(gone.flatMap { owners[$0] ?? [] })
-    for page in gone { owners[page] = nil }
-    stale.subtract(owners.values.flatMap { $0 })
-    let removed = stale.sorted()
+    // Every page of the site has been rendered at some point, so pages are gone only
+    // when there are more rendered pages than pages.
+    var removed: [String] = []
+    if owners.count > allPages.count {
+      let now = Set(allPages)
+      let gone = owners.keys.filter { !now.contains($0) }
+      var stale = Set(gone.flatMap { owners[$0] ?? [] })
+      for page in gone { owners[page] = nil }
+      stale.subtract(owners.values.joined())
+      removed = stale.sorted()
+    }
     try OutputFolder.update(options.output, write: changedFiles, remove: removed, displayPath: options.outputDisplay)
     for path in removed { hashes[path] = nil }
     writtenHashes = hashes
@@ -213,27 +188,12 @@ public final class SiteSession {
     if let baseURL = options.baseURL { config.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/" }
     people = SiteSettings.loadPeople(options.layout, diagnostics: &diagnostics)
     schema = SchemaLoader.load(options.layout, diagnostics: &diagnostics)
-    checker = schema.map { ModalitiesChecker(schema: $0, diagnostics: &diagnostics) }
+    checker = schema.map { IncrementalChecker(checker: ModalitiesChecker(schema: $0, diagnostics: &diagnostics)) }
     settingsDiagnostics = diagnostics
-    // People and the schema feed every page: start the comparison afresh.
+    // People and the schema feed every page and every check: start afresh.
     lastGood = nil
+    index = nil
+    renderCache = RenderCache()
   }
 
-  private static func fingerprint(_ result: Result<(SourceDocument, YAMLNode), Diagnostic>) -> Data {
-    switch result {
-    case .success(let pair): Data(pair.0.text.utf8)
-    case .failure(let diagnostic): Data("\(diagnostic)".utf8)
-    }
-  }
-
-  private static func hash(_ file: OutputFile) -> Int {
-    var hasher = Hasher()
-    switch file.contents {
-    case .text(let text): hasher.combine(text)
-    case .bytes(let bytes): hasher.combine(bytes)
-    case .data(let data): hasher.combine(data)
-    case .copy(let url): hasher.combine((try? Data(contentsOf: url)) ?? Data())
-    }
-    return hasher.finalize()
-  }
 }

@@ -8,6 +8,8 @@ public struct ContentFiles: Sendable {
   /// Other files (images, PDFs) that are published beside the pages, relative to `content/`.
   public var attachments: [String] = []
   public var diagnostics: [Diagnostic] = []
+
+  public init() {}
 }
 
 /// Walks `content/`, skipping hidden files and the site's YAML settings, and refusing

@@ -1,27 +1,29 @@
 import SiteModel
+import SiteValidate
 
 /// Which pages a change to some documents affects, so a preview rebuild renders only those.
 ///
 /// A document's title, status or dates appear on its own page, on the pages of the
 /// documents it references and that reference it, on its series' page and the pages of the
-/// series' documents, on its cycles' inventories (and those of its series' other cycles,
-/// which show "continues from / continued in"), on its people's and themes' pages, and on
-/// the home page; a cycle's landing text titles every page of its cycle; a change can also
-/// change other documents' warnings. Anything wider
-/// (settings, templates, the set of cycles) renders everything.
+/// series' documents, on its people's and themes' pages, and on the site-wide pages. Its
+/// cycle's inventory lists it; the inventories of the cycles next to it in its series name
+/// it as continuity; every inventory of the series shows the series' title. A cycle's
+/// landing text titles every page of its cycle. A change can also change other documents'
+/// warnings and backlinks. Anything wider (settings, templates, the set of cycles or their
+/// titles, which every page's navigation may show) renders everything.
 public enum ChangeImpact {
   /// Nil means "render every page".
   public static func pages(from old: LinkedSite, to new: LinkedSite, changed: Set<DocumentID>) -> Set<SitePage>? {
-    guard old.cycles.map(\.year) == new.cycles.map(\.year) else { return nil }
+    guard old.cycles.map(\.year) == new.cycles.map(\.year), old.cycles.map(\.title) == new.cycles.map(\.title) else {
+      return nil
+    }
     var pages: Set<SitePage> = [.home, .siteFeed, .siteInventory, .searchIndex, .sitemap, .peopleIndex, .themesIndex]
-    var cycles = Set<Int>()
+    var cycles = inventoryYears(of: changed, in: [old.index, new.index], series: [old.series(_:), new.series(_:)], schema: new.schema)
     var documents = Set<DocumentID>()
     for site in [old, new] {
       for id in changed {
         guard let document = site.index[id] else { continue }
-        if let cycle = document.cycle { cycles.insert(cycle) }
         documents.insert(id)
-        // Every page of a cycle names it by its landing text's title.
         if document.isCycleLanding, let inventory = document.cycle.flatMap(site.cycle) {
           documents.formUnion(inventory.items.map(\.document.id))
         }
@@ -29,30 +31,54 @@ public enum ChangeImpact {
         documents.formUnion(site.referencedBy[id] ?? [])
         if let series = site.series(of: document) {
           pages.insert(.series(series.key))
-          for member in series.documents {
-            documents.insert(member.id)
-            if let cycle = member.cycle { cycles.insert(cycle) }
-          }
+          documents.formUnion(series.documents.map(\.id))
+          if old.series(series.key)?.title != new.series(series.key)?.title { cycles.formUnion(series.cycles.map(\.year)) }
         }
         for reference in site.schema.personReferences(of: document) { pages.insert(.person(reference.id)) }
         for theme in document.themes { pages.insert(.theme(Slug.make(theme))) }
       }
     }
-    // Documents whose warnings changed show it on their page and in their cycle.
-    for file in Set(old.warnings.keys).union(new.warnings.keys) where old.warnings[file] != new.warnings[file] {
-      if let document = new.index.documents.first(where: { $0.file == file }) ?? old.index.documents.first(where: { $0.file == file }) {
+    // Documents whose warnings changed show them on their page and in their cycle.
+    let warned = Set(old.warnings.keys).union(new.warnings.keys).filter { old.warnings[$0] != new.warnings[$0] }
+    if !warned.isEmpty {
+      for document in new.index.documents where warned.contains(document.file) {
         documents.insert(document.id)
         if let cycle = document.cycle { cycles.insert(cycle) }
       }
     }
-    // A document's references and backlinks are listed in its cycle's inventory files too.
     for id in documents {
       guard let document = new.index[id] else { continue }
-      if let cycle = document.cycle { cycles.insert(cycle) }
       if !document.isCycleLanding { pages.insert(.document(id)) }
+      // The inventory data files list each document's references and backlinks.
+      if old.references[id] != new.references[id] || old.referencedBy[id] != new.referencedBy[id], let cycle = document.cycle {
+        cycles.insert(cycle)
+      }
     }
     for cycle in cycles { pages.formUnion([.cycle(cycle), .cycleData(cycle)]) }
     // Only pages the new site still has; removed pages are deleted by the writer.
-    return pages.intersection(new.allPages)
+    return pages.filter(new.has)
+  }
+
+  /// The cycles whose inventories a change to `changed` can alter, looking at the site
+  /// before and after: the documents' own cycles and, in their series, the nearest earlier
+  /// and later cycles, whose items name the changed cycle's documents as continuity and
+  /// say whether the series was renewed.
+  static func inventoryYears(
+    of changed: Set<DocumentID>, in indexes: [SiteIndex], series: [(SeriesKey) -> Series?], schema: ModalitiesSchema
+  ) -> Set<Int> {
+    var years = Set<Int>()
+    for id in changed {
+      for index in indexes {
+        guard let document = index[id], let year = document.cycle else { continue }
+        years.insert(year)
+        guard let key = SeriesKey(document, schema: schema) else { continue }
+        for lookup in series {
+          guard let cycles = lookup(key)?.cycles.map(\.year) else { continue }
+          if let earlier = cycles.last(where: { $0 < year }) { years.insert(earlier) }
+          if let later = cycles.first(where: { $0 > year }) { years.insert(later) }
+        }
+      }
+    }
+    return years
   }
 }

@@ -13,25 +13,35 @@ struct CycleInventoryBuilder {
 
   func build() -> [CycleInventory] {
     let seriesByKey = Dictionary(uniqueKeysWithValues: series.map { ($0.key, $0) })
-    let years = Set(index.documents.compactMap(\.cycle)).sorted(by: >)
-    let latestYear = years.first ?? 0
-    return years.map { year in
-      let documents = index.documents.filter { $0.cycle == year }
-      let landing = documents.first { $0.isCycleLanding }
-      var groups: [(kind: KindSpec, items: [InventoryItem])] = []
-      for kind in schema.kinds {
-        let items = documents
-          .filter { $0.kind == kind.id && !$0.isCycleLanding }
-          .sorted { ($0.title.lowercased(), $0.id) < ($1.title.lowercased(), $1.id) }
-          .map { item(for: $0, kind: kind, year: year, seriesByKey: seriesByKey) }
-        if !items.isEmpty { groups.append((kind, items)) }
-      }
-      let items = groups.flatMap(\.items)
-      return CycleInventory(
-        year: year, landing: landing, groups: groups,
-        attention: attention(items, year: year, latestYear: latestYear, seriesByKey: seriesByKey),
-        balance: balance(of: items.flatMap(\.facilitators)))
+    var documentsByYear: [Int: [ParsedDocument]] = [:]
+    for document in index.documents {
+      if let year = document.cycle { documentsByYear[year, default: []].append(document) }
     }
+    let years = documentsByYear.keys.sorted(by: >)
+    let latestYear = years.first ?? 0
+    return years.map { inventory(of: $0, documents: documentsByYear[$0] ?? [], latestYear: latestYear, seriesByKey: seriesByKey) }
+  }
+
+  /// One cycle's inventory, from its documents in id order.
+  func inventory(
+    of year: Int, documents: [ParsedDocument]? = nil, latestYear: Int, seriesByKey: [SeriesKey: Series]
+  ) -> CycleInventory {
+    let documents = documents ?? index.documents.filter { $0.cycle == year }
+    let landing = documents.first { $0.isCycleLanding }
+    var groups: [(kind: KindSpec, items: [InventoryItem])] = []
+    for kind in schema.kinds {
+      let items = documents
+        .filter { $0.kind == kind.id && !$0.isCycleLanding }
+        .map { (document: $0, sortTitle: $0.title.lowercased()) }
+        .sorted { ($0.sortTitle, $0.document.id) < ($1.sortTitle, $1.document.id) }
+        .map { item(for: $0.document, kind: kind, year: year, seriesByKey: seriesByKey) }
+      if !items.isEmpty { groups.append((kind, items)) }
+    }
+    let items = groups.flatMap(\.items)
+    return CycleInventory(
+      year: year, landing: landing, groups: groups,
+      attention: attention(items, year: year, latestYear: latestYear, seriesByKey: seriesByKey),
+      balance: balance(of: items.flatMap(\.facilitators)))
   }
 
   private func item(for document: ParsedDocument, kind: KindSpec, year: Int, seriesByKey: [SeriesKey: Series]) -> InventoryItem {

@@ -27,8 +27,6 @@ public struct LinkedSite: Sendable {
 
   private let cyclePositions: [Int: Int]
   private let seriesPositions: [SeriesKey: Int]
-  private let seriesOfDocument: [DocumentID: SeriesKey]
-  private let seriesNeighbours: [DocumentID: (previous: ParsedDocument?, next: ParsedDocument?)]
   private let personPositions: [String: Int]
   private let themePositions: [String: Int]
   private let kinds: [String: KindSpec]
@@ -51,19 +49,6 @@ public struct LinkedSite: Sendable {
     pagedDocuments = index.documents.filter { !$0.isCycleLanding }
     cyclePositions = Dictionary(cycles.enumerated().map { ($1.year, $0) }, uniquingKeysWith: { first, _ in first })
     seriesPositions = Dictionary(series.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { first, _ in first })
-    var seriesOfDocument: [DocumentID: SeriesKey] = [:]
-    var neighbours: [DocumentID: (previous: ParsedDocument?, next: ParsedDocument?)] = [:]
-    for entry in series {
-      let documents = entry.documents
-      for (position, document) in documents.enumerated() {
-        seriesOfDocument[document.id] = entry.key
-        neighbours[document.id] = (
-          position > 0 ? documents[position - 1] : nil, position + 1 < documents.count ? documents[position + 1] : nil
-        )
-      }
-    }
-    self.seriesOfDocument = seriesOfDocument
-    seriesNeighbours = neighbours
     personPositions = Dictionary(people.enumerated().map { ($1.person.id, $0) }, uniquingKeysWith: { first, _ in first })
     themePositions = Dictionary(themes.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
     kinds = Dictionary(schema.kinds.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -72,14 +57,16 @@ public struct LinkedSite: Sendable {
   public func kind(of document: ParsedDocument) -> KindSpec? { document.kind.flatMap { kinds[$0] } }
 
   public func series(of document: ParsedDocument) -> Series? {
-    seriesOfDocument[document.id].flatMap(series(_:))
+    SeriesKey(document, schema: schema).flatMap(series(_:))
   }
 
   public func series(_ key: SeriesKey) -> Series? { seriesPositions[key].map { series[$0] } }
 
   /// The documents before and after a document in its series.
   public func neighbours(of document: ParsedDocument) -> (previous: ParsedDocument?, next: ParsedDocument?) {
-    seriesNeighbours[document.id] ?? (nil, nil)
+    guard let documents = series(of: document)?.documents, let position = documents.firstIndex(where: { $0.id == document.id })
+    else { return (nil, nil) }
+    return (position > 0 ? documents[position - 1] : nil, position + 1 < documents.count ? documents[position + 1] : nil)
   }
 
   public func cycle(_ year: Int) -> CycleInventory? { cyclePositions[year].map { cycles[$0] } }
@@ -134,7 +121,20 @@ public struct CycleInventory: Sendable {
   /// Facilitators of the cycle's items by stakeholder group.
   public let balance: StakeholderBalance
 
-  public var items: [InventoryItem] { groups.flatMap(\.items) }
+  /// Every item, group after group (kept, as pages and data files walk it often).
+  public let items: [InventoryItem]
+
+  init(
+    year: Int, landing: ParsedDocument?, groups: [(kind: KindSpec, items: [InventoryItem])], attention: [AttentionItem],
+    balance: StakeholderBalance
+  ) {
+    self.year = year
+    self.landing = landing
+    self.groups = groups
+    self.attention = attention
+    self.balance = balance
+    items = groups.flatMap(\.items)
+  }
 
   public var pagePath: PagePath { PagePath.cycle(year) }
 

@@ -1,17 +1,14 @@
 import SiteModel
 import SiteValidate
 
-/// Builds the cross-linked site from the checked documents.
+/// Builds the cross-linked site from the checked documents: in full for a build, or by
+/// patching the previous site when the preview changes a few documents.
 public enum SiteLinker {
   public static func link(
     config: SiteConfig, schema: ModalitiesSchema, index: SiteIndex, diagnostics: [Diagnostic]
   ) -> LinkedSite {
     let (references, referencedBy) = CrossReferences.build(index: index, schema: schema)
-    var warnings: [String: [Diagnostic]] = [:]
-    for diagnostic in diagnostics where diagnostic.severity == .warning {
-      warnings[diagnostic.location.file, default: []].append(diagnostic)
-    }
-    for file in warnings.keys { warnings[file]?.sort() }
+    let warnings = warningsByFile(diagnostics)
     let series = SeriesBuilder.build(index: index, schema: schema)
     let cycles = CycleInventoryBuilder(index: index, schema: schema, series: series, warnings: warnings).build()
     return LinkedSite(
@@ -19,25 +16,106 @@ public enum SiteLinker {
       themes: ThemeBuilder.build(index: index), people: PeopleRoles.build(index: index, schema: schema),
       references: references, referencedBy: referencedBy, warnings: warnings)
   }
+
+  /// The site after `changed` documents changed, rebuilt only where they appear; the result
+  /// equals `link` on the same index. Nil when the change is too wide to patch (documents
+  /// added or removed, cycles appearing or disappearing): link in full then.
+  /// - Parameter changed: every document whose parsed value differs from `previous`.
+  public static func relink(
+    _ previous: LinkedSite, index: SiteIndex, changed: Set<DocumentID>, diagnostics: [Diagnostic]
+  ) -> LinkedSite? {
+    let old = previous.index
+    guard old.documents.count == index.documents.count, changed.allSatisfy({ old.contains($0) && index.contains($0) }),
+      Set(index.documents.compactMap(\.cycle)) == Set(previous.cycles.map(\.year))
+    else { return nil }
+    let schema = previous.schema
+    let changedDocuments = changed.sorted().compactMap { index[$0] }
+    let (references, referencedBy) = CrossReferences.update(
+      previous.references, previous.referencedBy, changed: changedDocuments, index: index, schema: schema)
+    let warnings = warningsByFile(diagnostics)
+    let series = SeriesBuilder.update(previous, changed: changedDocuments, index: index)
+
+    // Inventories: the changed documents' cycles, the cycles next to them in their series,
+    // and the cycles of documents whose warnings changed.
+    let seriesByKey = Dictionary(uniqueKeysWithValues: series.map { ($0.key, $0) })
+    var years = ChangeImpact.inventoryYears(
+      of: changed, in: [old, index], series: [previous.series(_:), { seriesByKey[$0] }], schema: schema)
+    let warned = Set(previous.warnings.keys).union(warnings.keys).filter { previous.warnings[$0] != warnings[$0] }
+    if !warned.isEmpty {
+      for document in index.documents where warned.contains(document.file) {
+        if let year = document.cycle { years.insert(year) }
+      }
+    }
+    let builder = CycleInventoryBuilder(index: index, schema: schema, series: series, warnings: warnings)
+    let latestYear = previous.cycles.first?.year ?? 0
+    let cycles = previous.cycles.map { cycle in
+      years.contains(cycle.year) ? builder.inventory(of: cycle.year, latestYear: latestYear, seriesByKey: seriesByKey) : cycle
+    }
+    return LinkedSite(
+      config: previous.config, schema: schema, index: index, cycles: cycles, series: series,
+      themes: ThemeBuilder.update(previous, changed: changedDocuments, old: old),
+      people: PeopleRoles.update(previous, changed: changedDocuments, index: index),
+      references: references, referencedBy: referencedBy, warnings: warnings)
+  }
+
+  static func warningsByFile(_ diagnostics: [Diagnostic]) -> [String: [Diagnostic]] {
+    var warnings: [String: [Diagnostic]] = [:]
+    for diagnostic in diagnostics where diagnostic.severity == .warning {
+      warnings[diagnostic.location.file, default: []].append(diagnostic)
+    }
+    for file in warnings.keys { warnings[file]?.sort() }
+    return warnings
+  }
 }
 
 /// Who references whom: front-matter references and Markdown links to other documents.
 enum CrossReferences {
-  static func build(index: SiteIndex, schema: ModalitiesSchema) -> ([DocumentID: [DocumentID]], [DocumentID: [DocumentID]]) {
-    var outgoing: [DocumentID: [DocumentID]] = [:]
-    var incoming: [DocumentID: [DocumentID]] = [:]
+  typealias Lists = [DocumentID: [DocumentID]]
+
+  static func build(index: SiteIndex, schema: ModalitiesSchema) -> (Lists, Lists) {
+    var outgoing: Lists = [:]
+    var incoming: Lists = [:]
     for document in index.documents {
-      var seen = Set<DocumentID>()
-      var targets: [DocumentID] = []
-      let fromFields = schema.documentReferences(of: document).map { DocumentID($0.id) }
-      let fromLinks = document.body.links.compactMap(\.target)
-      for target in fromFields + fromLinks where target != document.id && index.contains(target) {
-        if seen.insert(target).inserted { targets.append(target) }
-      }
+      let targets = self.targets(of: document, index: index, schema: schema)
       outgoing[document.id] = targets
       for target in targets { incoming[target, default: []].append(document.id) }
     }
     return (outgoing, incoming)
+  }
+
+  /// Moves the changed documents' edges; backlinks stay in id order, as `build` makes them.
+  static func update(
+    _ outgoing: Lists, _ incoming: Lists, changed: [ParsedDocument], index: SiteIndex, schema: ModalitiesSchema
+  ) -> (Lists, Lists) {
+    var outgoing = outgoing
+    var incoming = incoming
+    for document in changed {
+      let id = document.id
+      for target in outgoing[id] ?? [] {
+        incoming[target]?.removeAll { $0 == id }
+        if incoming[target]?.isEmpty == true { incoming[target] = nil }
+      }
+      let targets = self.targets(of: document, index: index, schema: schema)
+      outgoing[id] = targets
+      for target in targets {
+        var sources = incoming[target] ?? []
+        sources.insert(id, at: sources.firstIndex { $0 > id } ?? sources.endIndex)
+        incoming[target] = sources
+      }
+    }
+    return (outgoing, incoming)
+  }
+
+  /// The existing documents a document names, each once, front matter first.
+  static func targets(of document: ParsedDocument, index: SiteIndex, schema: ModalitiesSchema) -> [DocumentID] {
+    var seen = Set<DocumentID>()
+    var targets: [DocumentID] = []
+    let fromFields = schema.documentReferences(of: document).map { DocumentID($0.id) }
+    let fromLinks = document.body.links.compactMap(\.target)
+    for target in fromFields + fromLinks where target != document.id && index.contains(target) {
+      if seen.insert(target).inserted { targets.append(target) }
+    }
+    return targets
   }
 }
 
@@ -48,36 +126,97 @@ enum SeriesBuilder {
       guard let key = SeriesKey(document, schema: schema) else { continue }
       byKey[key, default: []].append(document)
     }
-    let kindOrder = Dictionary(uniqueKeysWithValues: schema.kinds.enumerated().map { ($1.id, $0) })
-    return byKey.keys.sorted().map { key in
-      let documents = byKey[key] ?? []
-      let cycles = Dictionary(grouping: documents) { $0.cycle ?? 0 }
-        .map { year, documents in
-          (year: year, documents: documents.sorted { (kindOrder[$0.kind ?? ""] ?? 99, $0.id) < (kindOrder[$1.kind ?? ""] ?? 99, $1.id) })
-        }
-        .sorted { $0.year < $1.year }
-      let title = cycles.last?.documents.first?.title ?? key.id
-      return Series(key: key, title: title, cycles: cycles)
+    let kindOrder = kindOrder(schema)
+    return byKey.keys.sorted().map { series($0, byKey[$0] ?? [], kindOrder: kindOrder) }
+  }
+
+  /// Rebuilds the series the changed documents leave or join; the others are kept.
+  static func update(_ previous: LinkedSite, changed: [ParsedDocument], index: SiteIndex) -> [Series] {
+    let schema = previous.schema
+    let changedIDs = Set(changed.map(\.id))
+    var affected = Set<SeriesKey>()
+    for document in changed {
+      if let old = previous.index[document.id].flatMap({ SeriesKey($0, schema: schema) }) { affected.insert(old) }
+      if let new = SeriesKey(document, schema: schema) { affected.insert(new) }
     }
+    guard !affected.isEmpty else { return previous.series }
+    var byKey = Dictionary(uniqueKeysWithValues: previous.series.map { ($0.key, $0) })
+    let kindOrder = kindOrder(schema)
+    for key in affected {
+      let kept = (byKey[key]?.documents ?? []).filter { !changedIDs.contains($0.id) }
+      let joined = changed.filter { SeriesKey($0, schema: schema) == key }
+      let members = (kept + joined).sorted { $0.id < $1.id }
+      byKey[key] = members.isEmpty ? nil : series(key, members, kindOrder: kindOrder)
+    }
+    return byKey.keys.sorted().compactMap { byKey[$0] }
+  }
+
+  /// One series from its documents in id order.
+  static func series(_ key: SeriesKey, _ documents: [ParsedDocument], kindOrder: [String: Int]) -> Series {
+    let cycles = Dictionary(grouping: documents) { $0.cycle ?? 0 }
+      .map { year, documents in
+        (year: year, documents: documents.sorted { (kindOrder[$0.kind ?? ""] ?? 99, $0.id) < (kindOrder[$1.kind ?? ""] ?? 99, $1.id) })
+      }
+      .sorted { $0.year < $1.year }
+    let title = cycles.last?.documents.first?.title ?? key.id
+    return Series(key: key, title: title, cycles: cycles)
+  }
+
+  static func kindOrder(_ schema: ModalitiesSchema) -> [String: Int] {
+    Dictionary(schema.kinds.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
   }
 }
 
 enum ThemeBuilder {
   static func build(index: SiteIndex) -> [Theme] {
-    var names: [String: String] = [:]
     var documents: [String: [ParsedDocument]] = [:]
     for document in index.documents where !document.isCycleLanding {
       for name in document.themes {
         let id = Slug.make(name)
-        guard !id.isEmpty else { continue }
-        if names[id] == nil { names[id] = name }
-        documents[id, default: []].append(document)
+        if !id.isEmpty { documents[id, default: []].append(document) }
       }
     }
-    return names.keys.sorted().map { id in
-      let sorted = (documents[id] ?? []).sorted { ($0.cycle ?? 0, $0.title) > ($1.cycle ?? 0, $1.title) }
-      return Theme(id: id, name: names[id] ?? id, documents: sorted)
+    return documents.keys.sorted().map { theme($0, documents[$0] ?? []) }
+  }
+
+  /// Rebuilds the themes the changed documents leave or join; the others are kept.
+  static func update(_ previous: LinkedSite, changed: [ParsedDocument], old: SiteIndex) -> [Theme] {
+    let changedIDs = Set(changed.map(\.id))
+    var affected = Set<String>()
+    for document in changed {
+      for name in (old[document.id]?.themes ?? []) + document.themes { affected.insert(Slug.make(name)) }
     }
+    affected.remove("")
+    guard !affected.isEmpty else { return previous.themes }
+    var byID = Dictionary(uniqueKeysWithValues: previous.themes.map { ($0.id, $0) })
+    for id in affected {
+      // The kept documents stay in order; the changed ones go in where they sort.
+      var members = (byID[id]?.documents ?? []).filter { !changedIDs.contains($0.id) }
+      for document in changed where !document.isCycleLanding {
+        for name in document.themes where Slug.make(name) == id {
+          members.insert(document, at: members.firstIndex { comesFirst(document, $0) } ?? members.endIndex)
+        }
+      }
+      byID[id] = members.isEmpty ? nil : Theme(id: id, name: name(of: id, documents: members), documents: members)
+    }
+    return byID.keys.sorted().compactMap { byID[$0] }
+  }
+
+  /// One theme from its documents in id order (a document listed once per spelling).
+  static func theme(_ id: String, _ documents: [ParsedDocument]) -> Theme {
+    let sorted = documents.sorted(by: comesFirst)
+    return Theme(id: id, name: name(of: id, documents: documents), documents: sorted)
+  }
+
+  /// Newest cycle first, then by title from Z to A, then by id.
+  static func comesFirst(_ lhs: ParsedDocument, _ rhs: ParsedDocument) -> Bool {
+    (lhs.cycle ?? 0, lhs.title, rhs.id) > (rhs.cycle ?? 0, rhs.title, lhs.id)
+  }
+
+  /// The theme's name as the document with the smallest id spells it.
+  static func name(of id: String, documents: [ParsedDocument]) -> String {
+    let first = documents.min { $0.id < $1.id }
+    return first?.themes.first { Slug.make($0) == id } ?? id
   }
 }
 
@@ -87,23 +226,56 @@ enum PeopleRoles {
 
   static func build(index: SiteIndex, schema: ModalitiesSchema) -> [PersonRecord] {
     var roles: [String: [PersonRecord.Role]] = [:]
-    for document in index.documents where !document.isCycleLanding {
-      let groups = participantGroups(of: document)
-      var seen = Set<String>()
-      for reference in schema.personReferences(of: document) {
-        guard index.people[reference.id] != nil, seen.insert("\(reference.field)|\(reference.id)").inserted else { continue }
-        var label = labels[reference.field] ?? reference.field.replacingUnderscores.capitalizedFirst
-        if reference.field == "participants", let group = groups[reference.id] { label += " (\(group))" }
-        roles[reference.id, default: []].append(.init(cycle: document.cycle, label: label, document: document))
-      }
+    for document in index.documents {
+      for (person, role) in self.roles(in: document, index: index, schema: schema) { roles[person, default: []].append(role) }
+    }
+    return index.peopleInOrder.compactMap { record($0, roles: roles[$0.id] ?? []) }
+  }
+
+  /// Rebuilds the roles of the people the changed documents name, before or after.
+  static func update(_ previous: LinkedSite, changed: [ParsedDocument], index: SiteIndex) -> [PersonRecord] {
+    let schema = previous.schema
+    let old = previous.index
+    let changedIDs = Set(changed.map(\.id))
+    var affected: [String: [PersonRecord.Role]] = [:]
+    for document in changed {
+      for reference in old[document.id].map(schema.personReferences(of:)) ?? [] { affected[reference.id] = [] }
+      for reference in schema.personReferences(of: document) { affected[reference.id] = [] }
+    }
+    guard !affected.isEmpty else { return previous.people }
+    for person in affected.keys {
+      affected[person] = (previous.person(person)?.roles ?? []).filter { !changedIDs.contains($0.document.id) }
+    }
+    for document in changed {
+      for (person, role) in roles(in: document, index: index, schema: schema) { affected[person]?.append(role) }
     }
     return index.peopleInOrder.compactMap { person in
-      guard let personRoles = roles[person.id] else {
-        return person.magCycles.isEmpty ? nil : PersonRecord(person: person, roles: [])
-      }
-      let sorted = personRoles.sorted { ($0.cycle ?? 0, $0.document.id) > ($1.cycle ?? 0, $1.document.id) }
-      return PersonRecord(person: person, roles: sorted)
+      guard let roles = affected[person.id] else { return previous.person(person.id) }
+      return record(person, roles: roles)
     }
+  }
+
+  /// The roles a document gives people, in field order, each person and field once.
+  static func roles(in document: ParsedDocument, index: SiteIndex, schema: ModalitiesSchema) -> [(String, PersonRecord.Role)] {
+    guard !document.isCycleLanding else { return [] }
+    let groups = participantGroups(of: document)
+    var seen = Set<String>()
+    var found: [(String, PersonRecord.Role)] = []
+    for reference in schema.personReferences(of: document) {
+      guard index.people[reference.id] != nil, seen.insert("\(reference.field)|\(reference.id)").inserted else { continue }
+      var label = labels[reference.field] ?? reference.field.replacingUnderscores.capitalizedFirst
+      if reference.field == "participants", let group = groups[reference.id] { label += " (\(group))" }
+      found.append((reference.id, .init(cycle: document.cycle, label: label, document: document)))
+    }
+    return found
+  }
+
+  /// A person with their roles, newest first; a person without roles only when they
+  /// served on the MAG.
+  private static func record(_ person: Person, roles: [PersonRecord.Role]) -> PersonRecord? {
+    guard !roles.isEmpty else { return person.magCycles.isEmpty ? nil : PersonRecord(person: person, roles: []) }
+    // Sorting is stable: one document's roles keep their field order.
+    return PersonRecord(person: person, roles: roles.sorted { ($0.cycle ?? 0, $0.document.id) > ($1.cycle ?? 0, $1.document.id) })
   }
 
   /// For a meeting summary, the participants group each person is listed in.

@@ -64,3 +64,17 @@ extension LinkedSite {
     return pages
   }
 }
+
+extension LinkedSite {
+  /// Whether the site has this page (as `allPages` would list it).
+  public func has(_ page: SitePage) -> Bool {
+    switch page {
+    case .cycle(let year), .cycleData(let year): cycle(year) != nil
+    case .document(let id): index[id].map { !$0.isCycleLanding } ?? false
+    case .series(let key): series(key) != nil
+    case .person(let id): person(id) != nil
+    case .theme(let id): theme(id) != nil
+    case .home, .notFound, .search, .peopleIndex, .themesIndex, .siteFeed, .siteInventory, .searchIndex, .sitemap, .assets: true
+    }
+  }
+}

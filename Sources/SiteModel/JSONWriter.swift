@@ -13,6 +13,14 @@ public struct JSONWriter {
     bytes.reserveCapacity(capacity)
   }
 
+  /// A writer for one element that another writer will insert with `element(_:)` inside
+  /// `depth` open containers: indented as it will sit there, without the separator before it.
+  public init(pretty: Bool, elementAtDepth depth: Int, capacity: Int = 1024) {
+    self.init(pretty: pretty, capacity: capacity)
+    hasElements = Array(repeating: true, count: depth + 1)
+    afterKey = true
+  }
+
   /// The comma and line break (when pretty) before an element of the current container.
   private mutating func beforeValue() {
     if afterKey {
@@ -74,6 +82,13 @@ public struct JSONWriter {
   public mutating func null() {
     beforeValue()
     bytes.append(contentsOf: "null".utf8)
+  }
+
+  /// An element written beforehand by a writer made with `init(pretty:elementAtDepth:)` at
+  /// this writer's current depth.
+  public mutating func element(_ written: [UInt8]) {
+    beforeValue()
+    bytes.append(contentsOf: written)
   }
 
   /// `key: "text"` in one call.

@@ -2,8 +2,9 @@ import Foundation
 
 /// Maps over an array on several threads, keeping the order of the results. Each element
 /// is processed independently, so the result does not depend on the number of jobs.
-enum Parallel {
-  static func map<Element: Sendable, Result: Sendable>(
+public enum Parallel {
+  /// - Parameter jobs: how many threads at most; nil uses one per processor.
+  public static func map<Element: Sendable, Result: Sendable>(
     _ items: [Element], jobs: Int?, _ transform: @Sendable (Element) -> Result
   ) -> [Result] {
     let count = items.count

@@ -29,6 +29,33 @@ public struct SiteIndex: Sendable {
     self.peopleInOrder = people
   }
 
+  private init(documents: [ParsedDocument], people: [String: Person], peopleInOrder: [Person], positions: [DocumentID: Int], positionsByKind: [String: [Int]]) {
+    self.documents = documents
+    self.people = people
+    self.peopleInOrder = peopleInOrder
+    self.positions = positions
+    self.positionsByKind = positionsByKind
+  }
+
+  /// The same index with new versions of some of its documents (same ids), without
+  /// sorting and indexing ten thousand documents again for a one-document edit. Nil when a
+  /// document is not in the index.
+  public func replacing(_ changed: [ParsedDocument]) -> SiteIndex? {
+    var documents = self.documents
+    var kindsChanged = false
+    for document in changed {
+      guard let position = positions[document.id] else { return nil }
+      if documents[position].kind != document.kind { kindsChanged = true }
+      documents[position] = document
+    }
+    var byKind = positionsByKind
+    if kindsChanged {
+      byKind = [:]
+      for (index, document) in documents.enumerated() { byKind[document.kind ?? "", default: []].append(index) }
+    }
+    return SiteIndex(documents: documents, people: people, peopleInOrder: peopleInOrder, positions: positions, positionsByKind: byKind)
+  }
+
   public subscript(id: DocumentID) -> ParsedDocument? {
     positions[id].map { documents[$0] }
   }

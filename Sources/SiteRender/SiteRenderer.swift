@@ -10,13 +10,19 @@ public struct SiteRenderer: Sendable {
   public let missing: MissingNames
   /// Every name looked up, for tests.
   public let lookups: TemplateLookups?
+  /// Pieces of the site-wide files kept from the last rendering (the preview's).
+  public let cache: RenderCache?
 
-  public init(site: LinkedSite, templates: TemplateSet, missing: MissingNames = MissingNames(), lookups: TemplateLookups? = nil) {
+  public init(
+    site: LinkedSite, templates: TemplateSet, missing: MissingNames = MissingNames(), lookups: TemplateLookups? = nil,
+    cache: RenderCache? = nil
+  ) {
     self.site = site
     self.templates = templates
     self.missing = missing
     self.lookups = lookups
-    context = PageContext(site: site)
+    self.cache = cache
+    context = PageContext(site: site, cache: cache)
   }
 
   private func htmlPage(_ path: PagePath, _ template: PageTemplate, _ model: TemplateObject) -> OutputFile {
@@ -67,24 +73,24 @@ public struct SiteRenderer: Sendable {
     case .siteFeed:
       return [AtomFeed(site: site).siteFeed()]
     case .siteInventory:
-      return [InventoryData(site: site).siteFile(), OutputFile(path: InventoryData.schemaPath, contents: .text(InventorySchema.text))]
+      return [InventoryData(site: site, cache: cache).siteFile(), OutputFile(path: InventoryData.schemaPath, contents: .text(InventorySchema.text))]
     case .searchIndex:
-      return SearchIndex(site: site).files()
+      return SearchIndex(site: site, cache: cache).files()
     case .sitemap:
-      return Sitemap(site: site).files(pages: htmlPages)
+      let pages = htmlPages
+      return cache?.sitemap(pages) { Sitemap(site: site).files(pages: pages) } ?? Sitemap(site: site).files(pages: pages)
     case .assets:
       return templates.assets.map { OutputFile(path: $0, contents: .copy(from: templates.folder.appendingPathComponent($0))) }
     }
   }
 
-  /// The paths of every HTML page, for the sitemap.
-  var htmlPages: [PagePath] {
+  /// Every HTML page, with its document's date, for the sitemap.
+  var htmlPages: [(path: PagePath, lastModified: CalendarDate?)] {
     var pages: [PagePath] = [.home, PagePath("404.html"), PagePath("search/index.html"), PagePath("people/index.html"), PagePath("themes/index.html")]
     pages += site.cycles.map(\.pagePath)
-    pages += site.pagedDocuments.map(\.id.pagePath)
     pages += site.series.map(\.key.pagePath)
     pages += site.people.map(\.pagePath)
     pages += site.themes.map(\.pagePath)
-    return pages
+    return pages.map { ($0, nil) } + site.pagedDocuments.map { ($0.pagePath, AtomFeed.updated($0)) }
   }
 }

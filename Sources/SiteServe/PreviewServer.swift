@@ -38,8 +38,21 @@ public final class PreviewServer: Sendable {
 
   public init(_ configuration: Configuration) {
     self.configuration = configuration
-    folder = FileManager.default.temporaryDirectory
-      .appendingPathComponent("igfsite-preview-\(UUID().uuidString)", isDirectory: true)
+    folder = Self.memoryBackedFolder().appendingPathComponent("igfsite-preview-\(UUID().uuidString)", isDirectory: true)
+  }
+
+  /// Where previews go: a memory-backed folder when the system has a writable one (as
+  /// Hugo serves from memory, rewriting a page costs no disk I/O), else the temporary folder.
+  static func memoryBackedFolder() -> URL {
+    let environment = ProcessInfo.processInfo.environment
+    let candidates = [environment["XDG_RUNTIME_DIR"], "/dev/shm"].compactMap { $0 }.filter { !$0.isEmpty }
+    for candidate in candidates where access(candidate, W_OK | X_OK) == 0 {
+      var isFolder: ObjCBool = false
+      if FileManager.default.fileExists(atPath: candidate, isDirectory: &isFolder), isFolder.boolValue {
+        return URL(fileURLWithPath: candidate, isDirectory: true)
+      }
+    }
+    return FileManager.default.temporaryDirectory
   }
 
   /// Runs until the task is cancelled (or SIGINT/SIGTERM when `handleSignals`), then

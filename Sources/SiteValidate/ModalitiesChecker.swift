@@ -6,6 +6,11 @@ import SiteModel
 public struct ModalitiesChecker: Sendable {
   public let schema: ModalitiesSchema
   private let rulesByKind: [String: [ConfiguredRule]]
+  /// Fields whose shared values tie documents' problems together: series fields and the
+  /// rules' grouping fields.
+  private let groupingFields: [String]
+  /// Fields that find other documents by their date (next meetings).
+  private let dateReferenceFields: [String]
 
   /// Prepares the rules the schema configures; problems with their configuration are
   /// added to `diagnostics` (with their line in `modalities.yml`).
@@ -16,6 +21,9 @@ public struct ModalitiesChecker: Sendable {
       rules[kind.id] = RuleRegistry.configure(kind, diagnostics: &diagnostics)
     }
     rulesByKind = rules
+    let fields = schema.kinds.compactMap(\.seriesField) + rules.values.joined().compactMap(\.rule.groupingField)
+    groupingFields = Array(Set(fields)).sorted()
+    dateReferenceFields = Array(Set(rules.values.joined().compactMap(\.rule.dateReferenceField))).sorted()
   }
 
   /// Every problem of every document, plus those of `people.yml` that the schema's
@@ -23,15 +31,70 @@ public struct ModalitiesChecker: Sendable {
   /// - Parameter unpublished: documents left out of this build (drafts), so references to
   ///   them are reported as such.
   /// - Parameter unreadable: documents whose file could not be read or parsed.
-  public func check(_ site: SiteIndex, unpublished: Set<DocumentID> = [], unreadable: Set<DocumentID> = []) -> [Diagnostic] {
-    let references = ReferenceResolver(
-      site: site, unpublished: unpublished, unreadable: unreadable, severity: schema.severity(of: "references"))
-    var diagnostics: [Diagnostic] = []
-    for document in site.documents {
-      diagnostics += check(document, in: site, references: references)
-    }
+  public func check(
+    _ site: SiteIndex, unpublished: Set<DocumentID> = [], unreadable: Set<DocumentID> = [], jobs: Int? = nil
+  ) -> [Diagnostic] {
+    var diagnostics = checkDocuments(
+      site.documents.map(\.id), in: site, unpublished: unpublished, unreadable: unreadable, jobs: jobs)
+      .values.flatMap { $0 }
     diagnostics += checkPeople(site)
     return diagnostics
+  }
+
+  /// The problems of some documents, by document, checked against the whole site. Documents
+  /// are checked in parallel: each check only reads the index.
+  public func checkDocuments(
+    _ ids: [DocumentID], in site: SiteIndex, unpublished: Set<DocumentID> = [], unreadable: Set<DocumentID> = [],
+    jobs: Int? = nil
+  ) -> [DocumentID: [Diagnostic]] {
+    let references = ReferenceResolver(
+      site: site, unpublished: unpublished, unreadable: unreadable, severity: schema.severity(of: "references"))
+    let documents = ids.compactMap { site[$0] }
+    let results = Parallel.map(documents, jobs: jobs) { check($0, in: site, references: references) }
+    var byDocument: [DocumentID: [Diagnostic]] = [:]
+    byDocument.reserveCapacity(documents.count)
+    for (document, diagnostics) in zip(documents, results) { byDocument[document.id] = diagnostics }
+    return byDocument
+  }
+
+  /// The documents whose problems may change when `changed` change: the changed ones, those
+  /// that name them (links, references, next meetings, the meetings proposals go to), the
+  /// documents that share a series or rule grouping value with them (continuation reports),
+  /// and the meeting summaries whose next meeting falls on a changed meeting's date.
+  /// - Parameter referrers: for each id, the documents naming it, whether or not it exists.
+  public func dependents(
+    of changed: Set<DocumentID>, old: SiteIndex, new: SiteIndex, referrers: [DocumentID: Set<DocumentID>]
+  ) -> Set<DocumentID> {
+    var affected = changed
+    var groups = Set<GroupValue>()
+    var dates = Set<CalendarDate>()
+    for id in changed {
+      affected.formUnion(referrers[id] ?? [])
+      for document in [old[id], new[id]].compactMap({ $0 }) {
+        for field in groupingFields { if let value = document[field]?.string { groups.insert(GroupValue(field: field, value: value)) } }
+        if let date = document.date { dates.insert(date) }
+      }
+    }
+    guard !groups.isEmpty || !dates.isEmpty else { return affected }
+    for document in new.documents {
+      if groupingFields.contains(where: { field in document[field]?.string.map { groups.contains(GroupValue(field: field, value: $0)) } ?? false }) {
+        affected.insert(document.id)
+      }
+      for field in dateReferenceFields where document[field]?["date"]?.date.map(dates.contains) == true {
+        affected.insert(document.id)
+      }
+    }
+    return affected
+  }
+
+  /// The ids a document names in its front matter and body, whether or not they exist: the
+  /// edges `dependents` follows backwards.
+  public func namedDocuments(of document: ParsedDocument) -> Set<DocumentID> {
+    var named = Set(schema.documentReferences(of: document).map { DocumentID($0.id) })
+    for link in document.body.links { if let target = link.target { named.insert(target) } }
+    for field in dateReferenceFields { if let id = document[field]?["id"]?.string { named.insert(DocumentID(id)) } }
+    named.remove(document.id)
+    return named
   }
 
   /// The problems of one document.
@@ -89,7 +152,7 @@ public struct ModalitiesChecker: Sendable {
   }
 
   /// People's stakeholder and regional groups must come from the schema's vocabularies.
-  func checkPeople(_ site: SiteIndex) -> [Diagnostic] {
+  public func checkPeople(_ site: SiteIndex) -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
     for person in site.peopleInOrder {
       for (field, value) in [("stakeholder_group", person.stakeholderGroup), ("regional_group", person.regionalGroup)] {
@@ -104,4 +167,10 @@ public struct ModalitiesChecker: Sendable {
     }
     return diagnostics
   }
+}
+
+/// A value of a grouping field, such as `bpf: cybersecurity`.
+private struct GroupValue: Hashable {
+  var field: String
+  var value: String
 }

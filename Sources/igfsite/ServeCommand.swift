@@ -7,7 +7,8 @@ struct ServeCommand: AsyncParsableCommand {
     commandName: "serve",
     abstract: "Preview the site in a browser, drafts included, rebuilding and reloading on every save.",
     discussion: """
-      The preview is built into a private temporary folder (never output/) and removed when \
+      The preview is built into a private folder (never output/; in memory under \
+      $XDG_RUNTIME_DIR or /dev/shm when available) and removed when \
       the server stops (Ctrl-C). Pages reload by themselves after each save; while the \
       content has errors, the last good build stays up with the problems shown over every page.
       """)

@@ -10,7 +10,7 @@ struct AtomFeed {
   static let siteWideLimit = 50
 
   func siteFeed() -> OutputFile {
-    let documents = Array(Self.newestFirst(site.pagedDocuments).prefix(Self.siteWideLimit))
+    let documents = Self.newestFirst(site.pagedDocuments, limit: Self.siteWideLimit)
     return feed(path: "feed.xml", title: site.config.title, alternate: .home, documents: documents)
   }
 
@@ -20,8 +20,22 @@ struct AtomFeed {
       documents: Self.newestFirst(cycle.items.map(\.document)))
   }
 
-  static func newestFirst(_ documents: [ParsedDocument]) -> [ParsedDocument] {
-    documents.map { (updated($0), $0) }.sorted { ($0.0, $0.1.id) > ($1.0, $1.1.id) }.map(\.1)
+  /// Documents by date, newest first (ties by id, last first); with a limit, only the
+  /// newest ones, picked without sorting the whole site.
+  static func newestFirst(_ documents: [ParsedDocument], limit: Int? = nil) -> [ParsedDocument] {
+    func newer(_ lhs: (CalendarDate, ParsedDocument), _ rhs: (CalendarDate, ParsedDocument)) -> Bool {
+      (lhs.0, lhs.1.id) > (rhs.0, rhs.1.id)
+    }
+    guard let limit, limit < documents.count else { return documents.map { (updated($0), $0) }.sorted(by: newer).map(\.1) }
+    var newest: [(CalendarDate, ParsedDocument)] = []
+    newest.reserveCapacity(limit + 1)
+    for document in documents {
+      let entry = (updated(document), document)
+      if newest.count == limit, let last = newest.last, !newer(entry, last) { continue }
+      newest.insert(entry, at: newest.firstIndex { newer(entry, $0) } ?? newest.endIndex)
+      if newest.count > limit { newest.removeLast() }
+    }
+    return newest.map(\.1)
   }
 
   /// A document's date for the feed: when it was published, else its date, else the start
@@ -79,20 +93,28 @@ enum XMLText {
 struct Sitemap {
   let site: LinkedSite
 
-  func files(pages: [PagePath]) -> [OutputFile] {
+  /// - Parameter pages: every HTML page with the date it last changed, when known.
+  func files(pages: [(path: PagePath, lastModified: CalendarDate?)]) -> [OutputFile] {
     let base = site.config.baseURL
-    var lastModified: [PagePath: CalendarDate] = [:]
-    for document in site.pagedDocuments { lastModified[document.pagePath] = AtomFeed.updated(document) }
-    var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
-    for page in pages.sorted() where page.rawValue != "404.html" {
-      xml += "  <url><loc>\(XMLText.escape(page.canonicalURL(base: base)))</loc>"
-      if let date = lastModified[page] { xml += "<lastmod>\(date)</lastmod>" }
-      xml += "</url>\n"
+    // URLs in byte order, which for the ASCII paths pages have is alphabetical order.
+    let sorted = pages.filter { $0.path.rawValue != "404.html" }
+      .map { (key: Array($0.path.rawValue.utf8), page: $0) }
+      .sorted { $0.key.lexicographicallyPrecedes($1.key) }
+      .map(\.page)
+    var xml: [UInt8] = []
+    xml.reserveCapacity(pages.count * 100)
+    xml += "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n".utf8
+    for page in sorted {
+      xml += "  <url><loc>".utf8
+      xml += XMLText.escape(page.path.canonicalURL(base: base)).utf8
+      xml += "</loc>".utf8
+      if let date = page.lastModified { xml += "<lastmod>\(date)</lastmod>".utf8 }
+      xml += "</url>\n".utf8
     }
-    xml += "</urlset>\n"
+    xml += "</urlset>\n".utf8
     let robots = "User-agent: *\nAllow: /\nSitemap: \(PagePath("sitemap.xml").canonicalURL(base: base))\n"
     return [
-      OutputFile(path: "sitemap.xml", contents: .text(xml)),
+      OutputFile(path: "sitemap.xml", contents: .bytes(xml)),
       OutputFile(path: "robots.txt", contents: .text(robots)),
     ]
   }

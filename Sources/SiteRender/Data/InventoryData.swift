@@ -7,6 +7,7 @@ import SiteValidate
 /// JSON is indented, so two builds' files can be compared with a plain diff.
 struct InventoryData {
   let site: LinkedSite
+  var cache: RenderCache?
 
   /// The schema every inventory file declares.
   static let schemaPath = "schema/inventory.schema.json"
@@ -32,7 +33,14 @@ struct InventoryData {
     json.endObject()
     json.key("cycles")
     json.beginArray()
-    for cycle in site.cycles { write(cycle, into: &json) }
+    for cycle in site.cycles {
+      let render = {
+        var element = JSONWriter(pretty: true, elementAtDepth: 2, capacity: 1024 * 1024)
+        write(cycle, into: &element)
+        return element.bytes
+      }
+      json.element(cache?.cycle(cycle.year, render: render) ?? render())
+    }
     json.endArray()
     json.endObject()
     return OutputFile(path: "inventory.json", contents: .bytes(json.finish()))

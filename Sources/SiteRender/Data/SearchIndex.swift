@@ -7,11 +7,19 @@ import SiteModel
 /// page can load with a `<script>` element, so search works from `file://` too.
 struct SearchIndex {
   let site: LinkedSite
+  var cache: RenderCache?
 
   func files() -> [OutputFile] {
     var json = JSONWriter(capacity: 4 * 1024 * 1024)
     json.beginArray()
-    for document in site.pagedDocuments { entry(document, into: &json) }
+    for document in site.pagedDocuments {
+      let render = {
+        var element = JSONWriter(pretty: false, elementAtDepth: 1, capacity: 2048)
+        entry(document, into: &element)
+        return element.bytes
+      }
+      json.element(cache?.searchEntry(document, render: render) ?? render())
+    }
     json.endArray()
     let bytes = json.bytes
     return [

@@ -30,10 +30,8 @@ struct HomePage {
         return .object(object)
       })
     let outputKinds = Set(site.schema.inventory.outputKinds)
-    let latest = site.pagedDocuments
-      .filter { outputKinds.contains($0.kind ?? "") }
-      .sorted { (Self.published($0), $0.id) > (Self.published($1), $1.id) }
-      .prefix(Self.latestCount)
+    let outputs = site.pagedDocuments.filter { outputKinds.contains($0.kind ?? "") }
+    let latest = AtomFeed.newestFirst(outputs, limit: Self.latestCount)
       .map { document -> TemplateValue in
         var link = context.documentLink(document)
         link.set("date", object: Format.date(Self.published(document)))

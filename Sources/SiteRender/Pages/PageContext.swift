@@ -17,29 +17,18 @@ struct PageContext: Sendable {
   /// The `site` object of every page.
   let siteObject: TemplateObject
 
-  init(site: LinkedSite) {
+  init(site: LinkedSite, cache: RenderCache? = nil) {
     self.site = site
     navigation = .list(
       site.cycles.map { cycle in
         .object(["year": .number(cycle.year), "url": .text(cycle.pagePath.rawValue), "title": .text(cycle.title)])
       })
-    var documentLinks: [DocumentID: TemplateObject] = [:]
-    documentLinks.reserveCapacity(site.index.documents.count)
-    for document in site.index.documents {
-      documentLinks[document.id] = Self.makeDocumentLink(document, site: site)
-    }
-    self.documentLinks = documentLinks
+    let links = cache?.links(for: site.index.documents, make: Self.makeLinks(site: site)) ?? Self.makeLinks(site: site)(site.index.documents)
+    documentLinks = links.documents
+    themeLinks = links.themes
     var personLinks: [String: TemplateObject] = [:]
     for person in site.index.peopleInOrder { personLinks[person.id] = Self.makePersonLink(person) }
     self.personLinks = personLinks
-    var themeLinks: [String: TemplateObject] = [:]
-    for document in site.index.documents {
-      for name in document.themes where themeLinks[name] == nil {
-        let id = Slug.make(name)
-        if !id.isEmpty { themeLinks[name] = ["name": .text(name), "url": .text("themes/\(id)/index.html")] }
-      }
-    }
-    self.themeLinks = themeLinks
     var object: TemplateObject = [
       "title": .text(site.config.title),
       "language": .text(site.config.language),
@@ -79,6 +68,22 @@ struct PageContext: Sendable {
 
   func personLink(_ person: Person) -> TemplateObject {
     personLinks[person.id] ?? Self.makePersonLink(person)
+  }
+
+  /// The links of some documents and of the themes they name.
+  static func makeLinks(site: LinkedSite) -> @Sendable ([ParsedDocument]) -> DocumentLinks {
+    { documents in
+      var links = DocumentLinks()
+      links.documents.reserveCapacity(documents.count)
+      for document in documents {
+        links.documents[document.id] = makeDocumentLink(document, site: site)
+        for name in document.themes where links.themes[name] == nil {
+          let id = Slug.make(name)
+          if !id.isEmpty { links.themes[name] = ["name": .text(name), "url": .text("themes/\(id)/index.html")] }
+        }
+      }
+      return links
+    }
   }
 
   private static func makeDocumentLink(_ document: ParsedDocument, site: LinkedSite) -> TemplateObject {
@@ -122,3 +127,8 @@ enum Format {
   }
 }
 
+/// Documents' links by id, and themes' links by the name documents write.
+struct DocumentLinks: Sendable {
+  var documents: [DocumentID: TemplateObject] = [:]
+  var themes: [String: TemplateObject] = [:]
+}

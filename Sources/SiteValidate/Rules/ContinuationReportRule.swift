@@ -10,6 +10,8 @@ struct ContinuationReportRule: ModalitiesRule {
   let reportKind: String
   let seriesField: String
 
+  var groupingField: String? { seriesField }
+
   init(parameters: inout RuleParameters) {
     status = parameters.string("when_status", default: "continuing")
     reportKind = parameters.string("report_kind")

@@ -10,6 +10,8 @@ struct MeetingRecordRule: ModalitiesRule {
   let participantsField: String
   let nextField: String
 
+  var dateReferenceField: String? { nextField }
+
   init(parameters: inout RuleParameters) {
     dateField = parameters.string("date_field", default: "date")
     participantsField = parameters.string("participants_field", default: "participants")

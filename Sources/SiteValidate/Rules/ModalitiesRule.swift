@@ -13,6 +13,18 @@ protocol ModalitiesRule: Sendable {
   init(parameters: inout RuleParameters)
   /// Adds the problems `document` has to `report`.
   func check(_ document: ParsedDocument, in site: SiteIndex, report: inout RuleReport)
+  /// The front-matter field whose value groups the documents the rule compares a document
+  /// with (continuation reports look for their BPF's report): the preview re-checks a
+  /// group's documents when one of them changes.
+  var groupingField: String? { get }
+  /// The front-matter object field (`next: {date:, id:}`) whose `date` finds another
+  /// document of the same kind by its date, and whose `id` names it.
+  var dateReferenceField: String? { get }
+}
+
+extension ModalitiesRule {
+  var groupingField: String? { nil }
+  var dateReferenceField: String? { nil }
 }
 
 /// Where a rule puts its findings: the rule's id and severity come from the schema.

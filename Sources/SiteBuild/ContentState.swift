@@ -1,0 +1,158 @@
+import Foundation
+import SiteContent
+import SiteMarkdown
+import SiteModel
+import SiteValidate
+
+/// The Markdown files of a site as last read and parsed, kept by the preview session so an
+/// edit re-reads and re-parses only what it touches, and the site index is patched rather
+/// than rebuilt.
+struct ContentState {
+  /// One Markdown file as last read.
+  final class Source {
+    let id: DocumentID?
+    let result: Result<(SourceDocument, YAMLNode), Diagnostic>
+    /// The text, or the reason it could not be read: a save that changes neither is no change.
+    let fingerprint: String
+    var parsed: ParsedDocument?
+
+    init(path: String, result: Result<(SourceDocument, YAMLNode), Diagnostic>) {
+      self.result = result
+      switch result {
+      case .success(let pair):
+        id = pair.0.id
+        fingerprint = pair.0.text
+      case .failure(let diagnostic):
+        id = DocumentID(contentPath: path)
+        fingerprint = "\u{0}\(diagnostic)"
+      }
+    }
+  }
+
+  /// What an update changed.
+  struct Changes {
+    /// Documents added, removed, edited, re-parsed or become unreadable.
+    var documents = Set<DocumentID>()
+    /// Whether the set of published documents changed (then the index is rebuilt).
+    var membership = false
+  }
+
+  let layout: SiteLayout
+  let includeDrafts: Bool
+  let jobs: Int?
+  private(set) var files = ContentFiles()
+  private(set) var sources: [String: Source] = [:]
+  private(set) var published = Set<DocumentID>()
+  private(set) var unreadable = Set<DocumentID>()
+  private(set) var unpublished = Set<DocumentID>()
+  /// Files with problems of their own, and those problems.
+  private(set) var problems: [String: [Diagnostic]] = [:]
+  private var parsedWith: MarkdownOptions?
+
+  init(layout: SiteLayout, includeDrafts: Bool, jobs: Int?) {
+    self.layout = layout
+    self.includeDrafts = includeDrafts
+    self.jobs = jobs
+  }
+
+  /// The published documents as parsed.
+  var parsedDocuments: [ParsedDocument] { sources.values.compactMap(\.parsed) }
+
+  /// Re-reads the files that changed and re-parses what depends on them.
+  /// - Parameter changed: paths relative to the site folder; nil reads everything.
+  /// - Parameter walk: whether to list `content/` again (files may have come or gone).
+  mutating func update(changed: Set<String>?, walk: Bool, markdown options: MarkdownOptions, timer: inout StageTimer) -> Changes {
+    var changedPaths = Set<String>()
+    var toRead: [String]
+    if walk || changed == nil {
+      files = ContentWalker.walk(layout)
+      let present = Set(files.markdown)
+      for path in sources.keys where !present.contains(path) { changedPaths.insert(path) }
+      toRead = files.markdown.filter { path in changed.map { $0.contains("content/" + path) } ?? true || sources[path] == nil }
+    } else {
+      toRead = changed!.compactMap { path in
+        guard path.hasPrefix("content/") else { return nil }
+        let relative = String(path.dropFirst(8))
+        return sources[relative] == nil ? nil : relative
+      }
+      .sorted()
+    }
+    timer.lap("walk")
+    let layout = layout
+    let read = Parallel.map(toRead, jobs: jobs) { path in
+      (path, SourceReader.read(contentPath: path, layout: layout).flatMap { source in
+        DocumentParser.frontMatter(of: source).map { (source, $0) }
+      })
+    }
+    var replaced: [String: Source] = [:]
+    for (path, result) in read {
+      let source = Source(path: path, result: result)
+      if sources[path]?.fingerprint != source.fingerprint {
+        replaced[path] = source
+        changedPaths.insert(path)
+      }
+    }
+    timer.lap("read")
+
+    // Publication, unreadable files and the files' own problems change only with the files.
+    var changes = Changes()
+    for path in changedPaths {
+      let old = sources[path]
+      let new = replaced[path]
+      sources[path] = new
+      if let id = old?.id {
+        if published.remove(id) != nil, new.map({ isPublished($0) }) != true { changes.membership = true }
+        unreadable.remove(id)
+        unpublished.remove(id)
+        changes.documents.insert(id)
+      }
+      problems[path] = nil
+      guard let new, let id = new.id else { continue }
+      changes.documents.insert(id)
+      switch new.result {
+      case .failure(let diagnostic):
+        unreadable.insert(id)
+        problems[path] = [diagnostic]
+      case .success(let pair):
+        if isPublished(new) {
+          if published.insert(id).inserted, old.map({ isPublished($0) }) != true { changes.membership = true }
+          let placeholders = DocumentScaffold.placeholders(in: pair.0)
+          if !placeholders.isEmpty { problems[path] = placeholders }
+        } else {
+          unpublished.insert(id)
+        }
+      }
+    }
+
+    // Parse the bodies of new and changed documents; all of them when the Markdown options
+    // changed; and those whose links' targets appeared or disappeared.
+    var reparse = Set(changedPaths.filter { sources[$0] != nil })
+    if options != parsedWith {
+      reparse = Set(sources.keys)
+      parsedWith = options
+    } else if changes.membership {
+      let moved = changes.documents
+      for (path, source) in sources where source.parsed?.body.links.contains(where: { $0.target.map(moved.contains) ?? false }) == true {
+        reparse.insert(path)
+      }
+    }
+    let parser = DocumentParser(renderer: MarkdownRenderer(options: options), published: published)
+    let toParse: [(String, SourceDocument, YAMLNode)] = reparse.sorted().compactMap { path in
+      guard let source = sources[path] else { return nil }
+      source.parsed = nil
+      guard case .success(let pair) = source.result, isPublished(source) else { return nil }
+      return (path, pair.0, pair.1)
+    }
+    for (path, document) in Parallel.map(toParse, jobs: jobs, { ($0.0, parser.parse($0.1, frontMatter: $0.2)) }) {
+      sources[path]?.parsed = document
+    }
+    for path in reparse { if let id = sources[path]?.id { changes.documents.insert(id) } }
+    timer.lap("parse")
+    return changes
+  }
+
+  private func isPublished(_ source: Source) -> Bool {
+    guard case .success(let pair) = source.result else { return false }
+    return includeDrafts || pair.1["draft"]?.bool != true
+  }
+}
