@@ -13,11 +13,20 @@ public struct BuildReport: Sendable {
   public var seconds: Double
   /// Whether the output folder was replaced.
   public var wrote: Bool
+  /// Whether the output was already built from exactly these inputs, so nothing was done.
+  public var upToDate = false
+
+  /// Whether the output now holds the site.
+  public var succeeded: Bool { wrote || upToDate }
 
   /// `Built 21 documents: 98 pages (104 files), 0 warnings, 0 errors in 0.41 s → output/`
   public func summary(output: String) -> String {
     let counts = "\(DiagnosticReport.counted(diagnostics.warningCount, "warning")), \(DiagnosticReport.counted(diagnostics.errorCount, "error"))"
     let time = String(format: "%.2f s", seconds)
+    if upToDate {
+      return "Up to date: \(DiagnosticReport.counted(documents, "document")), \(DiagnosticReport.counted(pages, "page")) "
+        + "(\(DiagnosticReport.counted(files, "file"))), \(counts); nothing changed since the last build of \(output) (\(time))"
+    }
     if wrote {
       return "Built \(DiagnosticReport.counted(documents, "document")): \(DiagnosticReport.counted(pages, "page")) "
         + "(\(DiagnosticReport.counted(files, "file"))), \(counts) in \(time) → \(output)"
@@ -28,8 +37,13 @@ public struct BuildReport: Sendable {
 
 /// Runs the whole pipeline: load (content → parse → validate → link), render, write.
 public enum SiteBuilder {
+  /// The file in the output folder that records what it was built from.
+  public static let cacheFileName = BuildCache.fileName
+
   /// Builds the site into the output folder, or leaves it untouched when anything fails.
-  public static func build(_ options: BuildOptions, onWait: () -> Void = {}) -> BuildReport {
+  /// - Parameter useCache: skip the build when the output was built from exactly the same
+  ///   inputs and is as that build left it.
+  public static func build(_ options: BuildOptions, useCache: Bool = true, onWait: () -> Void = {}) -> BuildReport {
     let start = Date()
     func report(_ diagnostics: [Diagnostic], documents: Int = 0, pages: Int = 0, files: Int = 0, wrote: Bool = false) -> BuildReport {
       BuildReport(
@@ -46,8 +60,18 @@ public enum SiteBuilder {
       return report(error.diagnostics)
     }
     defer { withExtendedLifetime(lock) {} }
-    let loaded = SiteLoader.load(options)
     var timer = StageTimer()
+    let inputs = BuildCache.inputs(of: options)
+    if useCache, let inputs, let cache = BuildCache.load(from: options.output), cache.inputs == inputs,
+      BuildCache.outputs(in: options.output, jobs: options.jobs) == cache.outputs
+    {
+      var upToDate = report(cache.diagnostics, documents: cache.documents, pages: cache.pages, files: cache.outputs.count + 1)
+      upToDate.upToDate = true
+      return upToDate
+    }
+    timer.lap("compare with the build cache")
+    let loaded = SiteLoader.load(options)
+    timer.lap("load (stages above)")
     var diagnostics = loaded.diagnostics
     let templates = TemplateSet.load(options.layout)
     timer.lap("templates")
@@ -84,6 +108,11 @@ public enum SiteBuilder {
       return report(diagnostics, documents: documents)
     }
     do {
+      if let inputs {
+        let cache = BuildCache(
+          inputs: inputs, outputs: staged.writtenFiles, diagnostics: diagnostics.sorted(), documents: documents, pages: pages)
+        try staged.write([cache.file])
+      }
       try staged.commit()
     } catch {
       return report(diagnostics + error.diagnostics, documents: documents)

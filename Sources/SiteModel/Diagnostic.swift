@@ -10,7 +10,7 @@ public enum Severity: String, Sendable, Hashable, Comparable, Codable, CaseItera
 
 /// Every problem igfsite reports, from a YAML syntax error to a modalities rule, is one of
 /// these: where it is, how serious, which rule, what is wrong and how to fix it.
-public struct Diagnostic: Error, Sendable, Hashable, Comparable {
+public struct Diagnostic: Error, Sendable, Hashable, Comparable, Codable {
   public var location: SourceLocation
   public var severity: Severity
   /// A stable, dotted rule id such as `front-matter.yaml` or `bpf-proposal.sections`.

@@ -3,7 +3,7 @@
 /// Lines count from 1 and include the front matter; columns count Unicode scalars from 1,
 /// as libyaml does, so a caret printed under the line lands on the character it means.
 /// A line of 0 means the problem concerns the file as a whole.
-public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConvertible {
+public struct SourceLocation: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
   /// The path as the user would type it: relative to the current folder when the site is.
   public var file: String
   public var line: Int

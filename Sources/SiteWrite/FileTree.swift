@@ -27,6 +27,35 @@ public enum FileTree {
     closedir(directory)
     return rmdir(path) == 0 && ok
   }
+
+  /// Every file under a folder (not the folders), relative to it, in no particular order;
+  /// nil when a folder cannot be read.
+  public static func files(under root: String) -> [String]? {
+    var found: [String] = []
+    func walk(_ relative: String) -> Bool {
+      guard let directory = opendir(relative.isEmpty ? root : root + "/" + relative) else { return false }
+      defer { closedir(directory) }
+      while let entry = readdir(directory) {
+        let name = withUnsafePointer(to: entry.pointee.d_name) {
+          $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
+        }
+        if name == "." || name == ".." { continue }
+        let child = relative.isEmpty ? name : relative + "/" + name
+        var isFolder = entry.pointee.d_type == UInt8(DT_DIR)
+        if entry.pointee.d_type == UInt8(DT_UNKNOWN) {
+          var status = stat()
+          isFolder = lstat(root + "/" + child, &status) == 0 && (status.st_mode & S_IFMT) == S_IFDIR
+        }
+        if isFolder {
+          guard walk(child) else { return false }
+        } else {
+          found.append(child)
+        }
+      }
+      return true
+    }
+    return walk("") ? found : nil
+  }
 }
 
 /// The folders already created while writing a site, shared by the threads writing it, so

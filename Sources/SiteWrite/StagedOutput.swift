@@ -18,6 +18,7 @@ public final class StagedOutput: @unchecked Sendable {
   private let created = CreatedFolders()
   private var finished = false
   private var filesWritten = 0
+  private var hashes: [String: String] = [:]
 
   /// Creates the staging folder (removing ones left by builds that were killed).
   public init(output: URL, displayPath: String) throws(DiagnosticsError) {
@@ -30,6 +31,7 @@ public final class StagedOutput: @unchecked Sendable {
     do {
       try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
       try FileTreeWriter(root: staging, created: created).write([Self.marker])
+      record([Self.marker])
     } catch {
       FileTree.remove(staging.path)
       throw Self.failure("cannot create the folder to write the site in: \(Self.describe(error))", displayPath)
@@ -50,6 +52,21 @@ public final class StagedOutput: @unchecked Sendable {
     lock.lock()
     filesWritten += files.count
     lock.unlock()
+    record(files)
+  }
+
+  private func record(_ files: [OutputFile]) {
+    let lines = files.map { file in
+      let (size, hash) = file.sizeAndHash
+      return (file.path, "\(String(hash, radix: 16)) \(size) \(file.path)")
+    }
+    lock.withLock { for (path, line) in lines { hashes[path] = line } }
+  }
+
+  /// Every file written so far as `hash size path`, sorted by path: what the build cache
+  /// records, taken from the bytes as they were written.
+  public var writtenFiles: [String] {
+    lock.withLock { hashes.keys.sorted().compactMap { hashes[$0] } }
   }
 
   /// How many files have been written, the marker included.

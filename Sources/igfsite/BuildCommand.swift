@@ -9,7 +9,9 @@ struct BuildCommand: ParsableCommand {
     abstract: "Check every document and build the site into the output folder.",
     discussion: """
       The output folder is replaced in one step only when the whole build succeeds: a build \
-      with errors, or one that is interrupted, leaves the previous output as it was.
+      with errors, or one that is interrupted, leaves the previous output as it was. When \
+      nothing changed since the last build (same files of content/ and templates/, same \
+      options, same igfsite) and the output is as that build left it, nothing is done.
       """)
 
   @OptionGroup var siteOption: SiteOption
@@ -29,6 +31,9 @@ struct BuildCommand: ParsableCommand {
   @Option(name: .long, help: ArgumentHelp("Documents to process at once (default: one per core).", valueName: "n"))
   var jobs: Int?
 
+  @Flag(name: .customLong("no-cache"), help: "Build even when nothing changed since the last build.")
+  var noCache = false
+
   func validate() throws {
     if let baseURL, !(baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://")) {
       throw ValidationError("--base-url must be an absolute http(s) URL, such as https://www.example.org/igf/")
@@ -42,12 +47,12 @@ struct BuildCommand: ParsableCommand {
     let options = BuildOptions(
       layout: layout, output: outputURL, outputDisplay: output, includeDrafts: drafts, strict: strict, baseURL: baseURL,
       jobs: jobs)
-    let report = SiteBuilder.build(options) {
+    let report = SiteBuilder.build(options, useCache: !noCache) {
       Output.error("Another build of this site is running; waiting for it to finish…\n")
     }
     if !report.diagnostics.isEmpty { Output.error(Output.report(report.diagnostics, layout: layout)) }
     print(report.summary(output: options.outputDisplay))
-    guard report.wrote else { throw ExitStatus.forProblems(report.diagnostics) }
+    guard report.succeeded else { throw ExitStatus.forProblems(report.diagnostics) }
   }
 }
 

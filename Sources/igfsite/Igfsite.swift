@@ -8,6 +8,7 @@ struct Igfsite: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "igfsite",
     abstract: "Builds the IGF outcome inventory site from Markdown, checking every document against the modalities.",
+    version: IgfsiteVersion.current,
     subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, NewCommand.self, MarkdownCommand.self],
     defaultSubcommand: nil)
 

@@ -80,7 +80,7 @@ import TestSupport
       #expect(update.succeeded, "\(edit): \(update.diagnostics)")
       let full = site.root.appendingPathComponent("full-output")
       let report = SiteBuilder.build(site.options(drafts: true, output: full))
-      #expect(report.wrote, "\(edit): \(report.diagnostics)")
+      #expect(report.succeeded, "\(edit): \(report.diagnostics)")
       let incremental = try site.outputSnapshot(preview)
       let expected = try site.outputSnapshot(full)
       let differing = Set(incremental.keys).union(expected.keys).filter { incremental[$0] != expected[$0] }.sorted()

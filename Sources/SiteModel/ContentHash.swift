@@ -1,13 +1,12 @@
 import Foundation
-import SiteModel
 
 /// A fast 64-bit hash of a file's bytes, for telling whether a rendered file differs from
 /// the one written before. Four independent lanes of multiply-and-rotate over 32-byte
 /// blocks run several times faster than the standard library's SipHash, which matters when
-/// the site-wide data files weigh tens of megabytes. Not for untrusted comparisons: only
-/// igfsite's own output is hashed.
-enum ContentHash {
-  static func of(_ file: OutputFile) -> UInt64 {
+/// the site-wide data files weigh tens of megabytes. Not for untrusted comparisons: it
+/// tells igfsite's own inputs and outputs apart from their earlier versions.
+public enum ContentHash {
+  public static func of(_ file: OutputFile) -> UInt64 {
     switch file.contents {
     case .text(var text): text.withUTF8 { of(UnsafeRawBufferPointer($0)) }
     case .bytes(let bytes): bytes.withUnsafeBytes(of)
@@ -19,7 +18,7 @@ enum ContentHash {
   private static let prime1: UInt64 = 0x9E37_79B1_85EB_CA87
   private static let prime2: UInt64 = 0xC2B2_AE3D_27D4_EB4F
 
-  static func of(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+  public static func of(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
     var lanes: (UInt64, UInt64, UInt64, UInt64) = (prime1, prime2, ~prime1, ~prime2)
     func mix(_ lane: UInt64, _ word: UInt64) -> UInt64 {
       let mixed = (lane ^ word) &* prime1
@@ -53,5 +52,17 @@ enum ContentHash {
     hash = hash &* prime1
     hash ^= hash >> 29
     return hash
+  }
+}
+
+extension OutputFile {
+  /// The file's bytes' size and hash, as the build cache records them.
+  public var sizeAndHash: (size: Int, hash: UInt64) {
+    switch contents {
+    case .text(var text): text.withUTF8 { ($0.count, ContentHash.of(UnsafeRawBufferPointer($0))) }
+    case .bytes(let bytes): bytes.withUnsafeBytes { ($0.count, ContentHash.of($0)) }
+    case .data(let data): data.withUnsafeBytes { ($0.count, ContentHash.of($0)) }
+    case .copy(let url): ((try? Data(contentsOf: url)) ?? Data()).withUnsafeBytes { ($0.count, ContentHash.of($0)) }
+    }
   }
 }

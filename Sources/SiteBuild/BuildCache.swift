@@ -1,0 +1,130 @@
+import Foundation
+import SiteContent
+import SiteModel
+import SiteWrite
+
+/// What an output folder was built from, kept in the folder as `.igfsite-cache`: a build
+/// whose inputs (every file of `content/` and `templates/`, by content hash), options and
+/// igfsite executable are unchanged, and whose output files are as that build left them,
+/// has nothing to do.
+///
+/// The cache is never trusted blindly: one written by another igfsite executable, for other
+/// options, or damaged in any way (its last line checks all the others) is ignored, and the
+/// site is built in full.
+struct BuildCache: Equatable {
+  static let fileName = ".igfsite-cache"
+  static let format = "igfsite-cache 1"
+
+  /// One line per input and option, in a fixed order.
+  var inputs: [String]
+  /// One line per output file: its content hash, size and path.
+  var outputs: [String]
+  /// The problems the build reported (warnings), to report them again.
+  var diagnostics: [Diagnostic]
+  var documents: Int
+  var pages: Int
+
+  /// The inputs of a build as the cache records them; nil when they cannot all be read
+  /// (the build will then report why).
+  static func inputs(of options: BuildOptions) -> [String]? {
+    let layout = options.layout
+    let files = ContentWalker.walk(layout)
+    guard files.diagnostics.isEmpty else { return nil }
+    var paths = files.markdown.map { "content/" + $0 }
+    paths += ["content/site.yml", "content/people.yml", "content/modalities.yml"]
+    guard let templates = FileManager.default.enumerator(at: layout.templates, includingPropertiesForKeys: nil) else { return nil }
+    let templatesRoot = layout.templates.standardizedFileURL.path + "/"
+    for case let url as URL in templates where !url.hasDirectoryPath {
+      let path = url.standardizedFileURL.path
+      guard path.hasPrefix(templatesRoot) else { return nil }
+      paths.append("templates/" + path.dropFirst(templatesRoot.count))
+    }
+    paths.sort()
+    let root = layout.root.path + "/"
+    let hashes = Parallel.map(paths, jobs: options.jobs) { path -> String? in
+      guard case .success(let bytes) = FileBytes.read(root + path) else { return nil }
+      return line(hash: bytes.withUnsafeBytes(ContentHash.of), size: bytes.count, path: path)
+    }
+    guard hashes.allSatisfy({ $0 != nil }) else { return nil }
+    return [
+      "igfsite \(IgfsiteVersion.current) \(executableIdentity)",
+      "options drafts=\(options.includeDrafts) strict=\(options.strict) base=\(options.baseURL ?? "-") display=\(layout.displayPrefix)",
+    ] + hashes.compactMap { $0 }
+  }
+
+  /// The executable's size and modification time: any rebuilt igfsite, even of the same
+  /// version, starts with a fresh cache.
+  static let executableIdentity: String = {
+    var status = stat()
+    guard stat("/proc/self/exe", &status) == 0 || stat(CommandLine.arguments[0], &status) == 0 else { return "unknown" }
+    return "\(status.st_size)-\(status.st_mtim.tv_sec).\(status.st_mtim.tv_nsec)"
+  }()
+
+  /// The output files of a folder as the cache records them (content hash, size, path),
+  /// or nil when one cannot be read. Hashing every byte (rather than trusting sizes and
+  /// times) catches any edit to the output, and keeps the cache file itself reproducible.
+  static func outputs(in folder: URL, jobs: Int?) -> [String]? {
+    let root = folder.path + "/"
+    guard let files = FileTree.files(under: folder.path) else { return nil }
+    let kept = files.filter { $0 != fileName && !OutputGuard.placeholderNames.contains($0) }.sorted()
+    let lines = Parallel.map(kept, jobs: jobs) { relative -> String? in
+      guard case .success(let bytes) = FileBytes.read(root + relative) else { return nil }
+      return line(hash: bytes.withUnsafeBytes(ContentHash.of), size: bytes.count, path: relative)
+    }
+    guard lines.allSatisfy({ $0 != nil }) else { return nil }
+    return lines.compactMap { $0 }
+  }
+
+  /// How the cache records a file (the same as `StagedOutput.writtenFiles`).
+  static func line(hash: UInt64, size: Int, path: String) -> String {
+    "\(String(hash, radix: 16)) \(size) \(path)"
+  }
+
+  /// The cache an output folder holds, when it is whole and readable.
+  static func load(from folder: URL) -> BuildCache? {
+    guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(fileName).path),
+      let text = String(data: data, encoding: .utf8)
+    else { return nil }
+    var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    guard lines.last == "", lines.count >= 4 else { return nil }
+    lines.removeLast()
+    let check = lines.removeLast()
+    guard lines.first == format, check == "check \(checksum(lines))" else { return nil }
+    var cache = BuildCache(inputs: [], outputs: [], diagnostics: [], documents: 0, pages: 0)
+    let decoder = JSONDecoder()
+    for line in lines.dropFirst() {
+      guard let space = line.firstIndex(of: " ") else { return nil }
+      let value = String(line[line.index(after: space)...])
+      switch line[..<space] {
+      case "input": cache.inputs.append(value)
+      case "output": cache.outputs.append(value)
+      case "documents": cache.documents = Int(value) ?? 0
+      case "pages": cache.pages = Int(value) ?? 0
+      case "diagnostic":
+        guard let diagnostic = try? decoder.decode(Diagnostic.self, from: Data(value.utf8)) else { return nil }
+        cache.diagnostics.append(diagnostic)
+      default: return nil
+      }
+    }
+    return cache
+  }
+
+  /// The cache file's bytes, ending with the line that proves the others whole.
+  var file: OutputFile {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    var lines = [Self.format, "documents \(documents)", "pages \(pages)"]
+    lines += inputs.map { "input " + $0 }
+    lines += outputs.map { "output " + $0 }
+    lines += diagnostics.compactMap { diagnostic in
+      (try? encoder.encode(diagnostic)).map { "diagnostic " + String(decoding: $0, as: UTF8.self) }
+    }
+    lines.append("check \(Self.checksum(lines))")
+    return OutputFile(path: Self.fileName, contents: .text(lines.joined(separator: "\n") + "\n"))
+  }
+
+  static func checksum(_ lines: [String]) -> String {
+    var text = lines.joined(separator: "\n")
+    return text.withUTF8 { String(ContentHash.of(UnsafeRawBufferPointer($0)), radix: 16) }
+  }
+}

@@ -1,0 +1,117 @@
+import Foundation
+import SiteModel
+import Testing
+import TestSupport
+
+@testable import SiteBuild
+
+/// A build with nothing changed does nothing, and says so; anything that could change the
+/// output (a content or template file, an option, the output itself, another igfsite, a
+/// damaged cache) builds in full.
+@Suite struct BuildCacheTests {
+  static let files: [String: String?] = [
+    "content/2018/report.md": Documents.report(),
+    // Unknown field: a warning every build must report, cached or not.
+    "content/2018/other.md": Documents.report(title: "Other", extra: "colour: blue"),
+  ]
+
+  @Test func aSecondBuildWithNothingChangedDoesNothingAndRepeatsTheWarnings() throws {
+    let site = try FixtureSite(Self.files)
+    let first = site.build()
+    #expect(first.wrote && !first.upToDate, "\(first.diagnostics)")
+    let before = try site.outputSnapshot(includingCache: true)
+    let second = site.build()
+    #expect(second.upToDate && !second.wrote && second.succeeded)
+    #expect(second.diagnostics == first.diagnostics && !second.diagnostics.isEmpty)
+    #expect((second.documents, second.pages, second.files) == (first.documents, first.pages, first.files))
+    #expect(second.summary(output: "output").hasPrefix("Up to date: 2 documents"))
+    #expect(try site.outputSnapshot(includingCache: true) == before)
+  }
+
+  @Test(arguments: [
+    "content/2018/report.md", "content/people.yml", "templates/partials/footer.mustache", "templates/assets/style.css",
+  ])
+  func changingAnInputBuildsAgain(path: String) throws {
+    let site = try FixtureSite(Self.files)
+    #expect(site.build().wrote)
+    try site.write(try site.read(path) + "\n", to: path)
+    #expect(site.build().wrote)
+  }
+
+  @Test func aNewDocumentBuildsAgain() throws {
+    let site = try FixtureSite(Self.files)
+    #expect(site.build().wrote)
+    try site.write(Documents.report(title: "Third"), to: "content/2018/third.md")
+    #expect(site.build().wrote)
+    #expect(site.exists("output/2018/third/index.html"))
+  }
+
+  @Test func otherOptionsBuildAgain() throws {
+    let site = try FixtureSite(Self.files)
+    #expect(site.build().wrote)
+    #expect(site.build(drafts: true).wrote)
+    var options = site.options(drafts: true)
+    options.baseURL = "https://other.example/igf/"
+    #expect(SiteBuilder.build(options).wrote)
+    #expect(SiteBuilder.build(options).upToDate)
+    #expect(SiteBuilder.build(options, useCache: false).wrote)
+  }
+
+  @Test(arguments: ["edit", "delete", "add"])
+  func anOutputChangedByHandIsRebuilt(change: String) throws {
+    let site = try FixtureSite(Self.files)
+    #expect(site.build().wrote)
+    let expected = try site.outputSnapshot()
+    switch change {
+    case "edit": try site.write("defaced", to: "output/2018/report/index.html")
+    case "delete": try FileManager.default.removeItem(at: site.output.appendingPathComponent("2018/report/index.html"))
+    default: try site.write("stray", to: "output/2018/stray.html")
+    }
+    #expect(site.build().wrote)
+    #expect(try site.outputSnapshot() == expected)
+  }
+
+  @Test(arguments: ["truncate", "flip", "empty", "garbage"])
+  func aDamagedCacheIsIgnored(damage: String) throws {
+    let site = try FixtureSite(Self.files)
+    #expect(site.build().wrote)
+    let path = "output/" + SiteBuilder.cacheFileName
+    let text = try site.read(path)
+    switch damage {
+    case "truncate": try site.write(String(text.prefix(text.count / 2)), to: path)
+    case "flip": try site.write(text.replacingOccurrences(of: "documents 2", with: "documents 3"), to: path)
+    case "empty": try site.write("", to: path)
+    default: try site.writeData(Data([0xFF, 0xFE, 0x00, 0x41]), to: path)
+    }
+    #expect(site.build().wrote)
+    #expect(site.build().upToDate)
+  }
+
+  @Test func aCacheFromAnotherIgfsiteIsIgnored() throws {
+    let site = try FixtureSite(Self.files)
+    #expect(site.build().wrote)
+    var cache = try #require(BuildCache.load(from: site.output))
+    cache.inputs[0] = "igfsite 0.0.1 another-executable"
+    let file = cache.file
+    guard case .text(let text) = file.contents else { throw CocoaError(.fileReadCorruptFile) }
+    try site.write(text, to: "output/" + SiteBuilder.cacheFileName)
+    #expect(BuildCache.load(from: site.output) == cache, "the forged cache is well-formed")
+    #expect(site.build().wrote)
+  }
+
+  @Test func buildsAreReproducibleWhateverTheNumberOfJobs() throws {
+    let site = try FixtureSite(InventoryFixture.files)
+    var snapshots: [[String: Data]] = []
+    for (index, jobs) in [1, 2, 5].enumerated() {
+      let output = site.root.appendingPathComponent("output-\(index)")
+      let report = SiteBuilder.build(site.options(jobs: jobs, output: output))
+      #expect(report.wrote, "\(report.diagnostics)")
+      snapshots.append(try site.outputSnapshot(output, includingCache: true))
+    }
+    #expect(snapshots[0].count > 40)
+    for snapshot in snapshots.dropFirst() {
+      let differing = Set(snapshot.keys).union(snapshots[0].keys).filter { snapshot[$0] != snapshots[0][$0] }
+      #expect(differing.isEmpty, "files differ between builds: \(differing.sorted())")
+    }
+  }
+}
