@@ -4,7 +4,7 @@
 SWIFT ?= swift
 RELEASE_BIN := .build/release/igfsite
 
-.PHONY: all deps release site test check check-pages preview-check clean
+.PHONY: all deps release site test check check-pages preview-check bench bench-corpus clean
 
 all: site
 
@@ -32,6 +32,19 @@ check-pages: release
 # an error must bring the problems overlay and the fix must clear it.
 preview-check: release
 	@python=$$(scripts/page-tools.sh) && $$python scripts/preview-browser-check.py $(RELEASE_BIN) .
+
+# igfsite against Hugo 0.111 on generated corpora of 1,000, 10,000 and 50,000 documents;
+# prints the table and the targets (see BENCHMARKS.md). BENCH_SIZES=1000,10000 and
+# BENCH_RUNS=3 shorten it.
+bench: release
+	@scripts/install-deps.sh hugo cmark-gfm
+	python3 bench/bench.py $(RELEASE_BIN)
+
+# The benchmark's corpus as a complete site: make bench-corpus N=10000 OUT=/tmp/corpus
+N ?= 10000
+bench-corpus:
+	@test -n "$(OUT)" || { echo "usage: make bench-corpus N=10000 OUT=DIR" >&2; exit 2; }
+	python3 bench/corpus.py -n $(N) --out $(OUT)
 
 clean:
 	rm -rf .build

@@ -1,0 +1,241 @@
+#!/usr/bin/env python3
+"""igfsite against Hugo on the same generated corpus.
+
+    bench.py IGFSITE [--sizes 1000,10000,50000] [--runs 5] [--report BENCHMARKS.md]
+
+For each size, writes the deterministic corpus (bench/corpus.py) into a temporary folder
+(on tmpfs when there is one, so the disk does not decide), builds it with igfsite (release
+build, clean output folder) and with Hugo 0.111 (the reference layouts of bench/hugo/,
+facilitators looked up in the same people registry), alternating the runs, and times the
+floor: the cmark-gfm command rendering the same Markdown bytes. At 10,000 documents it
+also times `igfsite check`, a rebuild with nothing changed, and a one-document edit in the
+preview. Prints medians, ratios from the same run, and whether each target holds.
+"""
+import argparse
+import datetime
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+import preview_latency  # noqa: E402
+
+# How long Hugo may take on the largest corpus before the benchmark stops running it.
+HUGO_LIMIT_SECONDS = 90
+
+
+def measured(command, cwd=None):
+    """Runs a command; returns (wall seconds, peak resident memory in MiB)."""
+    with tempfile.TemporaryFile() as errors:
+        start = time.monotonic()
+        process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=errors)
+        _, status, usage = os.wait4(process.pid, 0)
+        elapsed = time.monotonic() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
+        if process.returncode != 0:
+            errors.seek(0)
+            raise SystemExit(f"{' '.join(command)} failed ({process.returncode}):\n{errors.read().decode()[-3000:]}")
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def scratch_folder():
+    for candidate in (os.environ.get("BENCH_DIR"), "/dev/shm"):
+        if candidate and os.path.isdir(candidate) and os.access(candidate, os.W_OK):
+            return tempfile.mkdtemp(prefix="igfsite-bench-", dir=candidate), candidate
+    folder = tempfile.mkdtemp(prefix="igfsite-bench-")
+    return folder, os.path.dirname(folder)
+
+
+def hugo_site(corpus, folder):
+    """A Hugo site over the corpus' Markdown: the reference layouts, the people registry."""
+    os.makedirs(folder)
+    shutil.copy(os.path.join(HERE, "hugo", "hugo.toml"), folder)
+    shutil.copytree(os.path.join(HERE, "hugo", "layouts"), os.path.join(folder, "layouts"))
+    os.makedirs(os.path.join(folder, "data"))
+    shutil.copy(os.path.join(corpus, "content", "people.yml"), os.path.join(folder, "data", "people.yaml"))
+    os.symlink(os.path.join(corpus, "content"), os.path.join(folder, "content"))
+    return folder
+
+
+def markdown_bytes(corpus, into):
+    """Every document's bytes in one file, for the cmark-gfm floor."""
+    size = 0
+    with open(into, "wb") as out:
+        for root, _, names in sorted(os.walk(os.path.join(corpus, "content"))):
+            for name in sorted(names):
+                if name.endswith(".md"):
+                    with open(os.path.join(root, name), "rb") as handle:
+                        data = handle.read()
+                    size += len(data)
+                    out.write(data + b"\n")
+    return size
+
+
+def median(values):
+    return statistics.median(values) if values else None
+
+
+def machine():
+    model = "unknown CPU"
+    try:
+        with open("/proc/cpuinfo") as handle:
+            for line in handle:
+                if line.startswith("model name"):
+                    model = line.split(":", 1)[1].strip()
+                    break
+        with open("/proc/meminfo") as handle:
+            memory = int(handle.readline().split()[1]) / 1024 / 1024
+    except OSError:
+        memory = 0
+    return f"{model}, {os.cpu_count()} cores, {memory:.0f} GiB, {platform.system()} {platform.release()}"
+
+
+def version(command):
+    try:
+        return subprocess.run(command, capture_output=True, text=True, check=True).stdout.strip().splitlines()[0]
+    except (OSError, subprocess.CalledProcessError):
+        return None
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("igfsite")
+    parser.add_argument("--sizes", default=os.environ.get("BENCH_SIZES", "1000,10000,50000"))
+    parser.add_argument("--runs", type=int, default=int(os.environ.get("BENCH_RUNS", "5")))
+    parser.add_argument("--edits", type=int, default=10, help="preview edits to time at 10,000 documents")
+    parser.add_argument("--report", help="also write the report (Markdown) to this file")
+    parser.add_argument("--keep", action="store_true", help="keep the corpora and outputs")
+    args = parser.parse_args()
+    igfsite = os.path.abspath(args.igfsite)
+    sizes = [int(size) for size in args.sizes.split(",")]
+    hugo = shutil.which("hugo")
+    cmark = shutil.which("cmark-gfm")
+    work, where = scratch_folder()
+    lines = []
+
+    def say(text=""):
+        print(text, flush=True)
+        lines.append(text)
+
+    say(f"# igfsite benchmark, {datetime.date.today().isoformat()}")
+    say()
+    say(f"- Machine: {machine()}")
+    say(f"- igfsite {version([igfsite, '--version'])} (release build); "
+        f"{version(['hugo', 'version']) or 'Hugo not installed'}; "
+        f"{version(['cmark-gfm', '--version']) or 'cmark-gfm not installed'}")
+    say(f"- Corpora and outputs in {where} ({'tmpfs' if where == '/dev/shm' else 'disk'}); "
+        f"{args.runs} runs each, igfsite and Hugo alternating; medians of wall time and peak memory (RSS)")
+    say(f"- Command: `make bench` (bench/bench.py {' '.join(sys.argv[2:])})")
+    say()
+    results = {}
+    try:
+        for size in sizes:
+            corpus = os.path.join(work, f"corpus-{size}")
+            subprocess.run([sys.executable, os.path.join(HERE, "corpus.py"), "-n", str(size), "--out", corpus],
+                           check=True, stdout=subprocess.DEVNULL)
+            problems = subprocess.run([igfsite, "check", "--site", corpus], capture_output=True, text=True)
+            if problems.returncode != 0:
+                raise SystemExit(f"the {size}-document corpus does not check clean:\n{problems.stderr[-2000:]}")
+            output = os.path.join(work, f"out-{size}")
+            hugo_folder = hugo_site(corpus, os.path.join(work, f"hugo-{size}")) if hugo else None
+            hugo_output = os.path.join(work, f"hugo-out-{size}")
+            run_hugo = hugo is not None
+            ours, theirs = [], []
+            for run in range(args.runs):
+                shutil.rmtree(output, ignore_errors=True)
+                ours.append(measured([igfsite, "build", "--site", corpus, "--output", output]))
+                if run_hugo:
+                    shutil.rmtree(hugo_output, ignore_errors=True)
+                    theirs.append(measured([hugo, "--quiet", "--source", hugo_folder, "--destination", hugo_output]))
+                    if size == max(sizes) and theirs[-1][0] > HUGO_LIMIT_SECONDS:
+                        say(f"(Hugo took {theirs[-1][0]:.0f} s on {size:,} documents: not run again at that size)")
+                        run_hugo = False
+            floor = None
+            if cmark:
+                joined = os.path.join(work, f"all-{size}.md")
+                markdown_bytes(corpus, joined)
+                floor = median([measured([cmark, "-e", "table", "-e", "strikethrough", "-e", "autolink", "-e",
+                                          "tagfilter", "--to", "html", joined])[0]
+                                for _ in range(3)])
+                os.remove(joined)
+            entry = {
+                "time": median([t for t, _ in ours]), "memory": median([m for _, m in ours]),
+                "hugo_time": median([t for t, _ in theirs]), "hugo_memory": median([m for _, m in theirs]),
+                "floor": floor,
+            }
+            if size == 10000:
+                entry["check"] = median([measured([igfsite, "check", "--site", corpus])[0] for _ in range(args.runs)])
+                # The output of the last build is in place: build again with nothing changed.
+                entry["nochange"] = median([measured([igfsite, "build", "--site", corpus, "--output", output])[0]
+                                            for _ in range(args.runs)])
+                entry["preview"] = preview_latency.measure(igfsite, corpus, edits=args.edits)
+            results[size] = entry
+            if not args.keep:
+                for folder in (corpus, output, hugo_output):
+                    shutil.rmtree(folder, ignore_errors=True)
+                if hugo_folder:
+                    shutil.rmtree(hugo_folder, ignore_errors=True)
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+
+    def seconds(value):
+        return "–" if value is None else f"{value:.2f} s"
+
+    def mib(value):
+        return "–" if value is None else f"{value:.0f} MiB"
+
+    def ratio(a, b):
+        return "–" if a is None or b is None else f"{a / b:.2f}"
+
+    say("| documents | igfsite | Hugo | igfsite/Hugo | igfsite memory | Hugo memory | igfsite/Hugo | cmark-gfm floor | igfsite/floor |")
+    say("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for size, entry in results.items():
+        say(f"| {size:,} | {seconds(entry['time'])} | {seconds(entry['hugo_time'])} | {ratio(entry['time'], entry['hugo_time'])} "
+            f"| {mib(entry['memory'])} | {mib(entry['hugo_memory'])} | {ratio(entry['memory'], entry['hugo_memory'])} "
+            f"| {seconds(entry['floor'])} | {ratio(entry['time'], entry['floor'])} |")
+    say()
+    ordered = sorted(results)
+    for smaller, larger in zip(ordered, ordered[1:]):
+        a, b = results[smaller], results[larger]
+        say(f"- Growth {smaller:,} → {larger:,} documents (×{larger / smaller:g}): time ×{b['time'] / a['time']:.2f}, "
+            f"memory ×{b['memory'] / a['memory']:.2f}")
+    targets = []
+    ten = results.get(10000)
+    if ten:
+        preview = ten["preview"]
+        say(f"- 10,000 documents: `igfsite check` {seconds(ten['check'])} ({ratio(ten['check'], ten['time'])} × the build); "
+            f"build with nothing changed {seconds(ten['nochange'])} ({ratio(ten['nochange'], ten['time'])} × the build); "
+            f"one document edited in the preview: rebuilt and written in {preview['rebuild']:.0f} ms "
+            f"(median of {preview['edits']} edits, {preview['pages']} pages re-rendered), "
+            f"save → reload event {preview['reload']:.0f} ms")
+        targets += [
+            ("full build ≤ 0.2 × Hugo's time", ten["hugo_time"] and ten["time"] <= 0.2 * ten["hugo_time"]),
+            ("peak memory ≤ 0.5 × Hugo's", ten["hugo_memory"] and ten["memory"] <= 0.5 * ten["hugo_memory"]),
+            ("full build ≤ 2 × the cmark-gfm floor", ten["floor"] and ten["time"] <= 2 * ten["floor"]),
+            ("nothing changed ≤ 0.1 × the full build", ten["nochange"] <= 0.1 * ten["time"]),
+            ("one change < 100 ms", preview["rebuild"] < 100),
+            ("check ≤ 0.3 × the full build", ten["check"] <= 0.3 * ten["time"]),
+        ]
+        if 50000 in results:
+            targets.append(("50,000 documents ≤ 5.5 × the time of 10,000", results[50000]["time"] <= 5.5 * ten["time"]))
+    if targets:
+        say()
+        say("Targets (10,000 documents):")
+        say()
+        for name, held in targets:
+            say(f"- {'holds' if held else 'MISSED'}: {name}")
+    if args.report:
+        with open(args.report, "w", encoding="utf-8") as handle:
+            handle.write("\n".join(lines) + "\n")
+
+
+if __name__ == "__main__":
+    main()
