@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Installs the Debian packages igfsite needs, when they are missing.
 # Usage: scripts/install-deps.sh [extra packages…]
-#   With no arguments: the cmark-gfm and libyaml libraries the build links against.
+#   With no arguments: the cmark-gfm, libyaml and mimalloc libraries the build links against.
 #   Extra packages (hugo, chromium, …) are added by the make targets that need them.
 set -euo pipefail
 
-packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-dev "$@")
+packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-dev libmimalloc-dev "$@")
 
 missing=()
 for package in "${packages[@]}"; do

@@ -5,8 +5,8 @@ import SiteWrite
 
 /// What an output folder was built from, kept in the folder as `.igfsite-cache`: a build
 /// whose inputs (every file of `content/` and `templates/`, by content hash), options and
-/// igfsite executable are unchanged, and whose output files are as that build left them,
-/// has nothing to do.
+/// igfsite executable are unchanged, and whose output files are as that build left them
+/// (same names and sizes, none touched since), has nothing to do.
 ///
 /// The cache is never trusted blindly: one written by another igfsite executable, for other
 /// options, or damaged in any way (its last line checks all the others) is ignored, and the
@@ -17,7 +17,8 @@ struct BuildCache: Equatable {
 
   /// One line per input and option, in a fixed order.
   var inputs: [String]
-  /// One line per output file: its content hash, size and path.
+  /// One line per output file: its content hash, size and path (no times, so that the
+  /// cache file is the same for two builds of the same site).
   var outputs: [String]
   /// The problems the build reported (warnings), to report them again.
   var diagnostics: [Diagnostic]
@@ -60,19 +61,36 @@ struct BuildCache: Equatable {
     return "\(status.st_size)-\(status.st_mtim.tv_sec).\(status.st_mtim.tv_nsec)"
   }()
 
-  /// The output files of a folder as the cache records them (content hash, size, path),
-  /// or nil when one cannot be read. Hashing every byte (rather than trusting sizes and
-  /// times) catches any edit to the output, and keeps the cache file itself reproducible.
-  static func outputs(in folder: URL, jobs: Int?) -> [String]? {
+  /// Whether a folder holds exactly the files the cache lists, with their sizes, none of
+  /// them changed since the cache was written: every file's status-change time (which any
+  /// write or `touch` moves forward, and which cannot be set back) is no later than the
+  /// cache file's. Checking this costs a `stat` per file instead of reading the whole site.
+  func outputsUnchanged(in folder: URL) -> Bool {
     let root = folder.path + "/"
-    guard let files = FileTree.files(under: folder.path) else { return nil }
-    let kept = files.filter { $0 != fileName && !OutputGuard.placeholderNames.contains($0) }.sorted()
-    let lines = Parallel.map(kept, jobs: jobs) { relative -> String? in
-      guard case .success(let bytes) = FileBytes.read(root + relative) else { return nil }
-      return line(hash: bytes.withUnsafeBytes(ContentHash.of), size: bytes.count, path: relative)
+    var cacheStatus = stat()
+    guard stat(root + Self.fileName, &cacheStatus) == 0 else { return false }
+    let limit = (cacheStatus.st_ctim.tv_sec, cacheStatus.st_ctim.tv_nsec)
+    func unchanged(_ relative: String, folder: Bool, size: Int = 0) -> Bool {
+      var status = stat()
+      guard lstat(root + relative, &status) == 0, (status.st_ctim.tv_sec, status.st_ctim.tv_nsec) <= limit else { return false }
+      return folder ? (status.st_mode & S_IFMT) == S_IFDIR : (status.st_mode & S_IFMT) == S_IFREG && Int(status.st_size) == size
     }
-    guard lines.allSatisfy({ $0 != nil }) else { return nil }
-    return lines.compactMap { $0 }
+    var topLevel: Set<String> = [Self.fileName]
+    var folders = Set<Substring>()
+    for line in outputs {
+      let fields = line.split(separator: " ", maxSplits: 2)
+      guard fields.count == 3, let size = Int(fields[1]) else { return false }
+      let path = fields[2]
+      topLevel.insert(String(path.prefix { $0 != "/" }))
+      if let slash = path.lastIndex(of: "/") { folders.insert(path[..<slash]) }
+      guard unchanged(String(path), folder: false, size: size) else { return false }
+    }
+    // A file added or removed inside a folder moves the folder's change time; the output
+    // folder itself was renamed into place after the cache was written, so it is listed.
+    guard folders.allSatisfy({ unchanged(String($0), folder: true) }),
+      let entries = try? FileManager.default.contentsOfDirectory(atPath: folder.path)
+    else { return false }
+    return entries.allSatisfy { topLevel.contains($0) || OutputGuard.placeholderNames.contains($0) }
   }
 
   /// How the cache records a file (the same as `StagedOutput.writtenFiles`).
@@ -82,10 +100,11 @@ struct BuildCache: Equatable {
 
   /// The cache an output folder holds, when it is whole and readable.
   static func load(from folder: URL) -> BuildCache? {
-    guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(fileName).path),
-      let text = String(data: data, encoding: .utf8)
+    guard case .success(let bytes) = FileBytes.read(folder.appendingPathComponent(fileName).path, limit: 256 << 20),
+      let text = String(validating: bytes, as: UTF8.self)
     else { return nil }
-    var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    // Split on bytes: a split by Characters costs a grapheme check per letter of 20,000 lines.
+    var lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { String(Substring($0)) }
     guard lines.last == "", lines.count >= 4 else { return nil }
     lines.removeLast()
     let check = lines.removeLast()

@@ -63,7 +63,7 @@ public enum SiteBuilder {
     var timer = StageTimer()
     let inputs = BuildCache.inputs(of: options)
     if useCache, let inputs, let cache = BuildCache.load(from: options.output), cache.inputs == inputs,
-      BuildCache.outputs(in: options.output, jobs: options.jobs) == cache.outputs
+      cache.outputsUnchanged(in: options.output)
     {
       var upToDate = report(cache.diagnostics, documents: cache.documents, pages: cache.pages, files: cache.outputs.count + 1)
       upToDate.upToDate = true

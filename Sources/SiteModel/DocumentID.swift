@@ -82,31 +82,51 @@ public struct DocumentID: Sendable, Hashable, Comparable, CustomStringConvertibl
   /// Returns nil when the destination is not a relative `.md` path or climbs above
   /// `content/`.
   public static func resolve(markdownLink path: String, from source: DocumentID) -> DocumentID? {
-    let bytes = Array(path.utf8)
-    guard bytes.count > 3, bytes.suffix(3) == [46, 109, 100], bytes.first != 47, !bytes.contains(58) else { return nil }
-    // The folder of the source, then each component of the link applied to it.
-    var parts: [ArraySlice<UInt8>] = Array(source.rawValue.utf8).split(separator: 47, omittingEmptySubsequences: false).dropLast()
-    for part in bytes.split(separator: 47, omittingEmptySubsequences: false) {
-      if part.isEmpty || part == [46] { continue }
-      if part == [46, 46] {
-        guard !parts.isEmpty else { return nil }
-        parts.removeLast()
-      } else {
-        parts.append(part)
+    var link = path
+    var sourceID = source.rawValue
+    return link.withUTF8 { link -> DocumentID? in
+      let count = link.count
+      guard count > 3, link[count - 3] == UInt8(ascii: "."), link[count - 2] == UInt8(ascii: "m"),
+        link[count - 1] == UInt8(ascii: "d"), link[0] != UInt8(ascii: "/"), !link.contains(UInt8(ascii: ":"))
+      else { return nil }
+      // The folder of the source, then each component of the link applied to it, as bytes
+      // with the start of each component kept so `..` can take the last one off.
+      var joined: [UInt8] = []
+      joined.reserveCapacity(sourceID.utf8.count + count)
+      var starts: [Int] = []
+      func push(_ component: Slice<UnsafeBufferPointer<UInt8>>) {
+        if !starts.isEmpty { joined.append(UInt8(ascii: "/")) }
+        starts.append(joined.count)
+        joined.append(contentsOf: component)
       }
+      sourceID.withUTF8 { source in
+        var start = 0
+        for index in source.indices where source[index] == UInt8(ascii: "/") {
+          push(source[start..<index])
+          start = index + 1
+        }
+      }
+      var start = 0
+      for index in 0...count where index == count || link[index] == UInt8(ascii: "/") {
+        let component = link[start..<index]
+        start = index + 1
+        if component.isEmpty || component.elementsEqual([UInt8(ascii: ".")]) { continue }
+        if component.elementsEqual([UInt8(ascii: "."), UInt8(ascii: ".")]) {
+          guard let last = starts.popLast() else { return nil }
+          joined.removeSubrange(max(0, last - 1)...)
+        } else {
+          push(component)
+        }
+      }
+      guard !starts.isEmpty else { return nil }
+      return DocumentID(String(decoding: joined.dropLast(3), as: UTF8.self))
     }
-    guard !parts.isEmpty else { return nil }
-    var joined: [UInt8] = []
-    for (index, part) in parts.enumerated() {
-      if index > 0 { joined.append(47) }
-      joined += part
-    }
-    return DocumentID(String(decoding: joined.dropLast(3), as: UTF8.self))
   }
 
   /// Problems with the id as a URL path component, or nil when it is fine. Ids are
   /// permanent URLs, so they are held to lowercase ASCII letters, digits and hyphens.
   public var namingProblem: String? {
+    if Self.isWellNamed(rawValue) { return nil }
     for component in components {
       if component.isEmpty { return "it has an empty path component" }
       let allowedFirst = component.first.map { $0 == "_" || $0.isLowercaseASCIIAlphanumeric } ?? false
@@ -115,6 +135,25 @@ public struct DocumentID: Sendable, Hashable, Comparable, CustomStringConvertibl
       }
     }
     return nil
+  }
+
+  /// The common case, checked on bytes: every component starts with a-z, 0-9 or `_` and
+  /// goes on with a-z, 0-9, `-` or `_`.
+  private static func isWellNamed(_ id: String) -> Bool {
+    var atStart = true
+    for byte in id.utf8 {
+      let isAlphanumeric = (byte >= 97 && byte <= 122) || (byte >= 48 && byte <= 57)
+      if byte == UInt8(ascii: "/") {
+        if atStart { return false }
+        atStart = true
+      } else if atStart {
+        guard isAlphanumeric || byte == UInt8(ascii: "_") else { return false }
+        atStart = false
+      } else if !(isAlphanumeric || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")) {
+        return false
+      }
+    }
+    return !atStart
   }
 
   /// The id a badly named file would have once renamed: lowercase, accents removed,

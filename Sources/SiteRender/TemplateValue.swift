@@ -25,48 +25,93 @@ public enum TemplateValue: Sendable, ExpressibleByStringLiteral, ExpressibleByBo
   }
 }
 
+/// A name a template looks up, with its hash worked out once (when the template is parsed,
+/// or when a view model sets it), so that finding it in an object compares integers.
+public struct TemplateKey: Sendable, Hashable {
+  public let name: String
+  let hash: Int
+
+  public init(_ name: String) {
+    self.name = name
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for byte in name.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+    self.hash = Int(truncatingIfNeeded: hash)
+  }
+}
+
 /// A mapping of names to values; absent optional values are simply not there, so a
 /// `{{#name}}` section is skipped for them.
 ///
-/// Stored as a short list of pairs rather than a dictionary: view models have a dozen keys
-/// at most, are built by the tens of thousands in a build, and a list is cheaper to build
-/// and to search at that size.
+/// Stored as short lists rather than a dictionary: view models have a dozen keys at most,
+/// are built by the tens of thousands in a build, and a list is cheaper to build and to
+/// search at that size. The lists live in one shared, copy-on-write box, so the renderer
+/// copies an object for the price of one reference count.
 public struct TemplateObject: Sendable, ExpressibleByDictionaryLiteral {
-  private var keys: [String]
-  private var values: [TemplateValue]
+  private final class Storage: @unchecked Sendable {
+    var hashes: [Int] = []
+    var keys: [String] = []
+    var values: [TemplateValue] = []
+
+    init(capacity: Int) {
+      hashes.reserveCapacity(capacity)
+      keys.reserveCapacity(capacity)
+      values.reserveCapacity(capacity)
+    }
+
+    func copy() -> Storage {
+      let copy = Storage(capacity: keys.count + 4)
+      copy.hashes = hashes
+      copy.keys = keys
+      copy.values = values
+      return copy
+    }
+  }
+
+  private var storage: Storage
 
   public init(_ fields: [String: TemplateValue] = [:]) {
-    keys = Array(fields.keys)
-    values = Array(fields.values)
+    storage = Storage(capacity: fields.count + 4)
+    for (key, value) in fields { self[key] = value }
   }
 
   public init(dictionaryLiteral elements: (String, TemplateValue)...) {
-    keys = []
-    values = []
-    keys.reserveCapacity(elements.count + 4)
-    values.reserveCapacity(elements.count + 4)
+    storage = Storage(capacity: elements.count + 4)
     for (key, value) in elements { self[key] = value }
   }
 
   /// The names and values, in the order they were set.
-  public var fields: [(String, TemplateValue)] { Array(zip(keys, values)) }
+  public var fields: [(String, TemplateValue)] { Array(zip(storage.keys, storage.values)) }
+
+  private func position(of key: TemplateKey) -> Int? {
+    let storage = storage
+    for index in storage.hashes.indices where storage.hashes[index] == key.hash && storage.keys[index] == key.name {
+      return index
+    }
+    return nil
+  }
+
+  /// The value of a name, as the renderer looks it up.
+  func value(for key: TemplateKey) -> TemplateValue? {
+    position(of: key).map { storage.values[$0] }
+  }
 
   public subscript(key: String) -> TemplateValue? {
-    get {
-      for index in keys.indices where keys[index] == key { return values[index] }
-      return nil
-    }
+    get { value(for: TemplateKey(key)) }
     set {
-      if let index = keys.firstIndex(of: key) {
+      let templateKey = TemplateKey(key)
+      if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+      if let index = position(of: templateKey) {
         if let newValue {
-          values[index] = newValue
+          storage.values[index] = newValue
         } else {
-          keys.remove(at: index)
-          values.remove(at: index)
+          storage.hashes.remove(at: index)
+          storage.keys.remove(at: index)
+          storage.values.remove(at: index)
         }
       } else if let newValue {
-        keys.append(key)
-        values.append(newValue)
+        storage.hashes.append(templateKey.hash)
+        storage.keys.append(key)
+        storage.values.append(newValue)
       }
     }
   }
@@ -101,6 +146,6 @@ public struct TemplateObject: Sendable, ExpressibleByDictionaryLiteral {
 
   /// Copies every field of `other` into this object.
   public mutating func merge(_ other: TemplateObject) {
-    for (key, value) in zip(other.keys, other.values) { self[key] = value }
+    for (key, value) in other.fields { self[key] = value }
   }
 }

@@ -109,6 +109,11 @@ struct MustacheParser {
     return tokens
   }
 
+  /// `a.b.c` as the keys looked up one inside the other; `.` alone is the current value.
+  static func path(_ name: String) -> [TemplateKey] {
+    name == "." ? [TemplateKey(".")] : name.split(separator: ".", omittingEmptySubsequences: false).map { TemplateKey(String($0)) }
+  }
+
   static func find(_ needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
     guard let first = needle.first, needle.count <= bytes.count else { return nil }
     var index = start
@@ -246,7 +251,7 @@ struct MustacheParser {
       switch token.sigil {
       case 0, UInt8(ascii: "&"), UInt8(ascii: "{"):
         if !insideParent {
-          let path = token.name == "." ? ["."] : token.name.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+          let path = Self.path(token.name)
           stack[stack.count - 1].children.append(.variable(path: path, raw: token.sigil != 0, line: token.line))
         }
       case UInt8(ascii: "!"), UInt8(ascii: "="):
@@ -284,7 +289,7 @@ struct MustacheParser {
     switch frame.sigil {
     case UInt8(ascii: "#"), UInt8(ascii: "^"):
       guard !parentIsParent else { return }
-      let path = opener.name == "." ? ["."] : opener.name.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+      let path = Self.path(opener.name)
       stack[stack.count - 1].children.append(
         .section(path: path, inverted: frame.sigil == UInt8(ascii: "^"), children: frame.children, line: opener.line))
     case UInt8(ascii: "<"):

@@ -25,7 +25,7 @@ struct MustacheRenderer {
         let found = Self.lookup(path, in: stack)
         lookups?.record(path, found: found != nil)
         guard let value = found else {
-          if recordMissing { missing.append(.init(file: file, line: line, name: path.joined(separator: "."))) }
+          if recordMissing { missing.append(.init(file: file, line: line, name: path.map(\.name).joined(separator: "."))) }
           continue
         }
         append(value, escaped: !raw)
@@ -82,27 +82,21 @@ struct MustacheRenderer {
 
   /// Resolves `a.b.c`: `a` in the nearest object of the stack that has it, then `b` and `c`
   /// strictly inside it.
-  static func lookup(_ path: [String], in stack: [TemplateValue]) -> TemplateValue? {
+  static func lookup(_ path: [TemplateKey], in stack: [TemplateValue]) -> TemplateValue? {
     guard let first = path.first else { return nil }
-    if path.count == 1 {
-      if first == "." { return stack.last }
-      var index = stack.count - 1
-      while index >= 0 {
-        if case .object(let object) = stack[index], let found = object[first] { return found }
-        index -= 1
-      }
-      return nil
-    }
+    if first.name == "." { return path.count == 1 ? stack.last : nil }
+    var index = stack.count - 1
     var current: TemplateValue?
-    for value in stack.reversed() {
-      if case .object(let object) = value, let found = object[first] {
+    while index >= 0 {
+      if case .object(let object) = stack[index], let found = object.value(for: first) {
         current = found
         break
       }
+      index -= 1
     }
     guard var resolved = current else { return nil }
     for name in path.dropFirst() {
-      guard case .object(let object) = resolved, let next = object[name] else { return nil }
+      guard case .object(let object) = resolved, let next = object.value(for: name) else { return nil }
       resolved = next
     }
     return resolved
@@ -167,8 +161,8 @@ public final class TemplateLookups: @unchecked Sendable {
 
   public init() {}
 
-  func record(_ path: [String], found isFound: Bool) {
-    let name = path.joined(separator: ".")
+  func record(_ path: [TemplateKey], found isFound: Bool) {
+    let name = path.map(\.name).joined(separator: ".")
     lock.lock()
     if isFound { found.insert(name) } else { missed.insert(name) }
     lock.unlock()

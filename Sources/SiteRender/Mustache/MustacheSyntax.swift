@@ -12,8 +12,8 @@ public struct MustacheSyntaxError: Error, Sendable, Equatable {
 indirect enum MustacheNode: Sendable {
   case text([UInt8])
   /// `{{name}}` (escaped) or `{{{name}}}` / `{{&name}}` (raw).
-  case variable(path: [String], raw: Bool, line: Int)
-  case section(path: [String], inverted: Bool, children: [MustacheNode], line: Int)
+  case variable(path: [TemplateKey], raw: Bool, line: Int)
+  case section(path: [TemplateKey], inverted: Bool, children: [MustacheNode], line: Int)
   case partial(name: String, indentation: [UInt8], line: Int, column: Int)
   /// `{{<name}}…{{/name}}`: the blocks it overrides, and its indentation when standalone.
   case parent(name: String, indentation: [UInt8], blocks: [(String, MustacheSource)], line: Int, column: Int)

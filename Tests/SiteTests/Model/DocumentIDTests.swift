@@ -1,0 +1,33 @@
+import SiteModel
+import Testing
+
+/// Links between documents are written as relative `.md` paths, as a code-hosting site
+/// would follow them; the id they name must come out exactly, and paths that climb out of
+/// `content/` or are not relative `.md` paths name nothing.
+@Suite struct DocumentIDTests {
+  @Test(arguments: [
+    ("../local-content/proposal.md", "2017/bpf/local-content/proposal"),
+    ("./report.md", "2017/bpf/iot/report"),
+    ("report.md", "2017/bpf/iot/report"),
+    ("../../../2016/bpf/iot/report.md", "2016/bpf/iot/report"),
+    ("../../mag/../bpf/./iot/output.md", "2017/bpf/iot/output"),
+    ("a//b.md", "2017/bpf/iot/a/b"),
+    ("a/.md", "2017/bpf/iot/a/"),
+  ])
+  func resolvesRelativeLinks(link: String, expected: String) {
+    #expect(DocumentID.resolve(markdownLink: link, from: DocumentID("2017/bpf/iot/proposal")) == DocumentID(expected))
+  }
+
+  @Test(arguments: ["../../../../x.md", "/2017/x.md", "https://example.org/x.md", "x.txt", ".md", "x.MD", "md"])
+  func namesNothingOutsideContentOrNotMarkdown(link: String) {
+    #expect(DocumentID.resolve(markdownLink: link, from: DocumentID("2017/bpf/iot/proposal")) == nil)
+  }
+
+  @Test func namingProblemsAreFoundOnBytesAndExplained() {
+    #expect(DocumentID("2017/bpf/iot-2/_cycle").namingProblem == nil)
+    #expect(DocumentID("2017/BPF/iot").namingProblem?.contains("\"BPF\"") == true)
+    #expect(DocumentID("2017//iot").namingProblem == "it has an empty path component")
+    #expect(DocumentID("2017/-iot").namingProblem != nil)
+    #expect(DocumentID("2017/café").namingProblem != nil)
+  }
+}
