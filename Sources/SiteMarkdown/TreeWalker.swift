@@ -9,7 +9,7 @@ struct TreeWalker {
   let source: DocumentID?
   let file: String
   let firstLine: Int
-  let columns: LineColumns
+  var columns: LineColumns
   let rewriteLink: MarkdownRenderer.LinkRewriter?
 
   var headings: [Heading] = []
@@ -99,7 +99,7 @@ struct TreeWalker {
     }
   }
 
-  private func location(of node: OpaquePointer, fallbackLine: Int) -> SourceLocation {
+  private mutating func location(of node: OpaquePointer, fallbackLine: Int) -> SourceLocation {
     let line = Int(cmark_node_get_start_line(node))
     let byteColumn = Int(cmark_node_get_start_column(node))
     guard line > 0 else { return SourceLocation(file: file, line: fallbackLine + firstLine - 1, column: 1) }
