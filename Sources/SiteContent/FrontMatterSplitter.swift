@@ -75,10 +75,10 @@ public enum FrontMatterSplitter {
 
   /// The body of a Markdown file: the text after its front matter, or all of it when it
   /// has none.
-  public static func body(of text: String) -> Substring {
+  public static func body(of text: String) -> (text: Substring, firstLine: Int) {
     switch split(text: text, id: DocumentID(""), file: "") {
-    case .success(let source): source.body
-    case .failure: text[...]
+    case .success(let source): (source.body, source.bodyStartLine)
+    case .failure: (text[...], 1)
     }
   }
 }

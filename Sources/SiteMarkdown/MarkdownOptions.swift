@@ -18,6 +18,10 @@ public struct MarkdownOptions: Sendable, Hashable {
   public var removeScriptURLs: Bool
   /// Produce the HTML; `igfsite check` only needs headings, links and words.
   public var renderHTML: Bool = true
+  /// The most `|` a line may hold for the body's tables to be rendered as tables: cmark-gfm
+  /// 0.29's table extension takes time quadratic in the columns (40,000 took 17 s). Bodies
+  /// with a wider line are rendered without the extension, with a warning. Nil: no limit.
+  public var tableColumnLimit: Int? = 256
 
   public init(
     unsafeHTML: Bool = false, extensions: Set<MarkdownExtension> = Set(MarkdownExtension.allCases),
@@ -33,6 +37,9 @@ public struct MarkdownOptions: Sendable, Hashable {
   /// What the `cmark-gfm` command does with `-e` for each extension (and `--footnotes`):
   /// no anchors, no URL filtering beyond cmark-gfm's own.
   public static func cmarkCompatible(unsafeHTML: Bool, extensions: Set<MarkdownExtension>) -> MarkdownOptions {
-    MarkdownOptions(unsafeHTML: unsafeHTML, extensions: extensions, headingAnchors: false, removeScriptURLs: false)
+    var options = MarkdownOptions(
+      unsafeHTML: unsafeHTML, extensions: extensions, headingAnchors: false, removeScriptURLs: false)
+    options.tableColumnLimit = nil
+    return options
   }
 }

@@ -38,12 +38,25 @@ public struct MarkdownRenderer: Sendable {
     let cmarkOptions = cmarkOptionBits
     guard let parser = cmark_parser_new(cmarkOptions) else { return RenderedMarkdown(html: "") }
     defer { cmark_parser_free(parser) }
-    for name in MarkdownExtension.allCases where name != .footnotes && options.extensions.contains(name) {
+    var text = String(markdown)
+    var problems: [Diagnostic] = []
+    var extensions = options.extensions
+    if let limit = options.tableColumnLimit, extensions.contains(.table),
+      let wide = text.withUTF8({ WideLine.first(in: $0, pipesAbove: limit) })
+    {
+      extensions.remove(.table)
+      problems.append(
+        Diagnostic(
+          .warning, "markdown.table-too-wide",
+          "line has \(wide.pipes) \"|\" characters; tables wider than \(limit) columns are not rendered as tables, so this document's tables show as plain text",
+          at: SourceLocation(file: file, line: wide.line + firstLine - 1, column: 1),
+          help: "split the table into narrower ones, or publish the data as a CSV file and link to it"))
+    }
+    for name in MarkdownExtension.allCases where name != .footnotes && extensions.contains(name) {
       if let syntaxExtension = cmark_find_syntax_extension(name.rawValue) {
         cmark_parser_attach_syntax_extension(parser, syntaxExtension)
       }
     }
-    var text = String(markdown)
     return text.withUTF8 { buffer in
       buffer.withMemoryRebound(to: CChar.self) { chars in
         cmark_parser_feed(parser, chars.baseAddress, chars.count)
@@ -63,7 +76,8 @@ public struct MarkdownRenderer: Sendable {
       // Only a build needs the search index's words.
       let searchWords = options.renderHTML ? PlainText.distinctWords(&walker.plainText) : ""
       return RenderedMarkdown(
-        html: html, headings: walker.headings, links: walker.links, wordCount: wordCount, searchWords: searchWords)
+        html: html, headings: walker.headings, links: walker.links, wordCount: wordCount, searchWords: searchWords,
+        problems: problems)
     }
   }
 
@@ -72,6 +86,54 @@ public struct MarkdownRenderer: Sendable {
     if options.unsafeHTML { bits |= CMARK_OPT_UNSAFE }
     if options.extensions.contains(.footnotes) { bits |= CMARK_OPT_FOOTNOTES }
     return bits
+  }
+}
+
+/// Finds a line with more `|` than a table may have columns.
+enum WideLine {
+  /// The 1-based line and its count of `|`, for the first line with more than `limit`.
+  static func first(in bytes: UnsafeBufferPointer<UInt8>, pipesAbove limit: Int) -> (line: Int, pipes: Int)? {
+    guard let base = bytes.baseAddress, bytes.count > limit else { return nil }
+    var line = 1
+    var lineStart = 0
+    var pipes = 0
+    var offset = 0
+    // Most bodies have no `|` at all: jump from one to the next.
+    while offset < bytes.count, let hit = memchr(base + offset, 124, bytes.count - offset) {
+      let pipe = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+      let newlines = countNewlines(base, from: lineStart, to: pipe)
+      if newlines.count > 0 {
+        line += newlines.count
+        lineStart = newlines.lastStart
+        pipes = 0
+      }
+      pipes += 1
+      offset = pipe + 1
+      if pipes > limit {
+        var total = pipes
+        var end = offset
+        while end < bytes.count, bytes[end] != 10 {
+          if bytes[end] == 124 { total += 1 }
+          end += 1
+        }
+        return (line, total)
+      }
+    }
+    return nil
+  }
+
+  /// The newlines in `start..<end` and the offset after the last one.
+  private static func countNewlines(_ base: UnsafePointer<UInt8>, from start: Int, to end: Int) -> (count: Int, lastStart: Int) {
+    var count = 0
+    var lastStart = start
+    var offset = start
+    while offset < end, let hit = memchr(base + offset, 10, end - offset) {
+      let newline = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+      count += 1
+      lastStart = newline + 1
+      offset = newline + 1
+    }
+    return (count, lastStart)
   }
 }
 

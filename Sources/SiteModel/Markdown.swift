@@ -50,15 +50,18 @@ public struct RenderedMarkdown: Sendable, Hashable {
   /// The body's distinct words, lowercased, of three letters or more, in first-seen order:
   /// what the search index needs to find the document by any word in it.
   public var searchWords: String
+  /// What the Markdown layer itself had to say about the body (a table too wide to render).
+  public var problems: [Diagnostic]
 
   public init(
     html: String, headings: [Heading] = [], links: [MarkdownLink] = [], wordCount: Int = 0,
-    searchWords: String = ""
+    searchWords: String = "", problems: [Diagnostic] = []
   ) {
     self.html = html
     self.headings = headings
     self.links = links
     self.wordCount = wordCount
     self.searchWords = searchWords
+    self.problems = problems
   }
 }

@@ -99,7 +99,7 @@ public struct ModalitiesChecker: Sendable {
 
   /// The problems of one document.
   func check(_ document: ParsedDocument, in site: SiteIndex, references: ReferenceResolver) -> [Diagnostic] {
-    var diagnostics: [Diagnostic] = []
+    var diagnostics = document.body.problems
     references.checkLinks(of: document, into: &diagnostics)
     guard let kindNode = document["kind"] else {
       diagnostics.append(

@@ -11,8 +11,9 @@ struct MarkdownCommand: ParsableCommand {
     discussion: """
       The output equals that of `cmark-gfm -e table -e strikethrough -e autolink -e tagfilter \
       -e tasklist -e footnotes` (add --unsafe to both to keep raw HTML), so the two can be \
-      compared. Front matter, when the file has it, is left out. --anchors adds the heading \
-      ids the site's pages carry.
+      compared. Front matter, when the file has it, is left out. --anchors renders as the \
+      site's pages do: heading ids, and no tables on a body with a line of more than 256 \
+      "|" (a warning says so).
       """)
 
   @Argument(help: ArgumentHelp("The Markdown file.", valueName: "file"))
@@ -33,6 +34,11 @@ struct MarkdownCommand: ParsableCommand {
     let body = FrontMatterSplitter.body(of: text)
     var options = MarkdownOptions.cmarkCompatible(unsafeHTML: unsafe, extensions: Set(MarkdownExtension.allCases))
     options.headingAnchors = anchors
-    print(MarkdownRenderer(options: options).render(body).html, terminator: "")
+    if anchors { options.tableColumnLimit = MarkdownOptions().tableColumnLimit }
+    let rendered = MarkdownRenderer(options: options).render(body.text, file: file, firstLine: body.firstLine)
+    for problem in rendered.problems {
+      Output.error("\(file):\(problem.location.line): \(problem.severity): \(problem.message)\n")
+    }
+    print(rendered.html, terminator: "")
   }
 }
