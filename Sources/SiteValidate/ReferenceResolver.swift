@@ -87,8 +87,18 @@ public struct ReferenceResolver: Sendable {
         checkFragment(link, in: targetDocument, at: link.location, into: &diagnostics)
       } else if link.destination.hasPrefix("#") {
         checkFragment(link, in: document, at: link.location, into: &diagnostics)
+      } else if Self.climbsOutOfContent(link.destination) {
+        add(
+          "\"\(link.destination)\" goes above content/, so it names no document of the site", at: link.location,
+          help: "link to a document with a path relative to this file that stays inside content/", into: &diagnostics)
       }
     }
+  }
+
+  /// A relative `.md` link that names no document id: its `..` climb above `content/`.
+  static func climbsOutOfContent(_ destination: String) -> Bool {
+    let path = destination.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)[0]
+    return path.hasSuffix(".md") && path.hasPrefix("..") && !path.contains(":")
   }
 
   private func checkFragment(_ link: MarkdownLink, in target: ParsedDocument, at location: SourceLocation, into diagnostics: inout [Diagnostic]) {
