@@ -4,7 +4,7 @@
 SWIFT ?= swift
 RELEASE_BIN := .build/release/igfsite
 
-.PHONY: all deps release site test check check-pages preview-check bench bench-corpus clean
+.PHONY: all deps release site test check check-pages preview-check bench bench-corpus pathological clean
 
 all: site
 
@@ -39,6 +39,11 @@ preview-check: release
 bench: release
 	@scripts/install-deps.sh hugo cmark-gfm
 	python3 bench/bench.py $(RELEASE_BIN)
+
+# The pathological inputs of cmark's test suite at two sizes ten times apart: each time
+# must grow about tenfold (linear), never a hundredfold.
+pathological: release
+	python3 bench/pathological.py $(RELEASE_BIN)
 
 # The benchmark's corpus as a complete site: make bench-corpus N=10000 OUT=/tmp/corpus
 N ?= 10000
