@@ -59,7 +59,7 @@ let package = Package(
     .executableTarget(
       name: "igfsite",
       dependencies: [
-        "SiteModel", "SiteContent", "SiteMarkdown", "SiteBuild", "SiteServe",
+        "SiteModel", "SiteContent", "SiteMarkdown", "SiteBuild", "SiteWrite", "SiteServe",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       // Release builds allocate through mimalloc (Debian's libmimalloc-dev): parsing ten

@@ -19,6 +19,9 @@ public final class StagedOutput: @unchecked Sendable {
   private var finished = false
   private var filesWritten = 0
   private var hashes: [String: String] = [:]
+  /// The first write that failed: once the disk is full, every later write would fail too,
+  /// and one error says all there is to say.
+  private var failure: DiagnosticsError?
 
   /// Creates the staging folder (removing ones left by builds that were killed).
   public init(output: URL, displayPath: String) throws(DiagnosticsError) {
@@ -28,26 +31,37 @@ public final class StagedOutput: @unchecked Sendable {
     staging = parent.appendingPathComponent(
       ".\(self.output.lastPathComponent)\(Self.stagingMarker)\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
     Self.removeStaleStaging(beside: self.output)
+    Interruption.removeOnInterrupt(staging.path)
     do {
       try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
       try FileTreeWriter(root: staging, created: created).write([Self.marker])
       record([Self.marker])
     } catch {
-      FileTree.remove(staging.path)
+      abandon()
       throw Self.failure("cannot create the folder to write the site in: \(Self.describe(error))", displayPath)
     }
   }
 
   deinit {
-    if !finished { FileTree.remove(staging.path) }
+    if !finished { abandon() }
   }
 
-  /// Writes files into the staging folder.
+  /// Writes files into the staging folder. After a write fails, later calls write nothing
+  /// and report nothing: the first failure has been reported and the build is lost.
   public func write(_ files: [OutputFile]) throws(DiagnosticsError) {
+    if lock.withLock({ failure != nil }) { return }
     do {
       try FileTreeWriter(root: staging, created: created).write(files)
     } catch {
-      throw Self.failure("cannot write the site: \(Self.describe(error))", displayPath)
+      let reason = Self.describe(error).replacingOccurrences(of: staging.path + "/", with: "")
+      let failure = Self.failure("cannot write the site (\(reason))", displayPath)
+      let isFirst = lock.withLock { () -> Bool in
+        guard self.failure == nil else { return false }
+        self.failure = failure
+        return true
+      }
+      if isFirst { throw failure }
+      return
     }
     lock.lock()
     filesWritten += files.count
@@ -85,8 +99,9 @@ public final class StagedOutput: @unchecked Sendable {
           try FileManager.default.copyItem(at: existing, to: staging.appendingPathComponent(name))
         }
       }
-      try Self.swap(staging, into: output)
+      try Interruption.uninterrupted { try Self.swap(staging, into: output) }
       finished = true
+      Interruption.forget(staging.path)
     } catch {
       abandon()
       throw Self.failure("cannot put the new site in place: \(Self.describe(error))", displayPath)
@@ -97,6 +112,7 @@ public final class StagedOutput: @unchecked Sendable {
   public func abandon() {
     finished = true
     FileTree.remove(staging.path)
+    Interruption.forget(staging.path)
   }
 
   /// Writes `files` as the new content of `output` in one go.

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SiteBuild
 import SiteModel
+import SiteWrite
 
 struct BuildCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -47,6 +48,7 @@ struct BuildCommand: ParsableCommand {
     let options = BuildOptions(
       layout: layout, output: outputURL, outputDisplay: output, includeDrafts: drafts, strict: strict, baseURL: baseURL,
       jobs: jobs)
+    Interruption.handleSignals()
     let report = SiteBuilder.build(options, useCache: !noCache) {
       Output.error("Another build of this site is running; waiting for it to finish…\n")
     }

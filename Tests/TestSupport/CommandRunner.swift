@@ -28,12 +28,26 @@ public enum CommandRunner {
     process.standardOutput = output
     process.standardError = error
     try process.run()
-    // Read both pipes before waiting, so a large output cannot block the child.
+    // Both pipes are read to their end at once before waiting: a child that fills one
+    // while the other is being read would block forever.
+    let errorData = ErrorReader()
+    let errorThread = Thread { errorData.read(error.fileHandleForReading) }
+    errorThread.start()
     let outputData = output.fileHandleForReading.readDataToEndOfFile()
-    let errorData = error.fileHandleForReading.readDataToEndOfFile()
+    errorData.finished.wait()
     process.waitUntilExit()
     return Result(
       status: process.terminationStatus, output: String(decoding: outputData, as: UTF8.self),
-      error: String(decoding: errorData, as: UTF8.self))
+      error: String(decoding: errorData.data, as: UTF8.self))
+  }
+
+  private final class ErrorReader: @unchecked Sendable {
+    var data = Data()
+    let finished = DispatchSemaphore(value: 0)
+
+    func read(_ handle: FileHandle) {
+      data = handle.readDataToEndOfFile()
+      finished.signal()
+    }
   }
 }
