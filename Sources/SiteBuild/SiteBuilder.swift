@@ -39,6 +39,8 @@ public struct BuildReport: Sendable {
 public enum SiteBuilder {
   /// The file in the output folder that records what it was built from.
   public static let cacheFileName = BuildCache.fileName
+  /// The file that marks a folder as written by igfsite.
+  public static let outputMarkerName = OutputGuard.markerName
 
   /// Builds the site into the output folder, or leaves it untouched when anything fails.
   /// - Parameter useCache: skip the build when the output was built from exactly the same

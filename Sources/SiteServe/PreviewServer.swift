@@ -38,12 +38,31 @@ public final class PreviewServer: Sendable {
 
   public init(_ configuration: Configuration) {
     self.configuration = configuration
-    folder = Self.memoryBackedFolder().appendingPathComponent("igfsite-preview-\(UUID().uuidString)", isDirectory: true)
+    folder = Self.memoryBackedFolder().appendingPathComponent(
+      "\(Self.folderPrefix)\(getpid())-\(UUID().uuidString)", isDirectory: true)
+  }
+
+  static let folderPrefix = "igfsite-preview-"
+
+  /// Removes the preview folders of servers that were killed (so could not remove their
+  /// own): memory-backed folders hold on to memory until they are removed. Only folders
+  /// whose server process is gone, and whose site carries igfsite's output marker, go.
+  static func removeStalePreviews(beside folder: URL) {
+    let parent = folder.deletingLastPathComponent()
+    guard let names = try? FileManager.default.contentsOfDirectory(atPath: parent.path) else { return }
+    for name in names where name.hasPrefix(folderPrefix) && name != folder.lastPathComponent {
+      guard let pid = name.dropFirst(folderPrefix.count).split(separator: "-").first.flatMap({ Int32($0) }),
+        kill(pid, 0) != 0, errno == ESRCH
+      else { continue }
+      let stale = parent.appendingPathComponent(name, isDirectory: true)
+      let marker = stale.appendingPathComponent("site/\(SiteBuilder.outputMarkerName)")
+      if FileManager.default.fileExists(atPath: marker.path) { try? FileManager.default.removeItem(at: stale) }
+    }
   }
 
   /// Where previews go: a memory-backed folder when the system has a writable one (as
   /// Hugo serves from memory, rewriting a page costs no disk I/O), else the temporary folder.
-  static func memoryBackedFolder() -> URL {
+  public static func memoryBackedFolder() -> URL {
     let environment = ProcessInfo.processInfo.environment
     let candidates = [environment["XDG_RUNTIME_DIR"], "/dev/shm"].compactMap { $0 }.filter { !$0.isEmpty }
     for candidate in candidates where access(candidate, W_OK | X_OK) == 0 {
@@ -66,6 +85,7 @@ public final class PreviewServer: Sendable {
       baseURL: base.absoluteString)
     let state = PreviewState(options: options, maximumListeners: configuration.maximumListeners, report: configuration.report)
     defer { try? FileManager.default.removeItem(at: folder) }
+    Self.removeStalePreviews(beside: folder)
     let first = await state.start()
     if !first.succeeded, !FileManager.default.fileExists(atPath: site.appendingPathComponent("index.html").path) {
       // Nothing good to show yet: serve a page that lists the problems.

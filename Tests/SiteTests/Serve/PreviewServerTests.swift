@@ -90,6 +90,25 @@ import TestSupport
     #expect(!FileManager.default.fileExists(atPath: preview.server.folder.path), "the private folder is removed on stop")
   }
 
+  @Test func previewFoldersOfKilledServersAreRemoved() async throws {
+    let parent = PreviewServer.memoryBackedFolder()
+    // PIDs are below 2^22 on Linux: this one belongs to no process.
+    let stale = parent.appendingPathComponent("igfsite-preview-4194305-\(UUID().uuidString)")
+    let notOurs = parent.appendingPathComponent("igfsite-preview-4194305-\(UUID().uuidString)")
+    let running = parent.appendingPathComponent("igfsite-preview-\(getpid())-\(UUID().uuidString)")
+    for folder in [stale, running] {
+      try FileManager.default.createDirectory(at: folder.appendingPathComponent("site"), withIntermediateDirectories: true)
+      FileManager.default.createFile(atPath: folder.appendingPathComponent("site/.igfsite-output").path, contents: Data())
+    }
+    try FileManager.default.createDirectory(at: notOurs.appendingPathComponent("site"), withIntermediateDirectories: true)
+    defer { for folder in [stale, notOurs, running] { try? FileManager.default.removeItem(at: folder) } }
+    let preview = try await RunningPreview(Self.files)
+    await preview.stop()
+    #expect(!FileManager.default.fileExists(atPath: stale.path), "a killed server's folder is removed")
+    #expect(FileManager.default.fileExists(atPath: running.path), "a running server's folder is kept")
+    #expect(FileManager.default.fileExists(atPath: notOurs.path), "a folder without the marker is kept")
+  }
+
   @Test func nothingOutsideTheFolderIsEverServed() async throws {
     let preview = try await RunningPreview(Self.files)
     defer { Task { await preview.stop() } }
