@@ -4,7 +4,7 @@
 SWIFT ?= swift
 RELEASE_BIN := .build/release/igfsite
 
-.PHONY: all deps release site test check check-pages preview-check bench bench-corpus pathological clean
+.PHONY: all deps release site test check check-pages preview-check bench bench-corpus pathological load-test clean
 
 all: site
 
@@ -44,6 +44,12 @@ bench: release
 # must grow about tenfold (linear), never a hundredfold.
 pathological: release
 	python3 bench/pathological.py $(RELEASE_BIN)
+
+# igfsite serve on the sample site under wrk (64 connections, 30 s, pages and assets) with
+# 200 reload subscribers open: no errors, memory flat.
+load-test: release
+	@scripts/install-deps.sh wrk
+	python3 bench/load_test.py $(RELEASE_BIN) .
 
 # The benchmark's corpus as a complete site: make bench-corpus N=10000 OUT=/tmp/corpus
 N ?= 10000

@@ -5,12 +5,19 @@ import NIOCore
 
 /// Answers the preview's requests: files of the private folder (with the reload script
 /// and, while the content has errors, the problems overlay in every page), the reload event
-/// stream, and nothing else: only GET and HEAD, never a file outside the folder.
+/// stream, and nothing else: only GET and HEAD without a body, never a file outside the
+/// folder.
 struct PreviewResponder: Sendable {
   let files: StaticFiles
   let state: PreviewState
 
   func respond(to request: Request) async -> Response {
+    if Self.hasBody(request) {
+      // Never read: the connection is closed rather than drained.
+      var headers = HTTPFields()
+      headers[.connection] = "close"
+      return Self.text(.contentTooLarge, "The preview takes no request bodies.\n", extra: headers)
+    }
     guard request.method == .get || request.method == .head else {
       var headers = HTTPFields()
       headers[.allow] = "GET, HEAD"
@@ -38,6 +45,11 @@ struct PreviewResponder: Sendable {
       if type.hasPrefix("text/html") { return await page(.ok, data, head: request.method == .head) }
       return Self.body(.ok, data, type: type, head: request.method == .head)
     }
+  }
+
+  static func hasBody(_ request: Request) -> Bool {
+    if request.headers[.transferEncoding] != nil { return true }
+    return Int(request.headers[.contentLength] ?? "0").map { $0 != 0 } ?? true
   }
 
   /// An HTML page with the reload script (and the problems overlay) added.

@@ -29,11 +29,11 @@ import TestSupport
       }
     }
 
-    init(_ files: [String: String?]) async throws {
+    init(_ files: [String: String?], maximumListeners: Int = 256) async throws {
       site = try FixtureSite(files)
       let messages = Messages()
       self.messages = messages
-      server = PreviewServer(.init(layout: site.layout, host: "127.0.0.1", port: 0, report: { messages.append($0) }))
+      server = PreviewServer(.init(layout: site.layout, host: "127.0.0.1", port: 0, maximumListeners: maximumListeners, report: { messages.append($0) }))
       let (ready, readyContinuation) = AsyncStream.makeStream(of: URL.self)
       let server = self.server
       task = Task { try await server.run(handleSignals: false) { readyContinuation.yield($0) } }
