@@ -4,7 +4,7 @@
 SWIFT ?= swift
 RELEASE_BIN := .build/release/igfsite
 
-.PHONY: all deps release site test check check-pages preview-check bench bench-corpus pathological load-test clean
+.PHONY: all deps release site test test-sanitize check check-pages preview-check bench bench-corpus pathological load-test fuzz clean
 
 all: site
 
@@ -50,6 +50,24 @@ pathological: release
 load-test: release
 	@scripts/install-deps.sh wrk
 	python3 bench/load_test.py $(RELEASE_BIN) .
+
+# libFuzzer (with AddressSanitizer) on front matter splitting, YAML, the Markdown wrapper
+# and link resolution, from the sample site's documents, for FUZZ_SECONDS (10 minutes).
+# Findings land in .build/fuzz-findings/; libFuzzer prints the executions.
+FUZZ_SECONDS ?= 600
+FUZZ_BUILD := $(SWIFT) build --scratch-path .build/fuzz -c release --product igfsite-fuzz \
+	-Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING -Xswiftc -Xclang-linker -Xswiftc -fuse-ld=lld
+fuzz: deps
+	$(FUZZ_BUILD)
+	@mkdir -p .build/fuzz-corpus .build/fuzz-findings
+	@i=0; for f in $$(find content -name '*.md'); do i=$$((i+1)); cp "$$f" .build/fuzz-corpus/seed-$$i.md; done
+	SWIFT_BACKTRACE=enable=no .build/fuzz/release/igfsite-fuzz -max_total_time=$(FUZZ_SECONDS) -max_len=16384 -print_final_stats=1 \
+		-artifact_prefix=.build/fuzz-findings/ .build/fuzz-corpus
+
+# The test suite under AddressSanitizer, then ThreadSanitizer (separate build folders).
+test-sanitize: deps
+	$(SWIFT) test --scratch-path .build/asan --sanitize=address
+	$(SWIFT) test --scratch-path .build/tsan --sanitize=thread
 
 # The benchmark's corpus as a complete site: make bench-corpus N=10000 OUT=/tmp/corpus
 N ?= 10000

@@ -67,12 +67,18 @@ let package = Package(
       // sanitizer builds keep the system allocator.
       linkerSettings: [.linkedLibrary("mimalloc", .when(platforms: [.linux], configuration: .release))]
     ),
+    // The fuzz target (make fuzz) and the seeded generator the tests also run.
+    .target(name: "SiteFuzz", dependencies: ["SiteModel", "SiteContent", "SiteMarkdown"]),
+    .executableTarget(name: "igfsite-fuzz", dependencies: ["SiteFuzz"]),
     .target(
       name: "TestSupport", dependencies: ["SiteModel", "SiteBuild", .product(name: "Yams", package: "Yams")],
       path: "Tests/TestSupport"),
     .testTarget(
       name: "SiteTests",
-      dependencies: ["TestSupport", "SiteModel", "SiteContent", "SiteMarkdown", "SiteValidate", "SiteLink", "SiteRender", "SiteWrite", "SiteBuild", "SiteServe"],
+      dependencies: [
+        "TestSupport", "SiteModel", "SiteContent", "SiteMarkdown", "SiteValidate", "SiteLink", "SiteRender", "SiteWrite",
+        "SiteBuild", "SiteServe", "SiteFuzz",
+      ],
       exclude: []
     ),
   ],
