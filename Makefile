@@ -65,8 +65,10 @@ fuzz: deps
 		-artifact_prefix=.build/fuzz-findings/ .build/fuzz-corpus
 
 # The test suite under AddressSanitizer, then ThreadSanitizer (separate build folders).
+# Leaks inside the toolchain's libraries are suppressed (scripts/lsan-suppressions.txt).
 test-sanitize: deps
-	$(SWIFT) test --scratch-path .build/asan --sanitize=address
+	LSAN_OPTIONS=suppressions=$(CURDIR)/scripts/lsan-suppressions.txt \
+		$(SWIFT) test --scratch-path .build/asan --sanitize=address
 	$(SWIFT) test --scratch-path .build/tsan --sanitize=thread
 
 # The benchmark's corpus as a complete site: make bench-corpus N=10000 OUT=/tmp/corpus

@@ -107,7 +107,12 @@ import TestSupport
     #expect(together == (try Self.digest(site)))
   }
 
-  @Test func aFullDiskIsAClearErrorAndThePreviousOutputStays() throws {
+  /// ThreadSanitizer's runtime maps files of its own, which a file size limit turns into
+  /// SIGBUS: under `make test-sanitize` the tmpfs test below shows a full disk instead.
+  static let threadSanitizerIsLoaded = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "__tsan_init") != nil
+
+  @Test(.disabled(if: threadSanitizerIsLoaded, "ThreadSanitizer cannot run under a file size limit"))
+  func aFullDiskIsAClearErrorAndThePreviousOutputStays() throws {
     let site = try Self.largeSite(documents: 50)
     #expect(try CommandRunner.run(["build", "--site", site.root.path]).status == 0)
     let previous = try Self.digest(site)
