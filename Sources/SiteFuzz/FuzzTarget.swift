@@ -31,7 +31,8 @@ public enum FuzzTarget {
 
   private static func render(_ body: Substring, firstLine: Int, lines: Int) {
     let rendered = renderer.render(
-      body, source: source, file: "x.md", firstLine: firstLine, rewriteLink: { target, fragment in
+      body, source: source, file: "x.md", firstLine: firstLine,
+      rewriteLink: { target, fragment in
         // Only a last component can be `..` (a link to a file named `...md`, which no
         // document id can name): `..` inside an id would climb out of content/.
         let folders = target.rawValue.split(separator: "/", omittingEmptySubsequences: false).dropLast()
@@ -45,7 +46,8 @@ public enum FuzzTarget {
         // Links are resolved after percent-decoding, as a browser would ask for the file.
         let path = URLSafety.splitFragment(link.destination).path
         let decoded = path.removingPercentEncoding ?? path
-        check(DocumentID.resolve(markdownLink: decoded, from: source) == target, "\(link.destination) resolved unstably")
+        check(
+          DocumentID.resolve(markdownLink: decoded, from: source) == target, "\(link.destination) resolved unstably")
       }
     }
     for heading in rendered.headings {

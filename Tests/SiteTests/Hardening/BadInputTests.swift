@@ -2,8 +2,8 @@ import Foundation
 import SiteBuild
 import SiteMarkdown
 import SiteModel
-import Testing
 import TestSupport
+import Testing
 
 /// Documents written by many hands under deadline: each bad input gets a clear error with
 /// its file and line, and the rest of the site is still checked.
@@ -65,7 +65,8 @@ import TestSupport
   func pathologicalMarkdownRenders(name: String) throws {
     let input = try #require(PathologicalMarkdown.cases.first { $0.name == name }).make(20_000)
     let renderer = MarkdownRenderer(options: MarkdownOptions(headingAnchors: true))
-    let rendered = renderer.render(input, source: DocumentID("2018/x"), file: "x.md", rewriteLink: { target, _ in target.rawValue })
+    let rendered = renderer.render(
+      input, source: DocumentID("2018/x"), file: "x.md", rewriteLink: { target, _ in target.rawValue })
     #expect(!rendered.html.isEmpty)
   }
 
@@ -81,7 +82,8 @@ import TestSupport
     #expect(report.succeeded, "\(report.diagnostics)")
     let warning = try #require(report.diagnostics.first { $0.rule == "markdown.table-too-wide" })
     let text = try site.read("content/2018/wide.md")
-    let tableLine = text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix("|a|") }! + 1
+    let tableLine =
+      text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix("|a|") }! + 1
     #expect(warning.location.file.hasSuffix("content/2018/wide.md") && warning.location.line == tableLine)
     #expect(warning.severity == .warning && warning.message.contains("301") && warning.help != nil)
     #expect(!(try site.read("output/2018/wide/index.html")).contains("<table"))
@@ -123,7 +125,9 @@ import TestSupport
 
   @Test func anAliasBombInFrontMatterIsRefusedQuicklyWithItsLine() throws {
     var yaml = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
-    for level in 1..<12 { yaml += "a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ") + "]\n" }
+    for level in 1..<12 {
+      yaml += "a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ") + "]\n"
+    }
     let site = try FixtureSite([
       "content/2018/bomb.md": "---\nkind: report\n" + yaml + "---\nBody.\n",
       "content/2018/report.md": Documents.report(extra: "colour: blue"),
@@ -152,7 +156,8 @@ enum PathologicalMarkdown {
     Case(name: "unclosed links") { String(repeating: "[a](b ", count: $0) },
     Case(name: "link reference definitions") { (0..<$0).map { "[r\($0)]: /u\($0)\n" }.joined() + "[r1]" },
     Case(name: "table with many columns") {
-      String(repeating: "|a", count: $0) + "|\n" + String(repeating: "|-", count: $0) + "|\n" + String(repeating: "|b", count: $0) + "|\n"
+      String(repeating: "|a", count: $0) + "|\n" + String(repeating: "|-", count: $0) + "|\n"
+        + String(repeating: "|b", count: $0) + "|\n"
     },
     Case(name: "nested inline links") { String(repeating: "[", count: $0) + String(repeating: "](x)", count: $0) },
     Case(name: "many autolinks") { String(repeating: "www.a.org ", count: $0) },

@@ -2,8 +2,8 @@ import Foundation
 import SiteBuild
 import SiteMarkdown
 import SiteModel
-import Testing
 import TestSupport
+import Testing
 
 #if canImport(FoundationXML)
   import FoundationXML
@@ -44,16 +44,17 @@ import TestSupport
   static func hostileSite(unsafeHTML: Bool = false) throws -> FixtureSite {
     var people = FixtureSite.defaultFiles["content/people.yml"]!
     people = people.replacingOccurrences(of: "name: Eva Berg", with: "name: \(quoted("Eva " + attribute))")
-    people = people.replacingOccurrences(of: "affiliation: University of Example", with: "affiliation: \(quoted(script))")
+    people = people.replacingOccurrences(
+      of: "affiliation: University of Example", with: "affiliation: \(quoted(script))")
     return try FixtureSite([
       "content/site.yml": """
-        title: \(quoted("Inventory " + endOfJSONLD))
-        description: \(quoted(attribute))
-        base_url: https://example.org/igf/
-        language: en
-        publisher: \(quoted(script))
-        unsafe_html: \(unsafeHTML)
-        """,
+      title: \(quoted("Inventory " + endOfJSONLD))
+      description: \(quoted(attribute))
+      base_url: https://example.org/igf/
+      language: en
+      publisher: \(quoted(script))
+      unsafe_html: \(unsafeHTML)
+      """,
       "content/people.yml": people,
       "content/2018/reports/hostile.md": Documents.report(
         title: quoted("Report " + endOfJSONLD + attribute + template),
@@ -102,7 +103,8 @@ import TestSupport
     let json = try #require(
       try JSONSerialization.jsonObject(with: Data(site.read("output/2018/inventory.json").utf8)) as? [String: Any])
     let items = try #require((json["cycle"] as? [String: Any])?["items"] as? [[String: Any]])
-    #expect(items.contains { ($0["title"] as? String) == "Report " + Self.endOfJSONLD + Self.attribute + Self.template })
+    #expect(
+      items.contains { ($0["title"] as? String) == "Report " + Self.endOfJSONLD + Self.attribute + Self.template })
   }
 
   /// Every `<script>` element of a page is one of the site's own: an external file under
@@ -159,19 +161,19 @@ import TestSupport
   @Test func scriptURLsInFrontMatterURLFieldsAreErrors() throws {
     let site = try FixtureSite([
       "content/2017/bpf/x/output.md": """
-        ---
-        kind: bpf-output
-        title: Output
-        cycle: 2017
-        bpf: x
-        status: draft
-        published: 2017-11-01
-        url: " JavaScript:alert(1)"
-        ---
-        ## Executive summary
+      ---
+      kind: bpf-output
+      title: Output
+      cycle: 2017
+      bpf: x
+      status: draft
+      published: 2017-11-01
+      url: " JavaScript:alert(1)"
+      ---
+      ## Executive summary
 
-        Text.
-        """
+      Text.
+      """
     ])
     let problems = site.check()
     let problem = try #require(problems.first { $0.rule == "front-matter.type" })
@@ -197,7 +199,8 @@ import TestSupport
 
   @Test func nothingOutsideContentIsReadThroughSymlinksOrRelativeIds() throws {
     let outside = FileManager.default.temporaryDirectory.appendingPathComponent("igfsite-secret-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: outside.appendingPathComponent("folder"), withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(
+      at: outside.appendingPathComponent("folder"), withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: outside) }
     let secret = Documents.report(title: "TOPSECRET", body: "## Introduction\n\nTOPSECRET body.\n")
     try secret.write(to: outside.appendingPathComponent("secret.md"), atomically: true, encoding: .utf8)
@@ -209,9 +212,11 @@ import TestSupport
         body: "## Introduction\n\n[passwd](../../../../etc/passwd.md) [up](../../secret.md)\n")
     ])
     try FileManager.default.createSymbolicLink(
-      at: site.root.appendingPathComponent("content/2018/secret.md"), withDestinationURL: outside.appendingPathComponent("secret.md"))
+      at: site.root.appendingPathComponent("content/2018/secret.md"),
+      withDestinationURL: outside.appendingPathComponent("secret.md"))
     try FileManager.default.createSymbolicLink(
-      at: site.root.appendingPathComponent("content/2018/linked"), withDestinationURL: outside.appendingPathComponent("folder"))
+      at: site.root.appendingPathComponent("content/2018/linked"),
+      withDestinationURL: outside.appendingPathComponent("folder"))
 
     let problems = site.check()
     let symlinks = problems.filter { $0.rule == "content.symlink" }

@@ -2,8 +2,8 @@ import Foundation
 import SiteBuild
 import SiteModel
 import SiteWrite
-import Testing
 import TestSupport
+import Testing
 
 #if canImport(Glibc)
   import Glibc
@@ -18,7 +18,8 @@ import TestSupport
     var files: [String: String?] = [:]
     for index in 0..<documents {
       files["content/2018/reports/report-\(index).md"] = Documents.report(
-        title: "\(title) \(index)", body: "## Introduction\n\n" + String(repeating: "Words of the report. ", count: 200))
+        title: "\(title) \(index)", body: "## Introduction\n\n" + String(repeating: "Words of the report. ", count: 200)
+      )
     }
     return try FixtureSite(files)
   }
@@ -52,7 +53,9 @@ import TestSupport
     }
 
     var seen: [[String: Data]] = []
-    for (signalNumber, delay) in [(SIGKILL, 0.05), (SIGINT, 0.15), (SIGKILL, 0.4), (SIGINT, 0.7), (SIGTERM, 1.0), (SIGKILL, 1.5)] {
+    for (signalNumber, delay) in [
+      (SIGKILL, 0.05), (SIGINT, 0.15), (SIGKILL, 0.4), (SIGINT, 0.7), (SIGTERM, 1.0), (SIGKILL, 1.5),
+    ] {
       let process = try Self.start(["build", "--no-cache", "--site", site.root.path])
       Thread.sleep(forTimeInterval: delay)
       kill(process.processIdentifier, signalNumber)
@@ -121,7 +124,9 @@ import TestSupport
     let executable = try #require(CommandRunner.executable).path
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/bin/sh")
-    process.arguments = ["-c", "trap '' XFSZ; ulimit -f 4; exec \"$0\" build --site \"$1\"", executable, site.root.path]
+    process.arguments = [
+      "-c", "trap '' XFSZ; ulimit -f 4; exec \"$0\" build --site \"$1\"", executable, site.root.path,
+    ]
     let errors = Pipe()
     process.standardError = errors
     process.standardOutput = FileHandle.nullDevice
@@ -129,7 +134,8 @@ import TestSupport
     let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     process.waitUntilExit()
     #expect(process.terminationStatus != 0)
-    #expect(message.contains("[output.write]") && message.contains("the previous output was left as it was"), "\(message)")
+    #expect(
+      message.contains("[output.write]") && message.contains("the previous output was left as it was"), "\(message)")
     #expect(message.contains("File too large"), "\(message)")
     #expect(try Self.digest(site) == previous)
     #expect(try Self.stagingFolders(site).isEmpty)
@@ -172,7 +178,9 @@ import TestSupport
     let result = try CommandRunner.run(["build", "--site", site.root.path, "--output", output.path])
     readOnly.restore()
     #expect(result.status != 0)
-    #expect(result.error.contains("[output.write]") && result.error.contains("the previous output was left as it was"), "\(result.error)")
+    #expect(
+      result.error.contains("[output.write]") && result.error.contains("the previous output was left as it was"),
+      "\(result.error)")
     #expect(try site.outputSnapshot(output) == previous)
   }
 }
@@ -205,7 +213,9 @@ final class ReadOnlyFolder {
   static let isPossible: Bool = {
     guard getuid() == 0 else { return true }
     let probe = FileManager.default.temporaryDirectory.appendingPathComponent("igfsite-ro-\(UUID().uuidString)")
-    guard (try? FileManager.default.createDirectory(at: probe, withIntermediateDirectories: true)) != nil else { return false }
+    guard (try? FileManager.default.createDirectory(at: probe, withIntermediateDirectories: true)) != nil else {
+      return false
+    }
     defer { try? FileManager.default.removeItem(at: probe) }
     guard let folder = try? ReadOnlyFolder(probe) else { return false }
     defer { folder.restore() }
