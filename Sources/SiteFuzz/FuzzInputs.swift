@@ -49,13 +49,15 @@ public struct FuzzInputs: Sequence, IteratorProtocol {
   }
 }
 
-/// SplitMix64: small, fast and the same everywhere.
-struct SeededRandom {
+/// SplitMix64: small, fast and the same everywhere, so a seed replays a fuzz run or a
+/// random-edit test exactly.
+public struct SeededRandom {
   private var state: UInt64
 
-  init(seed: UInt64) { state = seed }
+  public init(seed: UInt64) { state = seed }
 
-  mutating func next(_ bound: Int) -> Int {
+  /// A number in `0..<bound` (0 when `bound` is 0 or 1).
+  public mutating func next(_ bound: Int) -> Int {
     state &+= 0x9E37_79B9_7F4A_7C15
     var value = state
     value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9

@@ -1,5 +1,6 @@
 import Foundation
 import SiteBuild
+import SiteFuzz
 import SiteModel
 import Testing
 import TestSupport
@@ -203,21 +204,5 @@ struct EditableCorpus {
     }
     for index in touched { files[path(index)] = text(index) }
     return (done.joined(separator: ", "), files)
-  }
-}
-
-/// SplitMix64: a tiny generator whose sequence depends only on its seed.
-struct SeededRandom {
-  var state: UInt64
-
-  init(seed: UInt64) { state = seed }
-
-  mutating func next(_ bound: Int) -> Int {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var value = state
-    value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-    value ^= value >> 31
-    return Int(value % UInt64(bound))
   }
 }
