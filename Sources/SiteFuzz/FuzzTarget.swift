@@ -72,9 +72,11 @@ public enum FuzzTarget {
     return values
   }
 
-  static func decodeEntities(_ text: String) -> String {
+  /// The entities cmark-gfm writes inside attributes, decoded: the URL a browser follows.
+  public static func decodeEntities(_ text: String) -> String {
     text.replacingOccurrences(of: "&amp;", with: "&").replacingOccurrences(of: "&quot;", with: "\"")
-      .replacingOccurrences(of: "&#39;", with: "'")
+      .replacingOccurrences(of: "&#39;", with: "'").replacingOccurrences(of: "&lt;", with: "<")
+      .replacingOccurrences(of: "&gt;", with: ">")
   }
 
   static func check(_ condition: Bool, _ message: @autoclosure () -> String) {

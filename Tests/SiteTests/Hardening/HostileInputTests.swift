@@ -1,6 +1,7 @@
 import Foundation
 import SiteBuild
 import SiteMarkdown
+import SiteFuzz
 import SiteModel
 import TestSupport
 import Testing
@@ -138,9 +139,9 @@ import Testing
     let site = try Self.hostileSite()
     #expect(site.build().succeeded)
     let page = try site.read("output/2018/reports/hostile/index.html")
-    let urls = Self.attributeValues(in: page, names: ["href", "src"])
+    let urls = FuzzTarget.hrefs(in: page)
     #expect(urls.contains("https://example.org/ok"))
-    let unsafe = urls.filter { URLSafety.isScriptURL($0.removingHTMLEntities) }
+    let unsafe = urls.filter { URLSafety.isScriptURL(FuzzTarget.decodeEntities($0)) }
     #expect(unsafe.isEmpty, "\(unsafe)")
     #expect(!page.contains("alert(4)") && !page.contains("alert(5)"))
     #expect(page.contains("<!-- raw HTML omitted -->"))
@@ -154,8 +155,8 @@ import Testing
     #expect(page.contains("<b>bold</b>"), "raw HTML is kept when the site turns it on")
     #expect(page.contains("&lt;script>alert(4)&lt;/script>"))
     // Markdown links are still filtered; the raw <a> is the site's own choice.
-    let markdownLinks = Self.attributeValues(in: page, names: ["href", "src"]).filter { !$0.contains("alert(5)") }
-    #expect(markdownLinks.allSatisfy { !URLSafety.isScriptURL($0.removingHTMLEntities) }, "\(markdownLinks)")
+    let markdownLinks = FuzzTarget.hrefs(in: page).filter { !$0.contains("alert(5)") }
+    #expect(markdownLinks.allSatisfy { !URLSafety.isScriptURL(FuzzTarget.decodeEntities($0)) }, "\(markdownLinks)")
   }
 
   @Test func scriptURLsInFrontMatterURLFieldsAreErrors() throws {
@@ -233,29 +234,5 @@ import Testing
     #expect(!report.succeeded)
     let published = (try? site.outputSnapshot()) ?? [:]
     #expect(published.values.allSatisfy { !String(decoding: $0, as: UTF8.self).contains("TOPSECRET") })
-  }
-
-  /// The values of `name="…"` attributes of a page.
-  static func attributeValues(in page: String, names: [String]) -> [String] {
-    var values: [String] = []
-    for name in names {
-      var rest = page[...]
-      while let start = rest.range(of: " \(name)=\"") {
-        guard let end = rest[start.upperBound...].firstIndex(of: "\"") else { break }
-        values.append(String(rest[start.upperBound..<end]))
-        rest = rest[end...]
-      }
-    }
-    return values
-  }
-}
-
-extension String {
-  /// The few entities the HTML writer produces inside attributes, decoded, so a check sees
-  /// the URL a browser would follow.
-  fileprivate var removingHTMLEntities: String {
-    replacingOccurrences(of: "&amp;", with: "&").replacingOccurrences(of: "&quot;", with: "\"")
-      .replacingOccurrences(of: "&#39;", with: "'").replacingOccurrences(of: "&lt;", with: "<")
-      .replacingOccurrences(of: "&gt;", with: ">")
   }
 }
