@@ -10,21 +10,29 @@ struct SearchIndex {
   var cache: RenderCache?
 
   func files() -> [OutputFile] {
-    var json = JSONWriter(capacity: 4 * 1024 * 1024)
-    json.beginArray()
-    for document in site.pagedDocuments {
-      let render = {
-        var element = JSONWriter(pretty: false, elementAtDepth: 1, capacity: 2048)
-        entry(document, into: &element)
-        return element.bytes
-      }
-      json.element(cache?.searchEntry(document, render: render) ?? render())
+    let documents = site.pagedDocuments
+    let render = { (document: ParsedDocument) -> [UInt8] in
+      var element = JSONWriter(pretty: false, elementAtDepth: 1, capacity: 2048)
+      entry(document, into: &element)
+      return element.bytes
     }
+    let entries = cache?.searchEntries(documents, render: render) ?? documents.map(render)
+    var json = JSONWriter(capacity: entries.reduce(16) { $0 + $1.count + 1 })
+    json.beginArray()
+    for entry in entries { json.element(entry) }
     json.endArray()
-    let bytes = json.bytes
+    // The script is the same JSON, assigned to a global so the page can load it offline.
+    let prefix = Array("window.IGFSITE_SEARCH_INDEX = ".utf8)
+    var script: [UInt8] = []
+    script.reserveCapacity(prefix.count + json.bytes.count + 2)
+    script += prefix
+    script += json.bytes
+    var bytes = json.bytes
+    bytes.append(10)
+    script += Array(";\n".utf8)
     return [
-      OutputFile(path: "search-index.json", contents: .bytes(bytes + [10])),
-      OutputFile(path: "search-index.js", contents: .bytes(Array("window.IGFSITE_SEARCH_INDEX = ".utf8) + bytes + Array(";\n".utf8))),
+      OutputFile(path: "search-index.json", contents: .bytes(bytes)),
+      OutputFile(path: "search-index.js", contents: .bytes(script)),
     ]
   }
 
