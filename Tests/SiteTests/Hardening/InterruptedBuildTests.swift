@@ -75,6 +75,29 @@ import Testing
     #expect(try Self.stagingFolders(site).isEmpty, "the next build removes what a killed build left")
   }
 
+  @Test func ctrlCSaysTheOutputWasLeftAndExitsWith130() throws {
+    let site = try Self.largeSite(documents: 5)
+    // Holding the lock keeps the build waiting, so the signal always lands mid-build.
+    var lock: BuildLock? = try BuildLock(layout: site.layout)
+    let errors = Pipe()
+    let process = Process()
+    process.executableURL = try #require(CommandRunner.executable)
+    process.arguments = ["build", "--site", site.root.path]
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = errors
+    try process.run()
+    Thread.sleep(forTimeInterval: 0.5)
+    process.interrupt()
+    let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    #expect(lock != nil)
+    lock = nil
+    #expect(process.terminationStatus == 130)
+    #expect(message.hasSuffix("igfsite: interrupted; the previous output was left as it was\n"), "\(message)")
+    #expect(!site.exists("output/index.html"))
+    #expect(try Self.stagingFolders(site).isEmpty)
+  }
+
   @Test func aSecondBuildWaitsForTheFirstAndSaysSo() throws {
     let site = try Self.largeSite(documents: 20)
     var lock: BuildLock? = try BuildLock(layout: site.layout)
