@@ -24,19 +24,21 @@ import Testing
     return try FixtureSite(files)
   }
 
-  /// Each output file's bytes, by path, without the cache (which records times).
-  static func digest(_ site: FixtureSite) throws -> [String: Data] {
-    try site.outputSnapshot()
-  }
-
-  static func start(_ arguments: [String]) throws -> Process {
+  /// Starts `igfsite` (or `program`) without waiting; its standard error goes to `errors`
+  /// when given, else nowhere.
+  static func start(_ arguments: [String], program: URL? = nil, errors: Pipe? = nil) throws -> Process {
     let process = Process()
-    process.executableURL = try #require(CommandRunner.executable)
+    process.executableURL = try program ?? #require(CommandRunner.executable)
     process.arguments = arguments
     process.standardOutput = FileHandle.nullDevice
-    process.standardError = FileHandle.nullDevice
+    process.standardError = errors ?? FileHandle.nullDevice
     try process.run()
     return process
+  }
+
+  /// Everything written to `pipe` until the process closes it.
+  static func text(of pipe: Pipe) -> String {
+    String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
   }
 
   static func stagingFolders(_ site: FixtureSite) throws -> [String] {
@@ -47,7 +49,7 @@ import Testing
     let site = try Self.largeSite()
     let first = try CommandRunner.run(["build", "--site", site.root.path])
     #expect(first.status == 0, "\(first.error)")
-    let previous = try Self.digest(site)
+    let previous = try site.outputSnapshot()
     for index in 0..<600 where index % 3 == 0 {
       try site.write(Documents.report(title: "Changed \(index)"), to: "content/2018/reports/report-\(index).md")
     }
@@ -60,14 +62,14 @@ import Testing
       Thread.sleep(forTimeInterval: delay)
       kill(process.processIdentifier, signalNumber)
       process.waitUntilExit()
-      seen.append(try Self.digest(site))
+      seen.append(try site.outputSnapshot())
       if signalNumber != SIGKILL, process.terminationReason == .uncaughtSignal || process.terminationStatus != 0 {
         #expect(try Self.stagingFolders(site).isEmpty, "an interrupted build removes its staging folder")
       }
     }
     let last = try CommandRunner.run(["build", "--no-cache", "--site", site.root.path])
     #expect(last.status == 0, "\(last.error)")
-    let next = try Self.digest(site)
+    let next = try site.outputSnapshot()
     #expect(previous != next)
     for (attempt, output) in seen.enumerated() {
       #expect(output == previous || output == next, "attempt \(attempt) left a mixed output")
@@ -80,15 +82,10 @@ import Testing
     // Holding the lock keeps the build waiting, so the signal always lands mid-build.
     var lock: BuildLock? = try BuildLock(layout: site.layout)
     let errors = Pipe()
-    let process = Process()
-    process.executableURL = try #require(CommandRunner.executable)
-    process.arguments = ["build", "--site", site.root.path]
-    process.standardOutput = FileHandle.nullDevice
-    process.standardError = errors
-    try process.run()
+    let process = try Self.start(["build", "--site", site.root.path], errors: errors)
     Thread.sleep(forTimeInterval: 0.5)
     process.interrupt()
-    let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    let message = Self.text(of: errors)
     process.waitUntilExit()
     #expect(lock != nil)
     lock = nil
@@ -102,18 +99,13 @@ import Testing
     let site = try Self.largeSite(documents: 20)
     var lock: BuildLock? = try BuildLock(layout: site.layout)
     let errors = Pipe()
-    let process = Process()
-    process.executableURL = try #require(CommandRunner.executable)
-    process.arguments = ["build", "--site", site.root.path]
-    process.standardOutput = FileHandle.nullDevice
-    process.standardError = errors
-    try process.run()
+    let process = try Self.start(["build", "--site", site.root.path], errors: errors)
     Thread.sleep(forTimeInterval: 0.5)
     #expect(process.isRunning, "the build waits while another holds the site")
     #expect(!site.exists("output/index.html"))
     #expect(lock != nil)
     lock = nil
-    let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    let message = Self.text(of: errors)
     process.waitUntilExit()
     #expect(process.terminationStatus == 0)
     #expect(message.contains("Another build of this site is running; waiting for it to finish"))
@@ -127,10 +119,10 @@ import Testing
       build.waitUntilExit()
       #expect(build.terminationStatus == 0)
     }
-    let together = try Self.digest(site)
+    let together = try site.outputSnapshot()
     let alone = try CommandRunner.run(["build", "--no-cache", "--site", site.root.path])
     #expect(alone.status == 0)
-    #expect(together == (try Self.digest(site)))
+    #expect(together == (try site.outputSnapshot()))
   }
 
   /// ThreadSanitizer's runtime maps files of its own, which a file size limit turns into
@@ -141,26 +133,21 @@ import Testing
   func aFullDiskIsAClearErrorAndThePreviousOutputStays() throws {
     let site = try Self.largeSite(documents: 50)
     #expect(try CommandRunner.run(["build", "--site", site.root.path]).status == 0)
-    let previous = try Self.digest(site)
+    let previous = try site.outputSnapshot()
     try site.write(Documents.report(title: "Changed"), to: "content/2018/reports/report-1.md")
     // A file size limit of a few KiB: writes past it fail as they would on a full disk.
     let executable = try #require(CommandRunner.executable).path
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/bin/sh")
-    process.arguments = [
-      "-c", "trap '' XFSZ; ulimit -f 4; exec \"$0\" build --site \"$1\"", executable, site.root.path,
-    ]
+    let script = "trap '' XFSZ; ulimit -f 4; exec \"$0\" build --site \"$1\""
     let errors = Pipe()
-    process.standardError = errors
-    process.standardOutput = FileHandle.nullDevice
-    try process.run()
-    let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    let process = try Self.start(
+      ["-c", script, executable, site.root.path], program: URL(fileURLWithPath: "/bin/sh"), errors: errors)
+    let message = Self.text(of: errors)
     process.waitUntilExit()
     #expect(process.terminationStatus != 0)
     #expect(
       message.contains("[output.write]") && message.contains("the previous output was left as it was"), "\(message)")
     #expect(message.contains("File too large"), "\(message)")
-    #expect(try Self.digest(site) == previous)
+    #expect(try site.outputSnapshot() == previous)
     #expect(try Self.stagingFolders(site).isEmpty)
   }
 
