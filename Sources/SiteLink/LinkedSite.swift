@@ -4,7 +4,10 @@ import SiteValidate
 /// The site after cross-linking: every document with what it references and what
 /// references it, the outcome inventory of every cycle, the series of BPFs and working
 /// groups across cycles, people's roles and themes. The render stage reads only this.
-public struct LinkedSite: Sendable {
+///
+/// A class, though never changed after it is made: every page's view model holds the site,
+/// and sharing one reference costs less than copying a dozen fields per page.
+public final class LinkedSite: Sendable {
   public let config: SiteConfig
   public let schema: ModalitiesSchema
   public let index: SiteIndex
@@ -30,6 +33,8 @@ public struct LinkedSite: Sendable {
   private let personPositions: [String: Int]
   private let themePositions: [String: Int]
   private let kinds: [String: KindSpec]
+  /// The documents before and after each document of a series, in the series' order.
+  private let seriesNeighbours: [DocumentID: (previous: ParsedDocument?, next: ParsedDocument?)]
 
   public init(
     config: SiteConfig, schema: ModalitiesSchema, index: SiteIndex, cycles: [CycleInventory], series: [Series],
@@ -52,6 +57,15 @@ public struct LinkedSite: Sendable {
     personPositions = Dictionary(people.enumerated().map { ($1.person.id, $0) }, uniquingKeysWith: { first, _ in first })
     themePositions = Dictionary(themes.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
     kinds = Dictionary(schema.kinds.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    var neighbours: [DocumentID: (previous: ParsedDocument?, next: ParsedDocument?)] = [:]
+    for members in series.map(\.documents) {
+      for (position, document) in members.enumerated() where neighbours[document.id] == nil {
+        neighbours[document.id] = (
+          position > 0 ? members[position - 1] : nil, position + 1 < members.count ? members[position + 1] : nil
+        )
+      }
+    }
+    seriesNeighbours = neighbours
   }
 
   public func kind(of document: ParsedDocument) -> KindSpec? { document.kind.flatMap { kinds[$0] } }
@@ -64,9 +78,7 @@ public struct LinkedSite: Sendable {
 
   /// The documents before and after a document in its series.
   public func neighbours(of document: ParsedDocument) -> (previous: ParsedDocument?, next: ParsedDocument?) {
-    guard let documents = series(of: document)?.documents, let position = documents.firstIndex(where: { $0.id == document.id })
-    else { return (nil, nil) }
-    return (position > 0 ? documents[position - 1] : nil, position + 1 < documents.count ? documents[position + 1] : nil)
+    seriesNeighbours[document.id] ?? (nil, nil)
   }
 
   public func cycle(_ year: Int) -> CycleInventory? { cyclePositions[year].map { cycles[$0] } }
