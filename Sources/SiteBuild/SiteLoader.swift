@@ -82,7 +82,7 @@ public enum SiteLoader {
     guard renderHTML else {
       return LoadedSite(config: config, linked: nil, diagnostics: diagnostics, sourceCount: files.markdown.count)
     }
-    let linked = SiteLinker.link(config: config, schema: schema, index: index, diagnostics: diagnostics)
+    let linked = SiteLinker.link(config: config, schema: schema, index: index, diagnostics: diagnostics, jobs: options.jobs)
     timer.lap("link")
     return LoadedSite(config: config, linked: linked, diagnostics: diagnostics, sourceCount: files.markdown.count)
   }

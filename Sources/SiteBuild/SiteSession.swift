@@ -98,7 +98,7 @@ public final class SiteSession {
     // link: patch the last site where the change lies, else link anew.
     let linked =
       lastGood.flatMap { SiteLinker.relink($0, index: index, changed: changedSinceLastGood, diagnostics: diagnostics) }
-      ?? SiteLinker.link(config: config, schema: schema, index: index, diagnostics: diagnostics)
+      ?? SiteLinker.link(config: config, schema: schema, index: index, diagnostics: diagnostics, jobs: options.jobs)
     timer.lap("link")
 
     // render and write what the change affects.

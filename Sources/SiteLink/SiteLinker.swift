@@ -4,16 +4,22 @@ import SiteValidate
 /// Builds the cross-linked site from the checked documents: in full for a build, or by
 /// patching the previous site when the preview changes a few documents.
 public enum SiteLinker {
+  /// - Parameter jobs: how many threads at most; the result does not depend on it.
   public static func link(
-    config: SiteConfig, schema: ModalitiesSchema, index: SiteIndex, diagnostics: [Diagnostic]
+    config: SiteConfig, schema: ModalitiesSchema, index: SiteIndex, diagnostics: [Diagnostic], jobs: Int? = nil
   ) -> LinkedSite {
-    let (references, referencedBy) = CrossReferences.build(index: index, schema: schema)
     let warnings = warningsByFile(diagnostics)
-    let series = SeriesBuilder.build(index: index, schema: schema)
-    let cycles = CycleInventoryBuilder(index: index, schema: schema, series: series, warnings: warnings).build()
+    // Two halves of about equal work, independent of each other.
+    let ((references, referencedBy, themes), (series, cycles, people)) = Parallel.pair(jobs: jobs) {
+      let (references, referencedBy) = CrossReferences.build(index: index, schema: schema)
+      return (references, referencedBy, ThemeBuilder.build(index: index))
+    } _: {
+      let series = SeriesBuilder.build(index: index, schema: schema)
+      let cycles = CycleInventoryBuilder(index: index, schema: schema, series: series, warnings: warnings).build()
+      return (series, cycles, PeopleRoles.build(index: index, schema: schema))
+    }
     return LinkedSite(
-      config: config, schema: schema, index: index, cycles: cycles, series: series,
-      themes: ThemeBuilder.build(index: index), people: PeopleRoles.build(index: index, schema: schema),
+      config: config, schema: schema, index: index, cycles: cycles, series: series, themes: themes, people: people,
       references: references, referencedBy: referencedBy, warnings: warnings)
   }
 

@@ -24,6 +24,24 @@ public enum Parallel {
   }
 }
 
+extension Parallel {
+  /// Runs two independent pieces of work at once, on two threads when `jobs` allows it.
+  public static func pair<First: Sendable, Second: Sendable>(
+    jobs: Int?, _ first: @Sendable () -> First, _ second: @Sendable () -> Second
+  ) -> (First, Second) {
+    let results = map([0, 1], jobs: jobs) { part -> PairResult<First, Second> in
+      part == 0 ? .first(first()) : .second(second())
+    }
+    guard case .first(let one) = results[0], case .second(let two) = results[1] else { fatalError("pair results out of order") }
+    return (one, two)
+  }
+}
+
+private enum PairResult<First: Sendable, Second: Sendable>: Sendable {
+  case first(First)
+  case second(Second)
+}
+
 /// The result buffer, written by several threads at distinct indices only.
 private struct ResultSlots<Result>: @unchecked Sendable {
   let base: UnsafeMutablePointer<Result>
