@@ -23,6 +23,13 @@ public enum TemplateValue: Sendable, ExpressibleByStringLiteral, ExpressibleByBo
     if case .object(let object) = self { return object[key] }
     return nil
   }
+
+  /// The value of `key` when this is an object that has it: the renderer's lookup.
+  @inline(__always)
+  func field(_ key: TemplateKey) -> TemplateValue? {
+    guard case .object(let object) = self else { return nil }
+    return object.value(for: key)
+  }
 }
 
 /// A name a template looks up, with its hash worked out once (when the template is parsed,
@@ -30,12 +37,19 @@ public enum TemplateValue: Sendable, ExpressibleByStringLiteral, ExpressibleByBo
 public struct TemplateKey: Sendable, Hashable {
   public let name: String
   let hash: Int
+  /// One bit of 64 chosen by the hash: an object whose `keyBits` lack it lacks the key, so
+  /// looking a name up through the enclosing objects skips most of them without a search.
+  let bit: UInt64
+  /// Whether this is `.`, the current item itself.
+  let isCurrentItem: Bool
 
   public init(_ name: String) {
     self.name = name
     var hash: UInt64 = 0xcbf2_9ce4_8422_2325
     for byte in name.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
     self.hash = Int(truncatingIfNeeded: hash)
+    bit = 1 << (hash >> 58)
+    isCurrentItem = name == "."
   }
 }
 
@@ -51,6 +65,8 @@ public struct TemplateObject: Sendable, ExpressibleByDictionaryLiteral {
     var hashes: [Int] = []
     var keys: [String] = []
     var values: [TemplateValue] = []
+    /// The `bit` of every key set (and perhaps of keys since removed).
+    var keyBits: UInt64 = 0
 
     init(capacity: Int) {
       hashes.reserveCapacity(capacity)
@@ -63,6 +79,7 @@ public struct TemplateObject: Sendable, ExpressibleByDictionaryLiteral {
       copy.hashes = hashes
       copy.keys = keys
       copy.values = values
+      copy.keyBits = keyBits
       return copy
     }
   }
@@ -83,11 +100,13 @@ public struct TemplateObject: Sendable, ExpressibleByDictionaryLiteral {
   public var fields: [(String, TemplateValue)] { Array(zip(storage.keys, storage.values)) }
 
   private func position(of key: TemplateKey) -> Int? {
-    let storage = storage
-    for index in storage.hashes.indices where storage.hashes[index] == key.hash && storage.keys[index] == key.name {
-      return index
+    guard storage.keyBits & key.bit != 0 else { return nil }
+    return storage.hashes.withUnsafeBufferPointer { hashes in
+      for index in 0..<hashes.count where hashes[index] == key.hash && storage.keys[index] == key.name {
+        return index
+      }
+      return nil
     }
-    return nil
   }
 
   /// The value of a name, as the renderer looks it up.
@@ -109,6 +128,7 @@ public struct TemplateObject: Sendable, ExpressibleByDictionaryLiteral {
           storage.values.remove(at: index)
         }
       } else if let newValue {
+        storage.keyBits |= templateKey.bit
         storage.hashes.append(templateKey.hash)
         storage.keys.append(key)
         storage.values.append(newValue)

@@ -84,20 +84,22 @@ struct MustacheRenderer {
   /// strictly inside it.
   static func lookup(_ path: [TemplateKey], in stack: [TemplateValue]) -> TemplateValue? {
     guard let first = path.first else { return nil }
-    if first.name == "." { return path.count == 1 ? stack.last : nil }
+    if first.isCurrentItem { return path.count == 1 ? stack.last : nil }
     var index = stack.count - 1
     var current: TemplateValue?
     while index >= 0 {
-      if case .object(let object) = stack[index], let found = object.value(for: first) {
+      if let found = stack[index].field(first) {
         current = found
         break
       }
       index -= 1
     }
     guard var resolved = current else { return nil }
-    for name in path.dropFirst() {
-      guard case .object(let object) = resolved, let next = object.value(for: name) else { return nil }
+    var position = 1
+    while position < path.count {
+      guard let next = resolved.field(path[position]) else { return nil }
       resolved = next
+      position += 1
     }
     return resolved
   }
