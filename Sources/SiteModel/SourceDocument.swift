@@ -56,6 +56,9 @@ public final class ParsedDocument: Sendable, Hashable {
   /// Illustrative text written for the sample site, not taken from an IGF source.
   public let isExample: Bool
   public let themes: [String]
+  /// When the document was published, else its date, else when it was submitted, else the
+  /// start of its cycle: the date feeds, the sitemap and the home page show.
+  public let published: CalendarDate
   /// Where the document's own page is written, and the page that shows it (its cycle's
   /// inventory, for a cycle's landing text).
   public let pagePath: PagePath
@@ -80,6 +83,9 @@ public final class ParsedDocument: Sendable, Hashable {
     isDraft = frontMatter["draft"]?.bool ?? false
     isExample = frontMatter["example"]?.bool ?? false
     themes = frontMatter["themes"]?.strings ?? []
+    published =
+      frontMatter["published"]?.date ?? date ?? frontMatter["submitted"]?.date
+      ?? CalendarDate(year: cycle ?? 1970, month: 1, day: 1) ?? CalendarDate(daysSinceEpoch: 0)
     pagePath = id.pagePath
     publishedPath = id.publishedPath
   }

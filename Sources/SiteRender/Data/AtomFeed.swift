@@ -40,10 +40,7 @@ struct AtomFeed {
 
   /// A document's date for the feed: when it was published, else its date, else the start
   /// of its cycle.
-  static func updated(_ document: ParsedDocument) -> CalendarDate {
-    document["published"]?.date ?? document.date ?? document["submitted"]?.date
-      ?? CalendarDate(year: document.cycle ?? 1970, month: 1, day: 1) ?? CalendarDate(daysSinceEpoch: 0)
-  }
+  static func updated(_ document: ParsedDocument) -> CalendarDate { document.published }
 
   func feed(path: String, title: String, alternate: PagePath, documents: [ParsedDocument]) -> OutputFile {
     let base = site.config.baseURL
