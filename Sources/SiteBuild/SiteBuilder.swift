@@ -84,7 +84,8 @@ public enum SiteBuilder {
     }
     // render and write: pages are rendered on every core and written as they come, so the
     // whole site is never held in memory.
-    let renderer = SiteRenderer(site: site, templates: templateSet)
+    // The cache lets a cycle's inventory be encoded once for its own file and the site's.
+    let renderer = SiteRenderer(site: site, templates: templateSet, cache: RenderCache())
     let staged: StagedOutput
     do {
       staged = try StagedOutput(output: options.output, displayPath: options.outputDisplay)

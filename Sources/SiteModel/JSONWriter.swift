@@ -91,6 +91,27 @@ public struct JSONWriter {
     bytes.append(contentsOf: written)
   }
 
+  /// Indented JSON moved `levels` containers out: two spaces fewer after every line break.
+  /// (Line breaks inside strings are escaped, so every one in the bytes is indentation.)
+  public static func outdented(_ bytes: [UInt8], levels: Int) -> [UInt8] {
+    let remove = levels * 2
+    var result: [UInt8] = []
+    result.reserveCapacity(bytes.count)
+    bytes.withUnsafeBufferPointer { source in
+      var start = 0
+      var index = 0
+      while let hit = source[index...].firstIndex(of: 10) {
+        result.append(contentsOf: UnsafeBufferPointer(rebasing: source[start...hit]))
+        var skip = hit + 1
+        while skip < source.count, skip - hit - 1 < remove, source[skip] == 32 { skip += 1 }
+        start = skip
+        index = skip
+      }
+      result.append(contentsOf: UnsafeBufferPointer(rebasing: source[start...]))
+    }
+    return result
+  }
+
   /// `key: "text"` in one call.
   public mutating func field(_ name: String, _ text: String) {
     key(name)

@@ -13,6 +13,7 @@ import SiteModel
 public final class RenderCache: @unchecked Sendable {
   private let lock = NSLock()
   private var cycles: [Int: [UInt8]] = [:]
+  private var cycleLocks: [Int: NSLock] = [:]
   private var searchEntries: [DocumentID: (document: ParsedDocument, bytes: [UInt8])] = [:]
   private var linkedDocuments: [ParsedDocument] = []
   private var links = DocumentLinks()
@@ -27,11 +28,21 @@ public final class RenderCache: @unchecked Sendable {
     }
   }
 
+  /// A cycle's part of `inventory.json`, rendered once even when the cycle's own file and
+  /// the site file ask for it at the same time (the second waits for the first).
   func cycle(_ year: Int, render: () -> [UInt8]) -> [UInt8] {
-    if let bytes = lock.withLock({ cycles[year] }) { return bytes }
-    let bytes = render()
-    lock.withLock { cycles[year] = bytes }
-    return bytes
+    let cycleLock = lock.withLock { () -> NSLock in
+      if let existing = cycleLocks[year] { return existing }
+      let made = NSLock()
+      cycleLocks[year] = made
+      return made
+    }
+    return cycleLock.withLock {
+      if let bytes = lock.withLock({ cycles[year] }) { return bytes }
+      let bytes = render()
+      lock.withLock { cycles[year] = bytes }
+      return bytes
+    }
   }
 
   /// Each document's search entry, rendered only for documents not seen before. One lock

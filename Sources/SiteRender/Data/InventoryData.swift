@@ -13,17 +13,31 @@ struct InventoryData {
   static let schemaPath = "schema/inventory.schema.json"
 
   func cycleFile(_ cycle: CycleInventory) -> OutputFile {
-    var json = JSONWriter(pretty: true, capacity: 64 * 1024)
+    // With a cache, the cycle is written once, as `inventory.json` holds it, and moved one
+    // level out here.
+    let shared = cache.map { JSONWriter.outdented(siteFragment(cycle, cache: $0), levels: 1) }
+    var json = JSONWriter(pretty: true, capacity: (shared?.count ?? 64 * 1024) + 256)
     json.beginObject()
     json.field("$schema", PagePath(Self.schemaPath).canonicalURL(base: site.config.baseURL))
     json.key("cycle")
-    write(cycle, into: &json)
+    if let shared { json.element(shared) } else { write(cycle, into: &json) }
     json.endObject()
     return OutputFile(path: "\(cycle.year)/inventory.json", contents: .bytes(json.finish()))
   }
 
+  /// A cycle as an element of the site file's `cycles` list.
+  private func siteFragment(_ cycle: CycleInventory, cache: RenderCache?) -> [UInt8] {
+    let render = {
+      var element = JSONWriter(pretty: true, elementAtDepth: 2, capacity: 1024 * 1024)
+      write(cycle, into: &element)
+      return element.bytes
+    }
+    return cache?.cycle(cycle.year, render: render) ?? render()
+  }
+
   func siteFile() -> OutputFile {
-    var json = JSONWriter(pretty: true, capacity: 1024 * 1024)
+    let fragments = site.cycles.map { siteFragment($0, cache: cache) }
+    var json = JSONWriter(pretty: true, capacity: fragments.reduce(4096) { $0 + $1.count + 8 })
     json.beginObject()
     json.field("$schema", PagePath(Self.schemaPath).canonicalURL(base: site.config.baseURL))
     json.key("site")
@@ -33,14 +47,7 @@ struct InventoryData {
     json.endObject()
     json.key("cycles")
     json.beginArray()
-    for cycle in site.cycles {
-      let render = {
-        var element = JSONWriter(pretty: true, elementAtDepth: 2, capacity: 1024 * 1024)
-        write(cycle, into: &element)
-        return element.bytes
-      }
-      json.element(cache?.cycle(cycle.year, render: render) ?? render())
-    }
+    for fragment in fragments { json.element(fragment) }
     json.endArray()
     json.endObject()
     return OutputFile(path: "inventory.json", contents: .bytes(json.finish()))

@@ -23,6 +23,18 @@ import TestSupport
     #expect(difference == nil, "\(difference ?? "")")
   }
 
+  /// A build encodes each cycle once, for the site file, and moves it out a level for the
+  /// cycle's own file: the bytes must be those of encoding the cycle on its own.
+  @Test func aCycleFileMovedOutOfTheSiteFileIsTheCycleEncodedOnItsOwn() throws {
+    let site = try FixtureSite(InventoryFixture.files)
+    let linked = try #require(SiteLoader.load(site.options()).linked)
+    let cycle = try #require(linked.cycles.max { $0.items.count < $1.items.count })
+    #expect(cycle.items.count > 2)
+    let alone = InventoryData(site: linked).cycleFile(cycle)
+    let shared = InventoryData(site: linked, cache: RenderCache()).cycleFile(cycle)
+    #expect(shared == alone)
+  }
+
   @Test func inventoryPageMatchesItsGoldenFile() throws {
     let site = try Self.builtSite()
     let difference = try Fixtures.compareGolden(try site.read("output/2017/index.html"), name: "inventory-2017.html")
