@@ -17,7 +17,7 @@ struct SearchIndex {
       return element.bytes
     }
     let entries = cache?.searchEntries(documents, render: render) ?? documents.map(render)
-    var json = JSONWriter(capacity: entries.reduce(16) { $0 + $1.count + 1 })
+    var json = JSONWriter(capacity: entries.reduce(17) { $0 + $1.count + 1 })
     json.beginArray()
     for entry in entries { json.element(entry) }
     json.endArray()
@@ -27,9 +27,10 @@ struct SearchIndex {
     script.reserveCapacity(prefix.count + json.bytes.count + 2)
     script += prefix
     script += json.bytes
-    var bytes = json.bytes
-    bytes.append(10)
     script += Array(";\n".utf8)
+    var bytes = json.bytes
+    json = JSONWriter()  // so that `bytes` is the only reference and grows in place
+    bytes.append(10)
     return [
       OutputFile(path: "search-index.json", contents: .bytes(bytes)),
       OutputFile(path: "search-index.js", contents: .bytes(script)),
