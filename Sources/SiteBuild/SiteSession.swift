@@ -107,7 +107,8 @@ public final class SiteSession {
     if !templatesChanged, let previous = lastGood,
       let affected = ChangeImpact.pages(from: previous, to: linked, changed: changedSinceLastGood)
     {
-      pages = affected.sorted()
+      let sorted = affected.sorted()
+      pages = sorted.filter(\.gathersManyDocuments) + sorted.filter { !$0.gathersManyDocuments }
     }
     timer.lap("impact (\(pages.count) pages)")
     var cycles = Set<Int>()

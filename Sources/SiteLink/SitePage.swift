@@ -28,6 +28,15 @@ public enum SitePage: Sendable, Hashable, Comparable {
 
   public static func < (lhs: SitePage, rhs: SitePage) -> Bool { lhs.sortKey < rhs.sortKey }
 
+  /// Whether the page gathers a whole cycle or the whole site (slow to render): rendered
+  /// first, so that no core is left alone with one of them at the end.
+  public var gathersManyDocuments: Bool {
+    switch self {
+    case .home, .cycle, .cycleData, .siteFeed, .siteInventory, .searchIndex, .sitemap: true
+    default: false
+    }
+  }
+
   var sortKey: String {
     switch self {
     case .home: "0"

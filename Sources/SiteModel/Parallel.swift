@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Maps over an array on several threads, keeping the order of the results. Each element
 /// is processed independently, so the result does not depend on the number of jobs.
@@ -10,13 +11,16 @@ public enum Parallel {
     let count = items.count
     let workers = max(1, min(jobs ?? ProcessInfo.processInfo.activeProcessorCount, count))
     guard workers > 1 else { return items.map(transform) }
+    // Each worker takes the next item not yet taken, so one slow item (a cycle's inventory
+    // among documents) does not leave the other workers idle at the end.
+    let next = Atomic<Int>(0)
     return [Result](unsafeUninitializedCapacity: count) { buffer, initialized in
       let results = ResultSlots(base: buffer.baseAddress!)
-      DispatchQueue.concurrentPerform(iterations: workers) { worker in
-        var index = worker
-        while index < count {
+      DispatchQueue.concurrentPerform(iterations: workers) { _ in
+        while true {
+          let index = next.add(1, ordering: .relaxed).oldValue
+          guard index < count else { break }
           results.store(transform(items[index]), at: index)
-          index += workers
         }
       }
       initialized = count
