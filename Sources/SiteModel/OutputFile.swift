@@ -26,4 +26,14 @@ public struct OutputFile: Sendable, Hashable {
   public init(path: PagePath, bytes: [UInt8]) {
     self.init(path: path.rawValue, contents: .bytes(bytes))
   }
+
+  /// The size of the bytes to write (0 for a copy, whose size is not known yet).
+  public var byteCount: Int {
+    switch contents {
+    case .text(let text): text.utf8.count
+    case .bytes(let bytes): bytes.count
+    case .data(let data): data.count
+    case .copy: 0
+    }
+  }
 }

@@ -15,7 +15,17 @@ public enum OutputFolder {
       var staged: [(temporary: String, final: String)] = []
       let writer = FileTreeWriter(root: folder)
       let suffix = ".igfsite-\(UUID().uuidString)"
-      try writer.write(files.map { OutputFile(path: $0.path + suffix, contents: $0.contents) })
+      // Two halves of about equal size written at once: a preview edit rewrites tens of
+      // megabytes of site-wide files.
+      var halves: [[OutputFile]] = [[], []]
+      var sizes = [0, 0]
+      for file in files.sorted(by: { $0.byteCount > $1.byteCount }) {
+        let half = sizes[0] <= sizes[1] ? 0 : 1
+        halves[half].append(OutputFile(path: file.path + suffix, contents: file.contents))
+        sizes[half] += file.byteCount
+      }
+      let failures = Parallel.map(halves, jobs: nil) { half in Result { try writer.write(half) } }
+      for case .failure(let error) in failures { throw error }
       staged = files.map { (folder.path + "/" + $0.path + suffix, folder.path + "/" + $0.path) }
       for (temporary, final) in staged where rename(temporary, final) != 0 {
         throw FileTreeWriter.WriteError(path: final, code: errno)
