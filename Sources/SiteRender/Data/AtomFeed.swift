@@ -26,11 +26,11 @@ struct AtomFeed {
     func newer(_ lhs: (CalendarDate, ParsedDocument), _ rhs: (CalendarDate, ParsedDocument)) -> Bool {
       (lhs.0, lhs.1.id) > (rhs.0, rhs.1.id)
     }
-    guard let limit, limit < documents.count else { return documents.map { (updated($0), $0) }.sorted(by: newer).map(\.1) }
+    guard let limit, limit < documents.count else { return documents.map { ($0.published, $0) }.sorted(by: newer).map(\.1) }
     var newest: [(CalendarDate, ParsedDocument)] = []
     newest.reserveCapacity(limit + 1)
     for document in documents {
-      let entry = (updated(document), document)
+      let entry = (document.published, document)
       if newest.count == limit, let last = newest.last, !newer(entry, last) { continue }
       newest.insert(entry, at: newest.firstIndex { newer(entry, $0) } ?? newest.endIndex)
       if newest.count > limit { newest.removeLast() }
@@ -38,14 +38,10 @@ struct AtomFeed {
     return newest.map(\.1)
   }
 
-  /// A document's date for the feed: when it was published, else its date, else the start
-  /// of its cycle.
-  static func updated(_ document: ParsedDocument) -> CalendarDate { document.published }
-
   func feed(path: String, title: String, alternate: PagePath, documents: [ParsedDocument]) -> OutputFile {
     let base = site.config.baseURL
     let selfURL = PagePath(path).canonicalURL(base: base)
-    let updated = documents.map(Self.updated).max() ?? CalendarDate(daysSinceEpoch: 0)
+    let updated = documents.map(\.published).max() ?? CalendarDate(daysSinceEpoch: 0)
     var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"\(x(site.config.language))\">\n"
     xml += "  <id>\(x(selfURL))</id>\n"
     xml += "  <title>\(x(title))</title>\n"
@@ -59,7 +55,7 @@ struct AtomFeed {
       xml += "  <entry>\n"
       xml += "    <id>\(x(url))</id>\n"
       xml += "    <title>\(x(document.title))</title>\n"
-      xml += "    <updated>\(Self.updated(document).rfc3339)</updated>\n"
+      xml += "    <updated>\(document.published.rfc3339)</updated>\n"
       xml += "    <link rel=\"alternate\" type=\"text/html\" href=\"\(x(url))\"/>\n"
       if let kind = site.kind(of: document) { xml += "    <category term=\"\(x(kind.id))\" label=\"\(x(kind.label))\"/>\n" }
       for theme in document.themes { xml += "    <category term=\"\(x(Slug.make(theme)))\" label=\"\(x(theme))\"/>\n" }

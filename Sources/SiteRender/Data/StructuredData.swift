@@ -35,7 +35,7 @@ struct StructuredData {
     json.endObject()
     if let summary = document["summary"]?.scalarText { json.field("description", summary) }
     if document.date != nil || document["published"]?.date != nil {
-      json.field("datePublished", AtomFeed.updated(document).description)
+      json.field("datePublished", document.published.description)
     }
     if let kind = site.kind(of: document) { json.field("genre", kind.label) }
     if !document.themes.isEmpty { json.field("keywords", document.themes.joined(separator: ", ")) }
@@ -96,7 +96,7 @@ struct StructuredData {
     ]
     if let summary = document["summary"]?.scalarText { pairs.append(("og:description", summary)) }
     if document.date != nil || document["published"]?.date != nil {
-      pairs.append(("article:published_time", AtomFeed.updated(document).description))
+      pairs.append(("article:published_time", document.published.description))
     }
     for theme in document.themes { pairs.append(("article:tag", theme)) }
     return pairs.map { .object(["property": .text($0.0), "content": .text($0.1)]) }

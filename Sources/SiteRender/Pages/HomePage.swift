@@ -34,14 +34,12 @@ struct HomePage {
     let latest = AtomFeed.newestFirst(outputs, limit: Self.latestCount)
       .map { document -> TemplateValue in
         var link = context.documentLink(document)
-        link.set("date", object: Format.date(Self.published(document)))
+        link.set("date", object: Format.date(document.published))
         return .object(link)
       }
     model.set("latest", list: Array(latest))
     return model
   }
-
-  static func published(_ document: ParsedDocument) -> CalendarDate { AtomFeed.updated(document) }
 }
 
 /// The page shown for a missing URL. It cannot know how deep the missing URL was, so its
