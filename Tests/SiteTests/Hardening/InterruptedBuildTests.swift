@@ -77,18 +77,32 @@ import Testing
     #expect(try Self.stagingFolders(site).isEmpty, "the next build removes what a killed build left")
   }
 
+  /// Starts `igfsite build` while this test holds the site's build lock, so the build is
+  /// certainly waiting when `whileWaiting` runs; then releases the lock and lets it finish.
+  static func buildWhileLocked(
+    _ site: FixtureSite, whileWaiting: (Process) -> Void
+  ) throws -> (process: Process, message: String) {
+    let errors = Pipe()
+    let process: Process
+    do {
+      let lock = try BuildLock(layout: site.layout)
+      process = try start(["build", "--site", site.root.path], errors: errors)
+      Thread.sleep(forTimeInterval: 0.5)
+      whileWaiting(process)
+      withExtendedLifetime(lock) {}
+    }  // the lock is released here
+    let message = text(of: errors)
+    process.waitUntilExit()
+    return (process, message)
+  }
+
   @Test func ctrlCSaysTheOutputWasLeftAndExitsWith130() throws {
     let site = try Self.largeSite(documents: 5)
-    // Holding the lock keeps the build waiting, so the signal always lands mid-build.
-    var lock: BuildLock? = try BuildLock(layout: site.layout)
-    let errors = Pipe()
-    let process = try Self.start(["build", "--site", site.root.path], errors: errors)
-    Thread.sleep(forTimeInterval: 0.5)
-    process.interrupt()
-    let message = Self.text(of: errors)
-    process.waitUntilExit()
-    #expect(lock != nil)
-    lock = nil
+    // The signal lands while the build waits for the lock, so always mid-build.
+    let (process, message) = try Self.buildWhileLocked(site) { waiting in
+      waiting.interrupt()
+      waiting.waitUntilExit()
+    }
     #expect(process.terminationStatus == 130)
     #expect(message.hasSuffix("igfsite: interrupted; the previous output was left as it was\n"), "\(message)")
     #expect(!site.exists("output/index.html"))
@@ -97,16 +111,10 @@ import Testing
 
   @Test func aSecondBuildWaitsForTheFirstAndSaysSo() throws {
     let site = try Self.largeSite(documents: 20)
-    var lock: BuildLock? = try BuildLock(layout: site.layout)
-    let errors = Pipe()
-    let process = try Self.start(["build", "--site", site.root.path], errors: errors)
-    Thread.sleep(forTimeInterval: 0.5)
-    #expect(process.isRunning, "the build waits while another holds the site")
-    #expect(!site.exists("output/index.html"))
-    #expect(lock != nil)
-    lock = nil
-    let message = Self.text(of: errors)
-    process.waitUntilExit()
+    let (process, message) = try Self.buildWhileLocked(site) { waiting in
+      #expect(waiting.isRunning, "the build waits while another holds the site")
+      #expect(!site.exists("output/index.html"))
+    }
     #expect(process.terminationStatus == 0)
     #expect(message.contains("Another build of this site is running; waiting for it to finish"))
     #expect(site.exists("output/index.html"))
