@@ -33,6 +33,10 @@ struct BuildCache: Equatable {
     guard files.diagnostics.isEmpty else { return nil }
     var paths = files.markdown.map { "content/" + $0 }
     paths += ["content/site.yml", "content/people.yml", "content/modalities.yml"]
+    // series.yml is optional: recorded when there is one.
+    if FileManager.default.fileExists(atPath: layout.content.appendingPathComponent("series.yml").path) {
+      paths.append("content/series.yml")
+    }
     guard let templates = FileManager.default.enumerator(at: layout.templates, includingPropertiesForKeys: nil) else { return nil }
     let templatesRoot = layout.templates.standardizedFileURL.path + "/"
     for case let url as URL in templates where !url.hasDirectoryPath {

@@ -35,12 +35,12 @@ struct DocumentParser: Sendable {
       rewriteLink: { target, fragment in
         guard published.contains(target) else { return nil }
         return page.href(to: target.publishedPath, fragment: fragment)
-      })
+      }, title: frontMatter["title"]?.scalarText)
     let lastLine = Self.lineCount(source.text)
     return ParsedDocument(
       id: source.id, file: source.file, frontMatter: frontMatter, body: body,
       frontMatterLocation: SourceLocation(file: source.file, line: 1, column: 1), bodyStartLine: source.bodyStartLine,
-      lastLine: lastLine)
+      lastLine: lastLine, modified: source.modified)
   }
 
   /// The number of lines of a text (a final line without a newline counts).

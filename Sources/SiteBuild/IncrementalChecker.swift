@@ -39,6 +39,6 @@ struct IncrementalChecker {
       }
     }
     lastIndex = index
-    return Array(problems.values.joined()) + checker.checkPeople(index)
+    return Array(problems.values.joined()) + checker.checkSite(index)
   }
 }

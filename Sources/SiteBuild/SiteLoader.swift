@@ -28,6 +28,7 @@ public enum SiteLoader {
     var config = SiteSettings.loadConfig(layout, diagnostics: &diagnostics)
     if let baseURL = options.baseURL { config.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/" }
     let people = SiteSettings.loadPeople(layout, diagnostics: &diagnostics)
+    let seriesRecords = SiteSettings.loadSeries(layout, diagnostics: &diagnostics)
     let schema = SchemaLoader.load(layout, diagnostics: &diagnostics)
     let checker = schema.map { ModalitiesChecker(schema: $0, diagnostics: &diagnostics) }
 
@@ -67,7 +68,7 @@ public enum SiteLoader {
     let parser = DocumentParser(
       renderer: MarkdownRenderer(options: markdownOptions), published: Set(readable.map(\.source.id)))
     let documents = Parallel.map(readable, jobs: options.jobs) { parser.parse($0.source, frontMatter: $0.frontMatter) }
-    let index = SiteIndex(documents: documents, people: people)
+    let index = SiteIndex(documents: documents, people: people, series: seriesRecords)
     timer.lap("parse Markdown")
 
     // validate and link.
@@ -75,7 +76,7 @@ public enum SiteLoader {
       return LoadedSite(config: config, linked: nil, diagnostics: diagnostics.sorted(), sourceCount: files.markdown.count)
     }
     diagnostics += checker.check(index, unpublished: unpublished, unreadable: unreadable, jobs: options.jobs)
-    diagnostics += PagePlan.collisions(index)
+    diagnostics += PagePlan.collisions(index, schema: schema)
     diagnostics.sort()
     timer.lap("validate")
     // Checking needs no cross-linking: that is for the pages.
@@ -95,21 +96,41 @@ public enum SiteLoader {
   }
 }
 
-/// Where pages go, and the documents whose page would land on another page.
+/// Where pages go, and the documents whose page would land on another page: no page is
+/// taken silently.
 enum PagePlan {
-  /// First path components of pages igfsite generates itself.
-  static let generatedFolders: Set<String> = ["assets", "bpf", "wg", "people", "themes", "schema"]
+  /// First path components of pages igfsite generates itself, besides the series types'.
+  static let generatedFolders: Set<String> = ["assets", "people", "themes", "schema", "search"]
 
-  static func collisions(_ index: SiteIndex) -> [Diagnostic] {
-    index.documents.compactMap { document in
-      let id = document.id.rawValue
-      let first = id.utf8.firstIndex(of: UInt8(ascii: "/")).map { String(id[..<$0]) } ?? id
-      guard generatedFolders.contains(first) else { return nil }
+  static func collisions(_ index: SiteIndex, schema: ModalitiesSchema) -> [Diagnostic] {
+    let folders = generatedFolders.union(schema.seriesTypes.map(\.field))
+    return index.documents.compactMap { document in
+      let id = document.id
+      let components = id.components
+      let first = String(components.first ?? "")
+      let location = SourceLocation(file: document.file)
+      if components.count == 1, let year = id.cycleFolder {
+        return Diagnostic(
+          .error, "content.url-collision",
+          "this document would be published at \(id.pagePath), which is the \(year) cycle's outcome inventory", at: location,
+          help: "a cycle's own text goes in content/\(year)/_cycle.md (igfsite new cycle \(year) writes it)")
+      }
+      if components.last == "index", components.count > 1 {
+        let folder = components.dropLast().joined(separator: "/")
+        let what = components.count == 2 && id.cycleFolder != nil ? ", the \(first) cycle's outcome inventory" : ""
+        return Diagnostic(
+          .error, "content.url-collision",
+          "a file named index.md reads as the page of its folder (\(folder)/index.html\(what)), but igfsite publishes it at \(id.pagePath)",
+          at: location,
+          help: id.cycleFolder != nil && components.count == 2
+            ? "a cycle's own text goes in content/\(first)/_cycle.md; otherwise give the file a name of its own"
+            : "give the file a name of its own, such as content/\(folder)/overview.md")
+      }
+      guard folders.contains(first) else { return nil }
       return Diagnostic(
         .error, "content.url-collision",
-        "the page of this document (\(document.id.pagePath)) would collide with the pages igfsite generates under \(first)/",
-        at: SourceLocation(file: document.file),
-        help: "move the document into a cycle folder such as content/\(document.cycle ?? 2017)/")
+        "the page of this document (\(id.pagePath)) would collide with the pages igfsite generates under \(first)/",
+        at: location, help: "move the document into a cycle folder such as content/\(document.cycle ?? 2017)/")
     }
   }
 }

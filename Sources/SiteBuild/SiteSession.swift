@@ -31,6 +31,7 @@ public final class SiteSession {
 
   private var config = SiteConfig()
   private var people: [Person] = []
+  private var seriesRecords: [SeriesRecord] = []
   private var schema: ModalitiesSchema?
   private var checker: IncrementalChecker?
   private var settingsDiagnostics: [Diagnostic] = []
@@ -80,13 +81,13 @@ public final class SiteSession {
     if content.files.markdown.isEmpty, content.files.diagnostics.isEmpty { diagnostics.append(SiteLoader.emptyContent(layout)) }
     if case .failure(let error) = templates { diagnostics += error.diagnostics }
     let patched = changes.membership ? nil : index?.replacing(changes.documents.compactMap { id in content.sources[id.rawValue + ".md"]?.parsed })
-    let index = patched ?? SiteIndex(documents: content.parsedDocuments, people: people)
+    let index = patched ?? SiteIndex(documents: content.parsedDocuments, people: people, series: seriesRecords)
     self.index = index
     if checker != nil {
       diagnostics += checker!.check(
         index, changed: changes.documents, unpublished: content.unpublished, unreadable: content.unreadable, jobs: options.jobs)
     }
-    diagnostics += PagePlan.collisions(index)
+    if let schema { diagnostics += PagePlan.collisions(index, schema: schema) }
     diagnostics.sort()
     func finish(_ succeeded: Bool, written: [String] = [], removed: [String] = [], pages: Int = 0) -> Update {
       Update(
@@ -188,6 +189,7 @@ public final class SiteSession {
     config = SiteSettings.loadConfig(options.layout, diagnostics: &diagnostics)
     if let baseURL = options.baseURL { config.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/" }
     people = SiteSettings.loadPeople(options.layout, diagnostics: &diagnostics)
+    seriesRecords = SiteSettings.loadSeries(options.layout, diagnostics: &diagnostics)
     schema = SchemaLoader.load(options.layout, diagnostics: &diagnostics)
     checker = schema.map { IncrementalChecker(checker: ModalitiesChecker(schema: $0, diagnostics: &diagnostics)) }
     settingsDiagnostics = diagnostics

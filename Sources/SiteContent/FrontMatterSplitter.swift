@@ -28,7 +28,9 @@ public enum FrontMatterSplitter {
       return .failure(
         Diagnostic(
           .error, rule, "the document has no front matter", at: SourceLocation(file: file, line: 1, column: 1),
-          help: "start the file with a line \"---\", the fields (kind, title, cycle …), and another line \"---\""))
+          help:
+            "start the file with a line \"---\", the fields (kind, title, cycle …), and another line \"---\"; to bring in a text as it is, move it out of content/ and run igfsite new KIND PATH --from FILE"
+        ))
     }
     guard offsets.yamlStart >= 0 else {
       return .failure(

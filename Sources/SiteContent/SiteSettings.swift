@@ -1,7 +1,7 @@
 import Foundation
 import SiteModel
 
-/// Loads `content/site.yml` and `content/people.yml`.
+/// Loads `content/site.yml`, `content/people.yml` and `content/series.yml`.
 public enum SiteSettings {
   public static func loadConfig(_ layout: SiteLayout, diagnostics: inout [Diagnostic]) -> SiteConfig {
     var config = SiteConfig()
@@ -60,5 +60,44 @@ public enum SiteSettings {
       people.append(person)
     }
     return people
+  }
+
+  /// The series names of `series.yml` (optional): `field: {id: {name:, description:}}`.
+  public static func loadSeries(_ layout: SiteLayout, diagnostics: inout [Diagnostic]) -> [SeriesRecord] {
+    guard let node = SettingsReader.read("series.yml", layout: layout, required: false, diagnostics: &diagnostics) else {
+      return []
+    }
+    guard let fields = node.entries else {
+      diagnostics.append(
+        Diagnostic(
+          .error, "series.type", "series.yml should map each series field to its series", at: node.location,
+          help: "write bpf: {cybersecurity: {name: Best Practice Forum on Cybersecurity}}"))
+      return []
+    }
+    var records: [SeriesRecord] = []
+    for field in fields {
+      for entry in field.value.entries ?? [] {
+        guard entry.value.entries != nil else {
+          diagnostics.append(
+            Diagnostic(
+              .error, "series.type", "the series \"\(field.key)/\(entry.key)\" should be a mapping with its name",
+              at: entry.value.location, help: "write \(entry.key): {name: …, description: …}"))
+          continue
+        }
+        var reader = FieldReader(entry.value, rule: "series")
+        let name = reader.string("name", required: true) ?? SeriesRecord.nameFromID(entry.key)
+        let description = reader.string("description")
+        reader.reportUnknownKeys()
+        diagnostics += reader.diagnostics
+        records.append(SeriesRecord(field: field.key, id: entry.key, name: name, description: description, location: entry.keyLocation))
+      }
+      if field.value.entries == nil {
+        diagnostics.append(
+          Diagnostic(
+            .error, "series.type", "\"\(field.key)\" should map series ids to their names", at: field.value.location,
+            help: "write \(field.key): {an-id: {name: …}}"))
+      }
+    }
+    return records
   }
 }

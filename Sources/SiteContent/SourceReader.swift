@@ -20,7 +20,8 @@ public enum SourceReader {
     }
     let path = layout.content.path + "/" + contentPath
     let bytes: [UInt8]
-    switch FileBytes.read(path, limit: maximumBytes) {
+    var modified: CalendarDate?
+    switch FileBytes.read(path, limit: maximumBytes, modified: &modified) {
     case .success(let read):
       bytes = read
     case .failure(.tooLarge(let size)):
@@ -43,7 +44,11 @@ public enum SourceReader {
           at: SourceLocation(file: file, line: invalid.line, column: invalid.column),
           help: "save the file as UTF-8 in your editor"))
     }
-    return FrontMatterSplitter.split(text: decoded.text, id: id, file: file)
+    return FrontMatterSplitter.split(text: decoded.text, id: id, file: file).map { source in
+      var source = source
+      source.modified = modified
+      return source
+    }
   }
 }
 
@@ -55,12 +60,19 @@ public enum FileBytes {
   }
 
   public static func read(_ path: String, limit: Int = Int.max) -> Result<[UInt8], Failure> {
+    var modified: CalendarDate?
+    return read(path, limit: limit, modified: &modified)
+  }
+
+  /// Reads a file and the UTC day it was last modified (from the same `fstat`).
+  public static func read(_ path: String, limit: Int = Int.max, modified: inout CalendarDate?) -> Result<[UInt8], Failure> {
     let descriptor = open(path, O_RDONLY | O_CLOEXEC)
     guard descriptor >= 0 else { return .failure(.unreadable(String(cString: strerror(errno)))) }
     defer { close(descriptor) }
     var status = stat()
     guard fstat(descriptor, &status) == 0 else { return .failure(.unreadable(String(cString: strerror(errno)))) }
     let size = Int(status.st_size)
+    modified = CalendarDate(daysSinceEpoch: Int(status.st_mtim.tv_sec) / 86_400)
     guard size <= limit else { return .failure(.tooLarge(size)) }
     var bytes = [UInt8](repeating: 0, count: size)
     var offset = 0

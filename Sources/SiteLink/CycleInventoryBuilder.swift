@@ -30,11 +30,9 @@ struct CycleInventoryBuilder {
     let landing = documents.first { $0.isCycleLanding }
     var groups: [(kind: KindSpec, items: [InventoryItem])] = []
     for kind in schema.kinds {
-      let items = documents
-        .filter { $0.kind == kind.id && !$0.isCycleLanding }
-        .map { (document: $0, sortTitle: $0.title.lowercased()) }
-        .sorted { ($0.sortTitle, $0.document.id) < ($1.sortTitle, $1.document.id) }
-        .map { item(for: $0.document, kind: kind, year: year, seriesByKey: seriesByKey) }
+      let members = documents.filter { $0.kind == kind.id && !$0.isCycleLanding }
+      let items = DocumentOrder.inventory(members, order: policy.order)
+        .map { item(for: $0, kind: kind, year: year, seriesByKey: seriesByKey) }
       if !items.isEmpty { groups.append((kind, items)) }
     }
     let items = groups.flatMap(\.items)
@@ -51,9 +49,9 @@ struct CycleInventoryBuilder {
     var earlier: ParsedDocument?
     var later: ParsedDocument?
     if let key, let series = seriesByKey[key] {
-      let outputKind = policy.finalOutput?.kind
-      if kind.id != outputKind {
-        outputs = series.cycles.first { $0.year == year }?.documents.filter { $0.kind == outputKind } ?? []
+      let outputKinds = schema.seriesType(key.field)?.finalOutput?.kinds ?? []
+      if !outputKinds.contains(kind.id) {
+        outputs = series.cycles.first { $0.year == year }?.documents.filter { outputKinds.contains($0.kind ?? "") } ?? []
       }
       earlier = series.cycles.last { $0.year < year }?.documents.first
       later = series.cycles.first { $0.year > year }?.documents.first
@@ -61,28 +59,29 @@ struct CycleInventoryBuilder {
     return InventoryItem(
       document: document, kind: kind, series: key, facilitators: facilitators, outputs: outputs,
       continuesFrom: earlier, continuedIn: later, warnings: warnings[document.file] ?? [],
-      balance: balance(of: facilitators))
+      balance: balance(of: facilitators), modalities: schema.applicability(of: document))
   }
 
   private func attention(_ items: [InventoryItem], year: Int, latestYear: Int, seriesByKey: [SeriesKey: Series]) -> [AttentionItem] {
     var found: [AttentionItem] = []
     let active = items.filter { !policy.closedStatuses.contains($0.document.status ?? "") }
-    if let rule = policy.finalOutput {
-      // One entry per BPF: its first active document of the cycle that is not an output.
-      var seen = Set<String>()
-      for item in active where item.series?.field == rule.seriesField && item.kind.id != rule.kind {
-        guard let key = item.series, seen.insert(key.id).inserted else { continue }
-        let outputs = seriesByKey[key]?.cycles.first { $0.year == year }?.documents.filter { $0.kind == rule.kind } ?? []
-        guard !outputs.contains(where: { $0.status == rule.status }) else { continue }
-        let drafts = outputs.map { "\($0.status ?? "undated") output \($0.title)" }
-        let detail = drafts.isEmpty ? "no output published for \(year)" : "only: \(drafts.joined(separator: "; "))"
-        found.append(AttentionItem(reason: .noFinalOutput, document: item.document, detail: detail))
-      }
+    // One entry per series expected to produce a final output: its first active document of
+    // the cycle, unless the series has a final output that cycle.
+    var seenOutputs = Set<SeriesKey>()
+    for item in active {
+      guard let key = item.series, let rule = schema.seriesType(key.field)?.finalOutput, seenOutputs.insert(key).inserted
+      else { continue }
+      let outputs = seriesByKey[key]?.cycles.first { $0.year == year }?.documents.filter { rule.kinds.contains($0.kind ?? "") } ?? []
+      guard !outputs.contains(where: { rule.statuses.contains($0.status ?? "") }) else { continue }
+      let label = schema.seriesType(key.field)?.label ?? key.field
+      let drafts = outputs.map { "\($0.status ?? "no status") output \($0.title)" }
+      let detail = drafts.isEmpty ? "\(label): no output published for \(year)" : "\(label): only \(drafts.joined(separator: "; "))"
+      found.append(AttentionItem(reason: .noFinalOutput, document: item.document, detail: detail))
     }
     if year < latestYear {
       var seen = Set<SeriesKey>()
       for item in active {
-        guard let key = item.series, policy.renewedEachCycle.contains(key.field), seen.insert(key).inserted,
+        guard let key = item.series, schema.seriesType(key.field)?.renewedEachCycle == true, seen.insert(key).inserted,
           !(seriesByKey[key]?.cycles.contains { $0.year > year } ?? false)
         else { continue }
         found.append(AttentionItem(reason: .notRenewed, document: item.document, detail: "not in any later cycle"))

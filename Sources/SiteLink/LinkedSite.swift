@@ -111,11 +111,18 @@ public struct SeriesKey: Sendable, Hashable, Comparable {
   public var pagePath: PagePath { PagePath("\(field)/\(id)/index.html") }
 }
 
-/// A BPF or working group across the cycles it appears in.
+/// A BPF, working group, Dynamic Coalition or Policy Network across the cycles it appears
+/// in, named as `series.yml` names it.
 public struct Series: Sendable {
   public let key: SeriesKey
   public let title: String
-  /// Cycles in order, each with the series' documents of that cycle in schema kind order.
+  public let description: String?
+  /// `Best Practice Forum`, from the schema's series types.
+  public let typeLabel: String
+  /// Whether `series.yml` names it (otherwise the title comes from its id).
+  public let isNamed: Bool
+  /// Cycles in order, each with the series' documents of that cycle by date, then in schema
+  /// kind order.
   public let cycles: [(year: Int, documents: [ParsedDocument])]
 
   public var documents: [ParsedDocument] { cycles.flatMap(\.documents) }
@@ -166,6 +173,8 @@ public struct InventoryItem: Sendable {
   public let continuedIn: ParsedDocument?
   public let warnings: [Diagnostic]
   public let balance: StakeholderBalance
+  /// Whether the modalities applied to the document, and why not.
+  public let modalities: ModalitiesApplicability
 }
 
 /// Why an inventory item needs further attention.
@@ -178,7 +187,7 @@ public struct AttentionItem: Sendable {
 
     public var heading: String {
       switch self {
-      case .noFinalOutput: "BPFs without a final output"
+      case .noFinalOutput: "Without a final output"
       case .notRenewed: "Working groups not renewed"
       case .pending: "Proposals still pending"
       case .warnings: "Documents with warnings"

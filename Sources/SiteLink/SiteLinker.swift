@@ -133,7 +133,7 @@ enum SeriesBuilder {
       byKey[key, default: []].append(document)
     }
     let kindOrder = kindOrder(schema)
-    return byKey.keys.sorted().map { series($0, byKey[$0] ?? [], kindOrder: kindOrder) }
+    return byKey.keys.sorted().map { series($0, byKey[$0] ?? [], kindOrder: kindOrder, index: index, schema: schema) }
   }
 
   /// Rebuilds the series the changed documents leave or join; the others are kept.
@@ -152,24 +152,69 @@ enum SeriesBuilder {
       let kept = (byKey[key]?.documents ?? []).filter { !changedIDs.contains($0.id) }
       let joined = changed.filter { SeriesKey($0, schema: schema) == key }
       let members = (kept + joined).sorted { $0.id < $1.id }
-      byKey[key] = members.isEmpty ? nil : series(key, members, kindOrder: kindOrder)
+      byKey[key] = members.isEmpty ? nil : series(key, members, kindOrder: kindOrder, index: index, schema: schema)
     }
     return byKey.keys.sorted().compactMap { byKey[$0] }
   }
 
-  /// One series from its documents in id order.
-  static func series(_ key: SeriesKey, _ documents: [ParsedDocument], kindOrder: [String: Int]) -> Series {
+  /// One series from its documents: by cycle, then date (undated last), then kind order.
+  static func series(
+    _ key: SeriesKey, _ documents: [ParsedDocument], kindOrder: [String: Int], index: SiteIndex, schema: ModalitiesSchema
+  ) -> Series {
     let cycles = Dictionary(grouping: documents) { $0.cycle ?? 0 }
       .map { year, documents in
-        (year: year, documents: documents.sorted { (kindOrder[$0.kind ?? ""] ?? 99, $0.id) < (kindOrder[$1.kind ?? ""] ?? 99, $1.id) })
+        (
+          year: year,
+          documents: documents.sorted { lhs, rhs in
+            if let order = DocumentOrder.byDate(lhs, rhs) { return order }
+            return (kindOrder[lhs.kind ?? ""] ?? 99, lhs.id) < (kindOrder[rhs.kind ?? ""] ?? 99, rhs.id)
+          }
+        )
       }
       .sorted { $0.year < $1.year }
-    let title = cycles.last?.documents.first?.title ?? key.id
-    return Series(key: key, title: title, cycles: cycles)
+    let record = index.seriesRecord(field: key.field, id: key.id)
+    return Series(
+      key: key, title: record?.name ?? SeriesRecord.nameFromID(key.id), description: record?.description,
+      typeLabel: schema.seriesType(key.field)?.label ?? key.field.uppercased(), isNamed: record != nil, cycles: cycles)
   }
 
   static func kindOrder(_ schema: ModalitiesSchema) -> [String: Int] {
     Dictionary(schema.kinds.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+  }
+}
+
+/// The orders documents are listed in.
+public enum DocumentOrder {
+  /// Earliest first by the date as known (a month before its days); undated documents
+  /// after dated ones. Nil when the dates do not decide.
+  public static func byDate(_ lhs: ParsedDocument, _ rhs: ParsedDocument) -> Bool? {
+    switch (lhs.chronologicalDate, rhs.chronologicalDate) {
+    case (let left?, let right?): left == right ? nil : left < right
+    case (.some, nil): true
+    case (nil, .some): false
+    case (nil, nil): nil
+    }
+  }
+
+  /// A kind's documents in the order the schema's `inventory.order` gives (date, then
+  /// title, by default); the id breaks the last tie.
+  public static func inventory(_ documents: [ParsedDocument], order: [InventoryOrder]) -> [ParsedDocument] {
+    let titles = Dictionary(documents.map { ($0.id, $0.title.lowercased()) }, uniquingKeysWith: { first, _ in first })
+    return documents.sorted { lhs, rhs in
+      for key in order {
+        switch key {
+        case .date:
+          if let decided = byDate(lhs, rhs) { return decided }
+        case .title:
+          let left = titles[lhs.id] ?? ""
+          let right = titles[rhs.id] ?? ""
+          if left != right { return left < right }
+        case .id:
+          if lhs.id != rhs.id { return lhs.id < rhs.id }
+        }
+      }
+      return lhs.id < rhs.id
+    }
   }
 }
 

@@ -31,9 +31,11 @@ public struct MarkdownRenderer: Sendable {
   ///   - file: the path diagnostics show.
   ///   - firstLine: the file line of the body's first line.
   ///   - rewriteLink: the `href` for links to other documents.
+  ///   - title: the document's title: a body opening with a `# ` heading that says the
+  ///     same (ignoring case and punctuation) leaves it out, as the page shows the title.
   public func render(
     _ markdown: some StringProtocol, source: DocumentID? = nil, file: String = "",
-    firstLine: Int = 1, rewriteLink: LinkRewriter? = nil
+    firstLine: Int = 1, rewriteLink: LinkRewriter? = nil, title: String? = nil
   ) -> RenderedMarkdown {
     let cmarkOptions = cmarkOptionBits
     guard let parser = cmark_parser_new(cmarkOptions) else { return RenderedMarkdown(html: "") }
@@ -66,7 +68,24 @@ public struct MarkdownRenderer: Sendable {
       var walker = TreeWalker(
         options: options, source: source, file: file, firstLine: firstLine, columns: LineColumns(buffer),
         rewriteLink: rewriteLink)
+      let openingLine = Self.openingTitleLine(of: document).map { $0 + firstLine - 1 }
       walker.walk(document)
+      if let title, let openingLine, let heading = walker.headings.first, heading.level == 1, heading.location.line == openingLine {
+        if Slug.make(heading.text) == Slug.make(title) {
+          if let first = cmark_node_first_child(document) {
+            cmark_node_unlink(first)
+            cmark_node_free(first)
+          }
+          walker.headings.removeFirst()
+        } else {
+          problems.append(
+            Diagnostic(
+              .warning, "content.second-title",
+              "the text opens with the heading \"\(heading.text)\", which is not the title \"\(title)\"; the page shows both",
+              at: heading.location,
+              help: "if it is the document's title, set title: to it (the page shows the title as its heading); otherwise make it a ## heading"))
+        }
+      }
       var html = ""
       if options.renderHTML, let rendered = cmark_render_html(document, cmarkOptions, cmark_parser_get_syntax_extensions(parser)) {
         html = String(cString: rendered)
@@ -79,6 +98,14 @@ public struct MarkdownRenderer: Sendable {
         html: html, headings: walker.headings, links: walker.links, wordCount: wordCount, searchWords: searchWords,
         problems: problems)
     }
+  }
+
+  /// The source line of a `# ` heading that opens the body, if one does.
+  static func openingTitleLine(of document: OpaquePointer) -> Int? {
+    guard let first = cmark_node_first_child(document), cmark_node_get_type(first) == CMARK_NODE_HEADING,
+      cmark_node_get_heading_level(first) == 1
+    else { return nil }
+    return Int(cmark_node_get_start_line(first))
   }
 
   private var cmarkOptionBits: Int32 {

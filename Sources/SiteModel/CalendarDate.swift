@@ -49,7 +49,7 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
     (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
   }
 
-  static func daysIn(month: Int, year: Int) -> Int {
+  public static func daysIn(month: Int, year: Int) -> Int {
     switch month {
     case 2: return isLeap(year) ? 29 : 28
     case 4, 6, 9, 11: return 30
@@ -116,7 +116,7 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
     }
   }
 
-  static let monthNames = [
+  public static let monthNames = [
     "January", "February", "March", "April", "May", "June", "July", "August", "September",
     "October", "November", "December",
   ]

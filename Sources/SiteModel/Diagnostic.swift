@@ -30,8 +30,10 @@ public struct Diagnostic: Error, Sendable, Hashable, Comparable, Codable {
     self.help = help
   }
 
+  /// By place only: Swift's sort is stable, so problems at one place keep the order the
+  /// checks found them in (a kind's missing sections in template order).
   public static func < (lhs: Diagnostic, rhs: Diagnostic) -> Bool {
-    (lhs.location, lhs.rule, lhs.message) < (rhs.location, rhs.rule, rhs.message)
+    lhs.location < rhs.location
   }
 }
 

@@ -8,21 +8,22 @@ public enum DiagnosticReport {
     _ diagnostics: [Diagnostic], sourceLine: (_ file: String, _ line: Int) -> String?
   ) -> String {
     var output = ""
-    var previousFile: String?
-    for diagnostic in diagnostics.sorted() {
+    var previous: SourceLocation?
+    for diagnostic in diagnostics.inReportOrder {
       let location = diagnostic.location
-      if let previousFile, previousFile != location.file { output.append("\n") }
-      previousFile = location.file
+      if let previous, previous.file != location.file { output.append("\n") }
       output.append("\(location): \(diagnostic.severity.rawValue): \(diagnostic.message) [\(diagnostic.rule)]\n")
-      if location.line > 0, let line = sourceLine(location.file, location.line) {
+      // Problems at the same place share one excerpt.
+      if location.line > 0, location != previous, let line = sourceLine(location.file, location.line) {
         let number = String(location.line)
         let gutter = String(repeating: " ", count: number.count)
-        output.append(" \(number) | \(line)\n")
+        let excerpt = Excerpt(line: line, column: location.column)
+        output.append(" \(number) | \(excerpt.text)\n")
         if location.column > 0 {
-          let prefix = line.unicodeScalars.prefix(location.column - 1).map { $0 == "\t" ? "\t" : " " }
-          output.append(" \(gutter) | \(prefix.joined())^\n")
+          output.append(" \(gutter) | \(excerpt.caretIndent)^\n")
         }
       }
+      previous = location
       if let help = diagnostic.help {
         output.append("   = help: \(help)\n")
       }
@@ -48,7 +49,7 @@ public enum DiagnosticReport {
   /// text form.
   public static func json(_ diagnostics: [Diagnostic]) -> String {
     JSONValue.array(
-      diagnostics.sorted().map { diagnostic in
+      diagnostics.inReportOrder.map { diagnostic in
         .object([
           ("file", .string(diagnostic.location.file)),
           ("line", .int(diagnostic.location.line)),
@@ -61,4 +62,40 @@ public enum DiagnosticReport {
       }
     ).serialized()
   }
+}
+
+/// A readable part of a source line around a column: long lines (a pasted paragraph) are
+/// cut to a window with `…` on the cut sides, so the caret stays on screen.
+struct Excerpt {
+  static let width = 100
+  static let before = 40
+
+  let text: String
+  /// Spaces (and the line's own tabs) up to the caret.
+  let caretIndent: String
+
+  init(line: String, column: Int) {
+    let scalars = Array(line.unicodeScalars)
+    let caret = max(0, column - 1)
+    var start = 0
+    var end = scalars.count
+    if scalars.count > Self.width {
+      start = min(max(0, caret - Self.before), max(0, scalars.count - Self.width))
+      end = min(scalars.count, start + Self.width)
+    }
+    var text = String(String.UnicodeScalarView(scalars[start..<end]))
+    var indent = scalars[start..<min(max(start, caret), end)].map { $0 == "\t" ? "\t" : " " }.joined()
+    if start > 0 {
+      text = "…" + text
+      indent = " " + indent
+    }
+    if end < scalars.count { text += "…" }
+    self.text = text
+    caretIndent = indent
+  }
+}
+
+extension Array where Element == Diagnostic {
+  /// By file and position; problems at the same place keep the order they were found in.
+  public var inReportOrder: [Diagnostic] { sorted() }
 }

@@ -6,10 +6,15 @@ public struct SiteIndex: Sendable {
   public let people: [String: Person]
   /// People in `people.yml` order.
   public let peopleInOrder: [Person]
+  /// Series names and descriptions from `series.yml`, by `field/id`.
+  public let seriesRecords: [String: SeriesRecord]
   private let positions: [DocumentID: Int]
   private let positionsByKind: [String: [Int]]
 
-  public init(documents: [ParsedDocument], people: [Person]) {
+  public init(documents: [ParsedDocument], people: [Person], series: [SeriesRecord] = []) {
+    var records: [String: SeriesRecord] = [:]
+    for record in series where records["\(record.field)/\(record.id)"] == nil { records["\(record.field)/\(record.id)"] = record }
+    seriesRecords = records
     let sorted = documents.sorted { $0.id < $1.id }
     self.documents = sorted
     var positions: [DocumentID: Int] = [:]
@@ -29,7 +34,11 @@ public struct SiteIndex: Sendable {
     self.peopleInOrder = people
   }
 
-  private init(documents: [ParsedDocument], people: [String: Person], peopleInOrder: [Person], positions: [DocumentID: Int], positionsByKind: [String: [Int]]) {
+  private init(
+    documents: [ParsedDocument], people: [String: Person], peopleInOrder: [Person], seriesRecords: [String: SeriesRecord],
+    positions: [DocumentID: Int], positionsByKind: [String: [Int]]
+  ) {
+    self.seriesRecords = seriesRecords
     self.documents = documents
     self.people = people
     self.peopleInOrder = peopleInOrder
@@ -53,7 +62,9 @@ public struct SiteIndex: Sendable {
       byKind = [:]
       for (index, document) in documents.enumerated() { byKind[document.kind ?? "", default: []].append(index) }
     }
-    return SiteIndex(documents: documents, people: people, peopleInOrder: peopleInOrder, positions: positions, positionsByKind: byKind)
+    return SiteIndex(
+      documents: documents, people: people, peopleInOrder: peopleInOrder, seriesRecords: seriesRecords, positions: positions,
+      positionsByKind: byKind)
   }
 
   public subscript(id: DocumentID) -> ParsedDocument? {
@@ -66,6 +77,9 @@ public struct SiteIndex: Sendable {
   public func documents(ofKind kind: String) -> [ParsedDocument] {
     (positionsByKind[kind] ?? []).map { documents[$0] }
   }
+
+  /// The record of a series, by its field and id.
+  public func seriesRecord(field: String, id: String) -> SeriesRecord? { seriesRecords["\(field)/\(id)"] }
 
   /// All document ids, for "did you mean" suggestions.
   public var ids: [String] { documents.map(\.id.rawValue) }

@@ -13,11 +13,15 @@ public struct SourceDocument: Sendable, Hashable {
   public var body: Substring
   /// Line of the body's first line, to turn body positions into file positions.
   public var bodyStartLine: Int
+  /// The UTC day the file was last modified: the date Atom feeds need for a document whose
+  /// own date is not known to the day.
+  public var modified: CalendarDate?
 
   public init(
     id: DocumentID, file: String, text: String, frontMatter: Substring, frontMatterStartLine: Int,
-    body: Substring, bodyStartLine: Int
+    body: Substring, bodyStartLine: Int, modified: CalendarDate? = nil
   ) {
+    self.modified = modified
     self.id = id
     self.file = file
     self.text = text
@@ -51,14 +55,21 @@ public final class ParsedDocument: Sendable, Hashable {
   public let title: String
   public let cycle: Int?
   public let status: String?
-  public let date: CalendarDate?
+  /// The document's date as far as it is known (`2020-11`); nil when not given or `unknown`.
+  public let date: PartialDate?
   public let isDraft: Bool
   /// Illustrative text written for the sample site, not taken from an IGF source.
   public let isExample: Bool
   public let themes: [String]
-  /// When the document was published, else its date, else when it was submitted, else the
-  /// start of its cycle: the date feeds, the sitemap and the home page show.
-  public let published: CalendarDate
+  /// When the document was published, else its date, else when it was submitted, as far
+  /// as the record knows it: what feeds, the sitemap and the home page show. Nil when none
+  /// is known; nothing is made up in its place.
+  public let published: PartialDate?
+  /// The day the document's file was last modified, for the feeds' `updated` when the
+  /// document's own date is not a whole day.
+  public let modified: CalendarDate?
+  /// `modalities: none`: published as written, checked only for what every document needs.
+  public let isPublishedAsWritten: Bool
   /// Where the document's own page is written, and the page that shows it (its cycle's
   /// inventory, for a cycle's landing text).
   public let pagePath: PagePath
@@ -66,8 +77,9 @@ public final class ParsedDocument: Sendable, Hashable {
 
   public init(
     id: DocumentID, file: String, frontMatter: YAMLNode, body: RenderedMarkdown,
-    frontMatterLocation: SourceLocation, bodyStartLine: Int, lastLine: Int
+    frontMatterLocation: SourceLocation, bodyStartLine: Int, lastLine: Int, modified: CalendarDate? = nil
   ) {
+    self.modified = modified
     self.id = id
     self.file = file
     self.frontMatter = frontMatter
@@ -79,18 +91,21 @@ public final class ParsedDocument: Sendable, Hashable {
     title = frontMatter["title"]?.scalarText ?? String(id.name)
     cycle = frontMatter["cycle"]?.int ?? id.cycleFolder
     status = frontMatter["status"]?.string
-    date = frontMatter["date"]?.date
+    date = frontMatter["date"]?.partialDate
     isDraft = frontMatter["draft"]?.bool ?? false
     isExample = frontMatter["example"]?.bool ?? false
     themes = frontMatter["themes"]?.strings ?? []
-    published =
-      frontMatter["published"]?.date ?? date ?? frontMatter["submitted"]?.date
-      ?? CalendarDate(year: cycle ?? 1970, month: 1, day: 1) ?? CalendarDate(daysSinceEpoch: 0)
+    published = frontMatter["published"]?.partialDate ?? date ?? frontMatter["submitted"]?.partialDate
+    isPublishedAsWritten = frontMatter["modalities"]?.string == "none"
     pagePath = id.pagePath
     publishedPath = id.publishedPath
   }
 
   public subscript(field: String) -> YAMLNode? { frontMatter[field] }
+
+  /// The date a document is listed by: its own date, else when it was published or
+  /// submitted.
+  public var chronologicalDate: PartialDate? { date ?? published }
 
   public static func == (lhs: ParsedDocument, rhs: ParsedDocument) -> Bool {
     lhs === rhs

@@ -64,6 +64,22 @@ public struct YAMLNode: Sendable, Hashable {
     }
   }
 
+  /// A date as far as it is known: a day, a month (`2020-11`, plain or quoted) or a year
+  /// (`2018`). A quoted full day is not one: the type check asks for the quotes to go.
+  public var partialDate: PartialDate? {
+    switch value {
+    case .date, .timestamp: date.map(PartialDate.init)
+    case .int(let year): PartialDate(year: year)
+    case .string(let text) where text.utf8.count != 10: PartialDate(text: text)
+    default: nil
+    }
+  }
+
+  /// The word `unknown`, which fields the schema allows it for take instead of a value.
+  public var isUnknown: Bool { string == Self.unknownWord }
+
+  public static let unknownWord = "unknown"
+
   public var list: [YAMLNode]? {
     if case .list(let items) = value { return items }
     return nil

@@ -91,6 +91,6 @@ public struct SiteRenderer: Sendable {
     pages += site.series.map(\.key.pagePath)
     pages += site.people.map(\.pagePath)
     pages += site.themes.map(\.pagePath)
-    return pages.map { ($0, nil) } + site.pagedDocuments.map { ($0.pagePath, $0.published) }
+    return pages.map { ($0, nil) } + site.pagedDocuments.map { ($0.pagePath, $0.published?.fullDay) }
   }
 }

@@ -13,7 +13,9 @@ public struct DocumentScaffold: Sendable {
   /// The sections left with their placeholder.
   public let sectionsToWrite: [String]
 
-  public init(schema: ModalitiesSchema, kind: KindSpec, id: DocumentID, title: String) {
+  /// - Parameter body: an existing text to bring in as it is, in place of the sections'
+  ///   placeholders.
+  public init(schema: ModalitiesSchema, kind: KindSpec, id: DocumentID, title: String, body: String? = nil) {
     var lines = ["---", "kind: \(kind.id)", "title: \(Self.yamlString(title))"]
     var fieldsToFill: [String] = []
     if let year = id.cycleFolder { lines.append("cycle: \(year)") }
@@ -28,19 +30,26 @@ public struct DocumentScaffold: Sendable {
       }
     }
     lines.append("---")
-    for section in kind.sections {
+    let sections = kind.sections(in: id.cycleFolder)
+    if let body {
+      text = lines.joined(separator: "\n") + "\n" + body
+      self.fieldsToFill = fieldsToFill
+      sectionsToWrite = []
+      return
+    }
+    for section in sections {
       lines.append("")
       lines.append("## \(section.title)")
       lines.append("")
       lines.append("\(Self.placeholderMarker) \(section.title.lowercased())\(section.optional ? " (optional: remove the section if it does not apply)" : "")]")
     }
-    if kind.sections.isEmpty {
+    if sections.isEmpty {
       lines.append("")
       lines.append("\(Self.placeholderMarker) the text of the document]")
     }
     text = lines.joined(separator: "\n") + "\n"
     self.fieldsToFill = fieldsToFill
-    sectionsToWrite = kind.sections.isEmpty ? ["the text"] : kind.sections.map(\.title)
+    sectionsToWrite = sections.isEmpty ? ["the text"] : sections.map(\.title)
   }
 
   /// `iot` for `2017/bpf/iot/proposal` and the series field `bpf`.

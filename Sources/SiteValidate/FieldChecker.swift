@@ -18,19 +18,27 @@ struct FieldChecker {
     diagnostics.append(Diagnostic(schema.severity(of: check), rule, message, at: location, help: help))
   }
 
+  /// Fields every document needs, `modalities: none` or not.
+  static let alwaysRequired: Set<String> = ["kind", "title", "cycle"]
+
   mutating func check(_ document: ParsedDocument, kind: KindSpec) {
     checkMapping(
       document.frontMatter, fields: schema.fields(of: kind), path: "", missingAt: document.missingFieldLocation,
-      kindLabel: kind.label)
+      kindLabel: kind.label, asWritten: document.isPublishedAsWritten)
   }
 
   /// Checks the entries of a mapping; `path` prefixes nested field names (`meeting.`).
-  mutating func checkMapping(_ node: YAMLNode, fields: [FieldSpec], path: String, missingAt: SourceLocation, kindLabel: String) {
+  /// - Parameter asWritten: a document published as written needs only kind, title and cycle.
+  mutating func checkMapping(
+    _ node: YAMLNode, fields: [FieldSpec], path: String, missingAt: SourceLocation, kindLabel: String, asWritten: Bool = false
+  ) {
     let entries = node.entries ?? []
     for field in fields where field.required && !entries.contains(where: { $0.key == field.name }) {
+      if asWritten && !(path.isEmpty && Self.alwaysRequired.contains(field.name)) { continue }
+      let unknown = field.allowsUnknown ? ", or \"unknown\" when it is not known" : ""
       add(
         "missing-field", rule: "front-matter.missing-field", "the field \"\(path)\(field.name)\" is missing", at: missingAt,
-        help: "add \"\(field.name):\" with \(field.type.description); a \(kindLabel) requires it")
+        help: "add \"\(field.name):\" with \(field.type.description)\(unknown); a \(kindLabel) requires it")
     }
     let names = fields.map(\.name)
     for entry in entries {
@@ -55,6 +63,16 @@ struct FieldChecker {
       }
       return
     }
+    if node.isUnknown {
+      if field.allowsUnknown { return }
+      switch field.type {
+      case .string, .text: break
+      default:
+        return add(
+          "type", rule: "front-matter.type", "\"\(path)\" cannot be \"unknown\" for a \(kindLabel)", at: node.location,
+          help: "give \(field.type.description); modalities.yml allows \"unknown\" only in fields marked unknown: true")
+      }
+    }
     switch field.type {
     case .string, .text:
       guard let text = node.scalarText, node.bool == nil, node.date == nil else {
@@ -66,12 +84,12 @@ struct FieldChecker {
     case .boolean:
       guard node.bool != nil else { return wrongType(node, field: field, path: path) }
     case .date:
-      guard node.date != nil else {
-        let help = node.string.map { text in
-          CalendarDate(iso: text) != nil ? "remove the quotes: \(path): \(text)" : "write the date as YYYY-MM-DD, e.g. 2017-03-28"
-        }
-        return wrongType(node, field: field, path: path, help: help)
-      }
+      guard node.partialDate == nil else { return }
+      let unknown = field.allowsUnknown ? ", or \"unknown\"" : ""
+      let help =
+        node.string.flatMap { CalendarDate(iso: $0) != nil ? "remove the quotes: \(path): \($0)" : nil }
+        ?? "write the date as YYYY-MM-DD, e.g. 2017-03-28, or as YYYY-MM or YYYY when only the month or year is known\(unknown)"
+      return wrongType(node, field: field, path: path, help: help)
     case .url:
       guard let text = node.string else { return wrongType(node, field: field, path: path) }
       if !(text.hasPrefix("https://") || text.hasPrefix("http://")) {

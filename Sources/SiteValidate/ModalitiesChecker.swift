@@ -37,7 +37,39 @@ public struct ModalitiesChecker: Sendable {
     var diagnostics = checkDocuments(
       site.documents.map(\.id), in: site, unpublished: unpublished, unreadable: unreadable, jobs: jobs)
       .values.flatMap { $0 }
-    diagnostics += checkPeople(site)
+    diagnostics += checkSite(site)
+    return diagnostics
+  }
+
+  /// The checks of the site as a whole: people's groups and series names.
+  public func checkSite(_ site: SiteIndex) -> [Diagnostic] {
+    checkPeople(site) + checkSeriesNames(site)
+  }
+
+  /// Each series has a name in `series.yml`; one without gets a warning at its first
+  /// document, and every record names a series type of the schema.
+  func checkSeriesNames(_ site: SiteIndex) -> [Diagnostic] {
+    var diagnostics: [Diagnostic] = []
+    var seen = Set<String>()
+    let seriesFields = Dictionary(schema.kinds.compactMap { kind in kind.seriesField.map { (kind.id, $0) } }, uniquingKeysWith: { a, _ in a })
+    for document in site.documents {
+      guard let field = document.kind.flatMap({ seriesFields[$0] }), let node = document[field], let id = node.string,
+        site.seriesRecord(field: field, id: id) == nil, seen.insert("\(field)/\(id)").inserted
+      else { continue }
+      let label = schema.seriesType(field)?.label ?? field
+      diagnostics.append(
+        Diagnostic(
+          .warning, "series.unnamed",
+          "the \(label) \"\(id)\" has no name in series.yml; its pages call it \"\(SeriesRecord.nameFromID(id))\"",
+          at: node.location, help: "add \"\(id): {name: …, description: …}\" under \"\(field):\" in content/series.yml"))
+    }
+    for record in site.seriesRecords.values.sorted(by: { $0.location < $1.location }) where schema.seriesType(record.field) == nil {
+      let fields = schema.seriesTypes.map(\.field)
+      var message = "\"\(record.field)\" is not a series type of modalities.yml"
+      if let suggestion = Suggestion.didYouMean(record.field, in: fields) { message += "; \(suggestion)" }
+      diagnostics.append(
+        Diagnostic(.error, "series.type", message, at: record.location, help: "the series types are \(fields.joined(separator: ", "))"))
+    }
     return diagnostics
   }
 
@@ -72,7 +104,7 @@ public struct ModalitiesChecker: Sendable {
       affected.formUnion(referrers[id] ?? [])
       for document in [old[id], new[id]].compactMap({ $0 }) {
         for field in groupingFields { if let value = document[field]?.string { groups.insert(GroupValue(field: field, value: value)) } }
-        if let date = document.date { dates.insert(date) }
+        if let date = document.date?.fullDay { dates.insert(date) }
       }
     }
     guard !groups.isEmpty || !dates.isEmpty else { return affected }
@@ -125,14 +157,24 @@ public struct ModalitiesChecker: Sendable {
           .error, "front-matter.kind", "a cycle's _cycle.md must have kind: cycle, not \(kind.id)", at: kindNode.location,
           help: "write kind: cycle, or rename the file"))
     }
+    if !kind.cycles.contains(document.cycle), let cycle = document.cycle {
+      diagnostics.append(
+        Diagnostic(
+          .error, "front-matter.kind", "a \(kind.label) belongs to the cycles \(kind.cycles), not \(cycle)", at: kindNode.location,
+          help: "check the kind and the cycle; modalities.yml gives the cycles of each kind"))
+    }
     var fields = FieldChecker(schema: schema, site: site, references: references)
     fields.check(document, kind: kind)
     diagnostics += fields.diagnostics
     diagnostics += checkCycleFolder(document)
+    // A document published as written is held to what every document needs, and a
+    // template or rule only to the cycles it applied to.
+    guard !document.isPublishedAsWritten else { return diagnostics }
     diagnostics += SectionChecker(
-      kind: kind, missingSeverity: schema.severity(of: "sections"), orderSeverity: schema.severity(of: "section-order")
+      kind: kind, sections: kind.sections(in: document.cycle), missingSeverity: schema.severity(of: "sections"),
+      orderSeverity: schema.severity(of: "section-order")
     ).check(document)
-    for configured in rulesByKind[kind.id] ?? [] {
+    for configured in rulesByKind[kind.id] ?? [] where configured.cycles.contains(document.cycle) {
       var report = RuleReport(ruleID: configured.ruleID, severity: configured.severity)
       configured.rule.check(document, in: site, report: &report)
       diagnostics += report.diagnostics

@@ -15,13 +15,18 @@ public struct ModalitiesSchema: Sendable {
   public var kinds: [KindSpec]
   /// What the cycle inventories flag as needing further attention.
   public var inventory: InventoryPolicy
+  /// The kinds of series (BPFs, working groups, Dynamic Coalitions, Policy Networks), by the
+  /// front-matter field that names a document's series.
+  public var seriesTypes: [SeriesType]
   public var file: String
 
   public init(
     vocabularies: [String: [String]] = [:], commonFields: [FieldSpec] = [], checkSeverities: [String: Severity] = [:],
-    kinds: [KindSpec] = [], inventory: InventoryPolicy = InventoryPolicy(), file: String = "content/modalities.yml"
+    kinds: [KindSpec] = [], inventory: InventoryPolicy = InventoryPolicy(), seriesTypes: [SeriesType] = [],
+    file: String = "content/modalities.yml"
   ) {
     self.inventory = inventory
+    self.seriesTypes = seriesTypes
     self.vocabularies = vocabularies
     self.commonFields = commonFields
     self.checkSeverities = checkSeverities
@@ -30,6 +35,8 @@ public struct ModalitiesSchema: Sendable {
   }
 
   public func kind(_ id: String) -> KindSpec? { kinds.first(where: { $0.id == id }) }
+
+  public func seriesType(_ field: String) -> SeriesType? { seriesTypes.first(where: { $0.field == field }) }
 
   /// The severity of a generic check; errors unless the schema says otherwise.
   public func severity(of check: String) -> Severity { checkSeverities[check] ?? .error }
@@ -54,23 +61,127 @@ public struct KindSpec: Sendable {
   /// The front-matter field naming the series (a BPF or working group) across cycles.
   public var seriesField: String?
   public var fields: [FieldSpec]
-  public var sections: [SectionSpec]
+  /// The section templates, each for the cycles it applied to.
+  public var sectionTemplates: [SectionTemplate]
   public var rules: [RuleConfig]
+  /// The cycles documents of this kind can belong to (Policy Networks start in 2021).
+  public var cycles: CycleRange
   public var location: SourceLocation
   /// The common fields and the kind's own, once the schema is complete.
   public var allFields: [FieldSpec]?
 
   public init(
     id: String, label: String, description: String = "", seriesField: String? = nil, fields: [FieldSpec] = [],
-    sections: [SectionSpec] = [], rules: [RuleConfig] = [], location: SourceLocation
+    sections: [SectionSpec] = [], rules: [RuleConfig] = [], cycles: CycleRange = .always, location: SourceLocation
   ) {
     self.id = id
     self.label = label
     self.description = description
     self.seriesField = seriesField
     self.fields = fields
-    self.sections = sections
+    self.sectionTemplates = sections.isEmpty ? [] : [SectionTemplate(cycles: .always, sections: sections)]
     self.rules = rules
+    self.cycles = cycles
+    self.location = location
+  }
+
+  /// The sections required of a document of `cycle`: those of the template in force then.
+  public func sections(in cycle: Int?) -> [SectionSpec] {
+    sectionTemplates.first { $0.cycles.contains(cycle) }?.sections ?? []
+  }
+
+  /// The template of the latest cycles, for a new document.
+  public var latestSections: [SectionSpec] { sectionTemplates.max { $0.cycles < $1.cycles }?.sections ?? [] }
+
+  /// Whether any template or rule of the modalities applies to documents of `cycle`.
+  public func hasModalities(in cycle: Int?) -> Bool {
+    sectionTemplates.contains { $0.cycles.contains(cycle) } || rules.contains { $0.cycles.contains(cycle) }
+  }
+
+  /// The first cycle any template or rule applies to; nil when the kind has none.
+  public var firstModalitiesCycle: Int? {
+    let ranges = sectionTemplates.map(\.cycles) + rules.map(\.cycles)
+    guard !ranges.isEmpty else { return nil }
+    return ranges.map { $0.from ?? Int.min }.min()
+  }
+}
+
+/// The cycles a template, rule or kind applies to: `from` and `until`, both included, either
+/// open. The MAG changes modalities from year to year; a change is a new entry beside the old.
+public struct CycleRange: Sendable, Hashable, Comparable, CustomStringConvertible {
+  public var from: Int?
+  public var until: Int?
+
+  public static let always = CycleRange(from: nil, until: nil)
+
+  public init(from: Int?, until: Int?) {
+    self.from = from
+    self.until = until
+  }
+
+  /// A document without a cycle is held to every entry.
+  public func contains(_ cycle: Int?) -> Bool {
+    guard let cycle else { return true }
+    return (from.map { cycle >= $0 } ?? true) && (until.map { cycle <= $0 } ?? true)
+  }
+
+  public func overlaps(_ other: CycleRange) -> Bool {
+    (from ?? Int.min) <= (other.until ?? Int.max) && (other.from ?? Int.min) <= (until ?? Int.max)
+  }
+
+  public static func < (lhs: CycleRange, rhs: CycleRange) -> Bool { (lhs.from ?? Int.min) < (rhs.from ?? Int.min) }
+
+  /// `from 2018`, `2018–2019`, `until 2017` or `every cycle`.
+  public var description: String {
+    switch (from, until) {
+    case (let from?, let until?): from == until ? "\(from)" : "\(from)–\(until)"
+    case (let from?, nil): "from \(from)"
+    case (nil, let until?): "until \(until)"
+    case (nil, nil): "every cycle"
+    }
+  }
+}
+
+/// The body sections the modalities required over some cycles, in order.
+public struct SectionTemplate: Sendable {
+  public var cycles: CycleRange
+  public var sections: [SectionSpec]
+
+  public init(cycles: CycleRange, sections: [SectionSpec]) {
+    self.cycles = cycles
+    self.sections = sections
+  }
+}
+
+/// A kind of series: the documents of one BPF, working group, Dynamic Coalition or Policy
+/// Network across cycles, and what the inventory expects of it.
+public struct SeriesType: Sendable {
+  /// The front-matter field naming the series, and the first folder of its pages (`bpf`).
+  public var field: String
+  /// `Best Practice Forum`
+  public var label: String
+  /// The kinds and statuses that count as the series' final output of a cycle; nil when
+  /// the series is not expected to produce one.
+  public var finalOutput: FinalOutput?
+  /// Whether a member of the series must be approved anew each cycle (working groups).
+  public var renewedEachCycle: Bool
+  public var location: SourceLocation
+
+  public struct FinalOutput: Sendable {
+    public var kinds: [String]
+    public var statuses: [String]
+
+    public init(kinds: [String], statuses: [String]) {
+      self.kinds = kinds
+      self.statuses = statuses
+    }
+  }
+
+  public init(field: String, label: String, finalOutput: FinalOutput? = nil, renewedEachCycle: Bool = false, location: SourceLocation) {
+    self.field = field
+    self.label = label
+    self.finalOutput = finalOutput
+    self.renewedEachCycle = renewedEachCycle
     self.location = location
   }
 }
@@ -85,12 +196,15 @@ public struct FieldSpec: Sendable {
   public var label: String
   /// The value `igfsite new` writes for the field.
   public var defaultValue: String?
+  /// Whether the field may say `unknown` (a report whose authors are not named).
+  public var allowsUnknown: Bool
   public var location: SourceLocation
 
   public init(
     name: String, type: FieldType, required: Bool = false, vocabulary: String? = nil, label: String? = nil,
-    defaultValue: String? = nil, location: SourceLocation
+    defaultValue: String? = nil, allowsUnknown: Bool = false, location: SourceLocation
   ) {
+    self.allowsUnknown = allowsUnknown
     self.name = name
     self.defaultValue = defaultValue
     self.type = type
@@ -100,10 +214,13 @@ public struct FieldSpec: Sendable {
     self.location = location
   }
 
-  /// `next_meeting` → `Next meeting`.
+  /// `next_meeting` → `Next meeting`, `url` → `URL`.
   public static func defaultLabel(_ name: String) -> String {
-    let words = name.split(separator: "_").joined(separator: " ")
-    return words.prefix(1).uppercased() + words.dropFirst()
+    let words = name.split(separator: "_").map { word in
+      ["url", "id", "bpf", "wg", "dc", "pn", "nri", "igf", "mag"].contains(word) ? word.uppercased() : String(word)
+    }
+    let text = words.joined(separator: " ")
+    return text.prefix(1).uppercased() + text.dropFirst()
   }
 }
 
@@ -129,7 +246,7 @@ public indirect enum FieldType: Sendable {
   public var description: String {
     switch self {
     case .string, .text: "text"
-    case .date: "a date (YYYY-MM-DD)"
+    case .date: "a date (YYYY-MM-DD, or YYYY-MM or YYYY when only the month or year is known)"
     case .integer: "a whole number"
     case .boolean: "true or false"
     case .url: "an http(s) URL"
@@ -179,9 +296,12 @@ public struct RuleConfig: Sendable {
   public var severity: Severity
   /// The rule's mapping in the schema, for its parameters.
   public var parameters: YAMLNode
+  /// The cycles the rule applies to.
+  public var cycles: CycleRange
   public var location: SourceLocation
 
-  public init(name: String, severity: Severity, parameters: YAMLNode, location: SourceLocation) {
+  public init(name: String, severity: Severity, parameters: YAMLNode, cycles: CycleRange = .always, location: SourceLocation) {
+    self.cycles = cycles
     self.name = name
     self.severity = severity
     self.parameters = parameters
@@ -189,40 +309,33 @@ public struct RuleConfig: Sendable {
   }
 }
 
-/// What a cycle inventory lists under "Needs further attention", from the schema's
-/// `inventory` section.
+/// What a cycle inventory lists under "Needs further attention", and in which order it
+/// lists a kind's documents, from the schema's `inventory` section.
 public struct InventoryPolicy: Sendable {
   /// Statuses of proposals still waiting for a decision.
   public var pendingStatuses: [String]
   /// Statuses of items that are no longer active (withdrawn, dissolved).
   public var closedStatuses: [String]
-  /// Series (by series field) expected to produce a final output each cycle.
-  public var finalOutput: FinalOutput?
-  /// Series fields whose groups must be renewed each cycle (working groups).
-  public var renewedEachCycle: [String]
   /// Kinds that are outcomes (outputs and reports), listed first on the home page.
   public var outputKinds: [String]
-
-  public struct FinalOutput: Sendable {
-    public var seriesField: String
-    public var kind: String
-    public var status: String
-
-    public init(seriesField: String, kind: String, status: String) {
-      self.seriesField = seriesField
-      self.kind = kind
-      self.status = status
-    }
-  }
+  /// How the documents of one kind are ordered in inventories, data files and feeds.
+  public var order: [InventoryOrder]
 
   public init(
-    pendingStatuses: [String] = [], closedStatuses: [String] = [], finalOutput: FinalOutput? = nil,
-    renewedEachCycle: [String] = [], outputKinds: [String] = []
+    pendingStatuses: [String] = [], closedStatuses: [String] = [], outputKinds: [String] = [],
+    order: [InventoryOrder] = [.date, .title]
   ) {
     self.outputKinds = outputKinds
     self.pendingStatuses = pendingStatuses
     self.closedStatuses = closedStatuses
-    self.finalOutput = finalOutput
-    self.renewedEachCycle = renewedEachCycle
+    self.order = order
   }
+}
+
+/// A key the documents of one kind are sorted by; the document id breaks the last tie.
+public enum InventoryOrder: String, Sendable, CaseIterable {
+  /// The document's date as far as known, earliest first; undated documents last.
+  case date
+  case title
+  case id
 }

@@ -49,7 +49,7 @@ private struct SchemaParser {
   }
 
   mutating func schema(_ root: YAMLNode) -> ModalitiesSchema {
-    expectKeys(root, allowed: ["vocabularies", "common", "checks", "inventory", "kinds"], context: "the schema")
+    expectKeys(root, allowed: ["vocabularies", "common", "checks", "inventory", "series", "kinds"], context: "the schema")
     var schema = ModalitiesSchema(file: file)
     if let node = root["vocabularies"] {
       for entry in node.entries ?? [] {
@@ -88,21 +88,92 @@ private struct SchemaParser {
         schema.kinds.append(kind)
       }
     }
+    schema.seriesTypes = seriesTypes(root["series"], kinds: schema.kinds)
     return schema
   }
 
+  /// The `series:` section; without one, each kind's series field is a series type of its
+  /// own with no inventory expectations.
+  mutating func seriesTypes(_ node: YAMLNode?, kinds: [KindSpec]) -> [SeriesType] {
+    let fields = kinds.compactMap(\.seriesField)
+    guard let node else {
+      return Array(Set(fields)).sorted().map { SeriesType(field: $0, label: $0.uppercased(), location: SourceLocation(file: file)) }
+    }
+    guard let entries = node.entries else {
+      problem("series must be a mapping of series field to its settings", at: node, help: "write series: {bpf: {label: Best Practice Forum}}")
+      return []
+    }
+    let kindIDs = kinds.map(\.id)
+    var types: [SeriesType] = []
+    for entry in entries {
+      let settings = entry.value
+      expectKeys(settings, allowed: ["label", "final_output", "renewed_each_cycle"], context: "series \"\(entry.key)\"")
+      var type = SeriesType(
+        field: entry.key, label: settings["label"]?.scalarText ?? entry.key.uppercased(),
+        renewedEachCycle: settings["renewed_each_cycle"]?.bool ?? false, location: entry.keyLocation)
+      if let output = settings["final_output"] {
+        expectKeys(output, allowed: ["kinds", "status"], context: "series \"\(entry.key)\".final_output")
+        let outputKinds = output["kinds"]?.strings ?? []
+        let statuses = output["status"]?.strings ?? []
+        if outputKinds.isEmpty || statuses.isEmpty {
+          problem(
+            "the final output of series \"\(entry.key)\" needs its kinds and status", at: output,
+            help: "write final_output: {kinds: [\(entry.key)-output], status: final}; kinds is a list of the kinds that count")
+        }
+        for kind in outputKinds where !kindIDs.contains(kind) {
+          var message = "series \"\(entry.key)\": final_output names an unknown kind \"\(kind)\""
+          if let suggestion = Suggestion.didYouMean(kind, in: kindIDs) { message += "; \(suggestion)" }
+          problem(message, at: output["kinds"] ?? output, help: "the kinds are \(kindIDs.joined(separator: ", "))")
+        }
+        type.finalOutput = .init(kinds: outputKinds, statuses: statuses)
+      }
+      types.append(type)
+    }
+    for kind in kinds {
+      guard let field = kind.seriesField, !types.contains(where: { $0.field == field }) else { continue }
+      problem(
+        "kind \"\(kind.id)\" names the series field \"\(field)\", which is not under series:", at: node,
+        help: "add \"\(field): {label: …}\" under series:")
+    }
+    return types
+  }
+
+  /// `from: 2018` and `until: 2019` of a template, rule or kind.
+  mutating func cycleRange(_ node: YAMLNode) -> CycleRange {
+    var range = CycleRange.always
+    for key in ["from", "until"] {
+      guard let value = node[key] else { continue }
+      guard let year = value.int, (1000...9999).contains(year) else {
+        problem("\"\(key)\" must be a cycle's year, such as 2018", at: value)
+        continue
+      }
+      if key == "from" { range.from = year } else { range.until = year }
+    }
+    if let from = range.from, let until = range.until, from > until {
+      problem("\"from: \(from)\" comes after \"until: \(until)\"", at: node["from"] ?? node, help: "a range runs from its first cycle to its last")
+    }
+    return range
+  }
+
   mutating func inventoryPolicy(_ node: YAMLNode) -> InventoryPolicy {
+    for moved in ["final_output", "renewed_each_cycle"] {
+      guard let entry = node.entries?.first(where: { $0.key == moved }) else { continue }
+      problem(
+        "inventory.\(moved) is declared per series type now", atKey: entry,
+        help: "move it under series:, e.g. series: {bpf: {final_output: {kinds: [bpf-output], status: final}}, wg: {renewed_each_cycle: true}}")
+    }
     expectKeys(
-      node, allowed: ["pending_status", "closed_status", "final_output", "renewed_each_cycle", "outputs"], context: "inventory")
+      node, allowed: ["pending_status", "closed_status", "outputs", "order", "final_output", "renewed_each_cycle"],
+      context: "inventory")
     var policy = InventoryPolicy(
       pendingStatuses: node["pending_status"]?.strings ?? [], closedStatuses: node["closed_status"]?.strings ?? [],
-      renewedEachCycle: node["renewed_each_cycle"]?.strings ?? [], outputKinds: node["outputs"]?.strings ?? [])
-    if let output = node["final_output"] {
-      expectKeys(output, allowed: ["series", "kind", "status"], context: "inventory.final_output")
-      if let series = output["series"]?.string, let kind = output["kind"]?.string, let status = output["status"]?.string {
-        policy.finalOutput = .init(seriesField: series, kind: kind, status: status)
-      } else {
-        problem("final_output needs series, kind and status", at: output, help: "write {series: bpf, kind: bpf-output, status: final}")
+      outputKinds: node["outputs"]?.strings ?? [])
+    if let order = node["order"] {
+      let names = InventoryOrder.allCases.map(\.rawValue)
+      policy.order = order.strings.compactMap { name in
+        if let key = InventoryOrder(rawValue: name) { return key }
+        problem("unknown inventory order \"\(name)\"", at: order, help: "order by any of \(names.joined(separator: ", ")), e.g. [date, title]")
+        return nil
       }
     }
     return policy
@@ -122,33 +193,74 @@ private struct SchemaParser {
       problem("kind \"\(entry.key)\" must be a mapping", at: node)
       return nil
     }
-    expectKeys(node, allowed: ["label", "description", "series", "fields", "sections", "rules"], context: "kind \"\(entry.key)\"")
+    expectKeys(
+      node, allowed: ["label", "description", "series", "fields", "sections", "rules", "from", "until"],
+      context: "kind \"\(entry.key)\"")
     var kind = KindSpec(
       id: entry.key, label: node["label"]?.scalarText ?? entry.key, description: node["description"]?.scalarText ?? "",
-      seriesField: node["series"]?.string, location: entry.keyLocation)
+      seriesField: node["series"]?.string, cycles: cycleRange(node), location: entry.keyLocation)
     kind.fields = fields(node["fields"], context: "the fields of \(entry.key)")
     if let series = kind.seriesField, !kind.fields.contains(where: { $0.name == series }) {
       problem("the series field \"\(series)\" is not among the fields of \(entry.key)", at: node["series"] ?? node)
     }
-    if let sections = node["sections"] {
-      for item in sections.list ?? [] {
-        if let section = section(item) { kind.sections.append(section) }
-      }
-      if sections.list == nil { problem("sections must be a list", at: sections) }
-    }
+    if let sections = node["sections"] { kind.sectionTemplates = sectionTemplates(sections, kind: entry.key) }
     if let rules = node["rules"] {
       for ruleEntry in rules.entries ?? [] {
-        guard ruleEntry.value.entries != nil, let severityNode = ruleEntry.value["severity"] else {
-          problem("rule \"\(ruleEntry.key)\" needs a severity", atKey: ruleEntry, help: "add \"severity: error\" or \"severity: warning\"")
-          continue
+        // A rule is one mapping, or a list of them for the cycles each version applied to.
+        let versions = ruleEntry.value.list ?? [ruleEntry.value]
+        var configs: [RuleConfig] = []
+        for version in versions {
+          guard version.entries != nil, let severityNode = version["severity"] else {
+            problem("rule \"\(ruleEntry.key)\" needs a severity", atKey: ruleEntry, help: "add \"severity: error\" or \"severity: warning\"")
+            continue
+          }
+          guard let severity = severity(severityNode) else { continue }
+          let cycles = cycleRange(version)
+          if let earlier = configs.first(where: { $0.cycles.overlaps(cycles) }) {
+            problem(
+              "two versions of rule \"\(ruleEntry.key)\" apply to the same cycles (\(earlier.cycles) and \(cycles))", at: version,
+              help: "give each version its own from/until, e.g. until: 2019 on the old one and from: 2020 on the new")
+            continue
+          }
+          configs.append(
+            RuleConfig(name: ruleEntry.key, severity: severity, parameters: version, cycles: cycles, location: ruleEntry.keyLocation))
         }
-        guard let severity = severity(severityNode) else { continue }
-        kind.rules.append(
-          RuleConfig(name: ruleEntry.key, severity: severity, parameters: ruleEntry.value, location: ruleEntry.keyLocation))
+        kind.rules += configs
       }
       if rules.entries == nil { problem("rules must be a mapping of rule name to its settings", at: rules) }
     }
     return kind
+  }
+
+  /// `sections:` as one list (every cycle), one `{from, until, template: [...]}` or a list
+  /// of them.
+  mutating func sectionTemplates(_ node: YAMLNode, kind: String) -> [SectionTemplate] {
+    let isVersioned = node.entries != nil || (node.list?.contains { $0["template"] != nil } ?? false)
+    guard isVersioned else {
+      guard let items = node.list else {
+        problem("sections must be a list", at: node, help: "write sections: [{title: …}] or sections: {from: 2018, template: [...]}")
+        return []
+      }
+      let sections = items.compactMap { section($0) }
+      return sections.isEmpty ? [] : [SectionTemplate(cycles: .always, sections: sections)]
+    }
+    var templates: [SectionTemplate] = []
+    for version in node.list ?? [node] {
+      expectKeys(version, allowed: ["from", "until", "template"], context: "the sections of \(kind)")
+      guard let items = version["template"]?.list else {
+        problem("a section template needs \"template:\", the list of its sections", at: version, help: "write {from: 2018, template: [{title: …}]}")
+        continue
+      }
+      let cycles = cycleRange(version)
+      if let earlier = templates.first(where: { $0.cycles.overlaps(cycles) }) {
+        problem(
+          "two section templates of \(kind) apply to the same cycles (\(earlier.cycles) and \(cycles))", at: version,
+          help: "give each template its own from/until")
+        continue
+      }
+      templates.append(SectionTemplate(cycles: cycles, sections: items.compactMap { section($0) }))
+    }
+    return templates
   }
 
   mutating func section(_ node: YAMLNode) -> SectionSpec? {
@@ -179,7 +291,7 @@ private struct SchemaParser {
     } else if node.entries != nil, let declared = node["type"]?.string {
       typeName = declared
       expectKeys(
-        node, allowed: ["type", "required", "vocabulary", "kind", "of", "fields", "must_exist", "label", "default"],
+        node, allowed: ["type", "required", "vocabulary", "kind", "of", "fields", "must_exist", "label", "default", "unknown"],
         context: "field \"\(name)\"")
     } else {
       problem("field \"\(name)\" needs a type", at: node, help: "write {type: string} (types: \(Self.typeNames.joined(separator: ", ")))")
@@ -187,7 +299,7 @@ private struct SchemaParser {
     }
     var spec = FieldSpec(
       name: name, type: .string, required: node["required"]?.bool ?? false, label: node["label"]?.scalarText,
-      defaultValue: node["default"]?.scalarText, location: location)
+      defaultValue: node["default"]?.scalarText, allowsUnknown: node["unknown"]?.bool ?? false, location: location)
     if let vocabulary = node["vocabulary"] {
       if let vocabularyName = vocabulary.string, vocabularies[vocabularyName] != nil {
         spec.vocabulary = vocabularyName

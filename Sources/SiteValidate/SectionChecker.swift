@@ -5,19 +5,23 @@ import SiteModel
 /// Headings match regardless of case, spacing and punctuation (`Expected Output(s)` matches
 /// `Expected outputs`), and may continue after the section title (`Timeframe for the work`
 /// matches `Timeframe`).
+/// A heading may be numbered as templates often are (`1.`, `1)`, `I.`, `A.`): the number
+/// is not part of the section's title.
 struct SectionChecker {
   let kind: KindSpec
+  /// The sections of the template in force in the document's cycle.
+  let sections: [SectionSpec]
   let missingSeverity: Severity
   let orderSeverity: Severity
 
   func check(_ document: ParsedDocument) -> [Diagnostic] {
-    guard !kind.sections.isEmpty else { return [] }
+    guard !sections.isEmpty else { return [] }
     let headings = document.body.headings
-    let normalisedHeadings = headings.map { Self.normalise($0.text) }
+    let normalisedHeadings = headings.map { Self.normalise(Self.droppingEnumerator($0.text)) }
     var used = Set<Int>()
     // For each section in schema order, the index of the heading that matches it.
     var matches: [(section: SectionSpec, heading: Int?)] = []
-    for section in kind.sections {
+    for section in sections {
       let titles = section.normalizedTitles
       let index = normalisedHeadings.indices.first { index in
         !used.contains(index) && titles.contains { Self.heading(normalisedHeadings[index], startsWith: $0) }
@@ -51,7 +55,7 @@ struct SectionChecker {
             orderSeverity, "\(kind.id).section-order",
             "section \"\(match.section.title)\" comes before \"\(previous.title)\"; the modalities put it after",
             at: headings[index].location,
-            help: "move this section after \"\(previous.title)\" (order: \(kind.sections.map(\.title).joined(separator: ", ")))"))
+            help: "move this section after \"\(previous.title)\" (order: \(sections.map(\.title).joined(separator: ", ")))"))
       } else {
         latest = (index, match.section.title)
       }
@@ -78,6 +82,29 @@ struct SectionChecker {
     return words.joined(separator: " ")
   }
 
+  /// `1. Key Policy Questions` → `Key Policy Questions`; also `1)`, `1.2.`, `IV.`, `b)`.
+  static func droppingEnumerator(_ text: String) -> String {
+    let trimmed = text.drop { $0 == " " }
+    let marker = trimmed.prefix { $0.isNumber || $0 == "." || $0.isLetter }
+    guard let last = marker.last, !marker.isEmpty else { return text }
+    let rest = trimmed.dropFirst(marker.count)
+    let enumerator: Substring
+    if last == "." {
+      enumerator = marker.dropLast()
+    } else if rest.first == ")" {
+      enumerator = marker
+    } else {
+      return text
+    }
+    let afterMarker = last == "." ? rest : rest.dropFirst()
+    guard afterMarker.first == " " || afterMarker.isEmpty else { return text }
+    let isNumber = !enumerator.isEmpty && enumerator.allSatisfy { $0.isNumber || $0 == "." } && enumerator.first?.isNumber == true
+    let isRoman = !enumerator.isEmpty && enumerator.uppercased().allSatisfy { "IVXLC".contains($0) }
+    let isLetter = enumerator.count == 1 && enumerator.first?.isLetter == true
+    guard isNumber || isRoman || isLetter else { return text }
+    return String(afterMarker.drop { $0 == " " })
+  }
+
   static func heading(_ heading: String, startsWith title: String) -> Bool {
     guard !title.isEmpty, heading.hasPrefix(title) else { return false }
     return heading.count == title.count || heading.dropFirst(title.count).first == " "
@@ -88,5 +115,16 @@ extension ParsedDocument {
   /// The last line of the file, where something missing at the end would go.
   var endLocation: SourceLocation {
     SourceLocation(file: file, line: max(lastLine, bodyStartLine), column: 1)
+  }
+}
+
+extension KindSpec {
+  /// The titles of the required sections of `cycle` that no heading matches, in order.
+  public func sectionsMissing(in cycle: Int?, headings: [Heading]) -> [String] {
+    let normalised = headings.map { SectionChecker.normalise(SectionChecker.droppingEnumerator($0.text)) }
+    return sections(in: cycle).filter { section in
+      !section.optional
+        && !normalised.contains { heading in section.normalizedTitles.contains { SectionChecker.heading(heading, startsWith: $0) } }
+    }.map(\.title)
   }
 }

@@ -24,13 +24,24 @@ struct NewCommand: ParsableCommand {
   @Option(name: .long, help: ArgumentHelp("The document's title.", valueName: "title"))
   var title: String?
 
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "An existing Markdown or Word (.docx, through pandoc) file to bring in as the body, as it is; its first '# ' heading becomes the title.",
+      valueName: "file"))
+  var from: String?
+
   func run() throws {
     let layout = siteOption.layout
     do {
-      let created = try NewDocument.create(kind: kind, path: path, title: title, layout: layout)
-      print("Created \(created.file)")
+      let created = try NewDocument.create(kind: kind, path: path, title: title, from: from, layout: layout)
+      print("Created \(created.file)\(created.importedFrom.map { " from \($0), its text kept as it is" } ?? "")")
       if !created.fieldsToFill.isEmpty { print("  fill in: \(created.fieldsToFill.joined(separator: ", "))") }
-      print("  write: \(created.sectionsToWrite.joined(separator: "; "))")
+      if !created.sectionsToWrite.isEmpty { print("  write: \(created.sectionsToWrite.joined(separator: "; "))") }
+      if !created.sectionsNotInText.isEmpty {
+        print("  the text has no heading for: \(created.sectionsNotInText.joined(separator: "; "))")
+        print("  if it was written before or apart from the template, add \"modalities: none\" to publish it as it is")
+      }
       print("Then run: igfsite check\(siteOption.site == "." ? "" : " --site \(siteOption.site)")")
     } catch {
       switch error {

@@ -53,6 +53,23 @@ public final class FixtureSite: @unchecked Sendable {
         regional_group: Western European and Others Group (WEOG)
         mag: []
       """,
+    // The series the tests' documents use, named so that only tests about naming see the
+    // `series.unnamed` warning.
+    "content/series.yml": """
+      bpf:
+        local-content: {name: BPF on Local Content}
+        cybersecurity: {name: BPF on Cybersecurity}
+        iot: {name: BPF on IoT}
+        iot-2: {name: BPF on IoT (2)}
+        access: {name: BPF on Access}
+        gender-access: {name: BPF on Gender and Access}
+        remote-participation: {name: BPF on Remote Participation}
+        cyber-norms: {name: BPF on Cyber Norms}
+        x: {name: BPF X}
+      wg:
+        funding: {name: Working Group on Funding}
+        igf-improvements: {name: Working Group on IGF Improvements}
+      """,
   ]
 
   /// Writes the site. `files` maps paths relative to the site folder to their text; a

@@ -2,8 +2,11 @@ import SiteLink
 import SiteModel
 
 /// Atom 1.0 feeds of the site's documents: one for the whole site and one per cycle, newest
-/// first. Times are the documents' own dates (at midnight UTC), never the build's clock, so
-/// two builds of the same content give the same feed.
+/// first by the documents' dates as known (undated ones last). An entry's `updated` is the
+/// document's own day (at midnight UTC) when the content gives one; otherwise, since Atom
+/// requires a day, the day its file was last modified, and the summary says the document's
+/// date as far as it is known. Never the build's clock, so two builds of the same files give
+/// the same feed.
 struct AtomFeed {
   let site: LinkedSite
   /// How many entries the site-wide feed carries.
@@ -23,11 +26,16 @@ struct AtomFeed {
   /// Documents by date, newest first (ties by id, last first); with a limit, only the
   /// newest ones, picked without sorting the whole site.
   static func newestFirst(_ documents: [ParsedDocument], limit: Int? = nil) -> [ParsedDocument] {
-    func newer(_ lhs: (CalendarDate, ParsedDocument), _ rhs: (CalendarDate, ParsedDocument)) -> Bool {
-      (lhs.0, lhs.1.id) > (rhs.0, rhs.1.id)
+    func newer(_ lhs: (PartialDate?, ParsedDocument), _ rhs: (PartialDate?, ParsedDocument)) -> Bool {
+      switch (lhs.0, rhs.0) {
+      case (let left?, let right?) where left != right: left > right
+      case (.some, nil): true
+      case (nil, .some): false
+      default: lhs.1.id > rhs.1.id
+      }
     }
     guard let limit, limit < documents.count else { return documents.map { ($0.published, $0) }.sorted(by: newer).map(\.1) }
-    var newest: [(CalendarDate, ParsedDocument)] = []
+    var newest: [(PartialDate?, ParsedDocument)] = []
     newest.reserveCapacity(limit + 1)
     for document in documents {
       let entry = (document.published, document)
@@ -41,7 +49,8 @@ struct AtomFeed {
   func feed(path: String, title: String, alternate: PagePath, documents: [ParsedDocument]) -> OutputFile {
     let base = site.config.baseURL
     let selfURL = PagePath(path).canonicalURL(base: base)
-    let updated = documents.map(\.published).max() ?? CalendarDate(daysSinceEpoch: 0)
+    let entries = documents.compactMap { document in Self.updatedDay(of: document).map { (document, $0) } }
+    let updated = entries.map(\.1).max() ?? CalendarDate(daysSinceEpoch: 0)
     var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"\(x(site.config.language))\">\n"
     xml += "  <id>\(x(selfURL))</id>\n"
     xml += "  <title>\(x(title))</title>\n"
@@ -50,16 +59,20 @@ struct AtomFeed {
     xml += "  <link rel=\"self\" type=\"application/atom+xml\" href=\"\(x(selfURL))\"/>\n"
     xml += "  <link rel=\"alternate\" type=\"text/html\" href=\"\(x(alternate.canonicalURL(base: base)))\"/>\n"
     xml += "  <author><name>\(x(site.config.publisher.isEmpty ? site.config.title : site.config.publisher))</name></author>\n"
-    for document in documents {
+    for (document, day) in entries {
       let url = document.pagePath.canonicalURL(base: base)
       xml += "  <entry>\n"
       xml += "    <id>\(x(url))</id>\n"
       xml += "    <title>\(x(document.title))</title>\n"
-      xml += "    <updated>\(document.published.rfc3339)</updated>\n"
+      xml += "    <updated>\(day.rfc3339)</updated>\n"
+      if let published = document.published?.fullDay { xml += "    <published>\(published.rfc3339)</published>\n" }
       xml += "    <link rel=\"alternate\" type=\"text/html\" href=\"\(x(url))\"/>\n"
       if let kind = site.kind(of: document) { xml += "    <category term=\"\(x(kind.id))\" label=\"\(x(kind.label))\"/>\n" }
       for theme in document.themes { xml += "    <category term=\"\(x(Slug.make(theme)))\" label=\"\(x(theme))\"/>\n" }
-      let summary = document["summary"]?.scalarText ?? "\(site.kind(of: document)?.label ?? "Document") of the \(document.cycle.map(String.init) ?? "") IGF cycle."
+      var summary = document["summary"]?.scalarText ?? "\(site.kind(of: document)?.label ?? "Document") of the \(document.cycle.map(String.init) ?? "") IGF cycle."
+      if document.published?.fullDay == nil {
+        summary += " Date: \(document.published.map { "\($0.longForm), not known to the day" } ?? "not known")."
+      }
       xml += "    <summary>\(x(summary))</summary>\n"
       xml += "  </entry>\n"
     }
@@ -68,6 +81,11 @@ struct AtomFeed {
   }
 
   private func x(_ text: String) -> String { XMLText.escape(text) }
+
+  /// The document's own day, else the day its file last changed.
+  static func updatedDay(of document: ParsedDocument) -> CalendarDate? {
+    document.published?.fullDay ?? document.modified
+  }
 }
 
 /// Escaping for XML text and attributes; characters XML 1.0 forbids are dropped.

@@ -91,6 +91,7 @@ struct InventoryData {
       json.beginObject()
       json.field("type", series.field)
       json.field("id", series.id)
+      json.field("name", site.series(series)?.title ?? SeriesRecord.nameFromID(series.id))
       json.endObject()
     } else {
       json.null()
@@ -98,8 +99,12 @@ struct InventoryData {
     json.key("dates")
     json.beginObject()
     for field in site.schema.fields(of: item.kind) {
-      guard case .date = field.type, let date = document[field.name]?.date else { continue }
-      json.field(field.name, date.description)
+      guard case .date = field.type, let node = document[field.name] else { continue }
+      if let date = node.partialDate {
+        json.field(field.name, date.description)
+      } else if node.isUnknown {
+        json.field(field.name, YAMLNode.unknownWord)
+      }
     }
     json.endObject()
     json.key("facilitators")
@@ -121,6 +126,18 @@ struct InventoryData {
     json.field("continued_in", item.continuedIn?.id.rawValue)
     json.key("example")
     json.bool(document.isExample)
+    json.key("modalities")
+    json.beginObject()
+    json.key("applies")
+    switch item.modalities {
+    case .applies:
+      json.bool(true)
+      json.field("reason", nil as String?)
+    case .notApplicable(let reason):
+      json.bool(false)
+      json.field("reason", reason)
+    }
+    json.endObject()
     json.key("warnings")
     json.beginArray()
     for warning in item.warnings {
@@ -142,7 +159,7 @@ struct InventoryCSV {
 
   static let header = [
     "id", "url", "title", "kind", "cycle", "status", "date", "facilitators", "stakeholder_groups", "themes",
-    "outputs", "references", "warnings",
+    "outputs", "references", "warnings", "modalities",
   ]
 
   func file(_ cycle: CycleInventory) -> OutputFile {
@@ -161,11 +178,13 @@ struct InventoryCSV {
       let document = item.document
       row([
         document.id.rawValue, document.pagePath.canonicalURL(base: site.config.baseURL), document.title, item.kind.id,
-        String(document.cycle ?? 0), document.status ?? "", document.date?.description ?? "",
+        String(document.cycle ?? 0), document.status ?? "",
+        document.date?.description ?? (document["date"]?.isUnknown == true ? YAMLNode.unknownWord : ""),
         item.facilitators.map(\.name).joined(separator: "; "),
         item.facilitators.map { $0.stakeholderGroup ?? "" }.joined(separator: "; "),
         document.themes.joined(separator: "; "), item.outputs.map(\.id.rawValue).joined(separator: "; "),
         (site.references[document.id] ?? []).map(\.rawValue).joined(separator: "; "), String(item.warnings.count),
+        item.modalities.summary,
       ])
     }
     return OutputFile(path: "\(cycle.year)/inventory.csv", contents: .bytes(bytes))

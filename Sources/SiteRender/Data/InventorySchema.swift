@@ -23,7 +23,7 @@ enum InventorySchema {
       "additionalProperties": false,
       "$defs": {
         "id": {"type": "string", "pattern": "^[a-z0-9_][a-z0-9_-]*(/[a-z0-9_][a-z0-9_-]*)*$", "description": "A document's permanent id: its path under content/ without .md."},
-        "date": {"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},
+        "date": {"type": "string", "pattern": "^([0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?|unknown)$", "description": "A date as far as the record knows it (YYYY-MM-DD, YYYY-MM or YYYY), or unknown."},
         "cycle": {
           "type": "object",
           "properties": {
@@ -74,8 +74,8 @@ enum InventorySchema {
                 {"type": "null"},
                 {
                   "type": "object",
-                  "properties": {"type": {"type": "string"}, "id": {"type": "string"}},
-                  "required": ["type", "id"],
+                  "properties": {"type": {"type": "string"}, "id": {"type": "string"}, "name": {"type": "string"}},
+                  "required": ["type", "id", "name"],
                   "additionalProperties": false
                 }
               ]
@@ -89,6 +89,13 @@ enum InventorySchema {
             "continues_from": {"oneOf": [{"type": "null"}, {"$ref": "#/$defs/id"}]},
             "continued_in": {"oneOf": [{"type": "null"}, {"$ref": "#/$defs/id"}]},
             "example": {"type": "boolean", "description": "The document's text was written for illustration, not taken from an IGF source."},
+            "modalities": {
+              "type": "object",
+              "description": "Whether the modalities applied to the document; when they did not, why not.",
+              "properties": {"applies": {"type": "boolean"}, "reason": {"type": ["string", "null"]}},
+              "required": ["applies", "reason"],
+              "additionalProperties": false
+            },
             "warnings": {
               "type": "array",
               "items": {
@@ -101,7 +108,7 @@ enum InventorySchema {
           },
           "required": [
             "id", "url", "title", "kind", "cycle", "status", "series", "dates", "facilitators", "themes", "outputs",
-            "references", "referenced_by", "continues_from", "continued_in", "example", "warnings"
+            "references", "referenced_by", "continues_from", "continued_in", "example", "modalities", "warnings"
           ],
           "additionalProperties": false
         }

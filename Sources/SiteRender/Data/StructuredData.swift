@@ -34,8 +34,8 @@ struct StructuredData {
     json.field("url", base)
     json.endObject()
     if let summary = document["summary"]?.scalarText { json.field("description", summary) }
-    if document.date != nil || document["published"]?.date != nil {
-      json.field("datePublished", document.published.description)
+    if document.date != nil || document["published"]?.partialDate != nil, let published = document.published {
+      json.field("datePublished", published.description)
     }
     if let kind = site.kind(of: document) { json.field("genre", kind.label) }
     if !document.themes.isEmpty { json.field("keywords", document.themes.joined(separator: ", ")) }
@@ -95,8 +95,8 @@ struct StructuredData {
       ("og:locale", site.config.language.replacingOccurrences(of: "-", with: "_")),
     ]
     if let summary = document["summary"]?.scalarText { pairs.append(("og:description", summary)) }
-    if document.date != nil || document["published"]?.date != nil {
-      pairs.append(("article:published_time", document.published.description))
+    if document.date != nil || document["published"]?.partialDate != nil, let published = document.published {
+      pairs.append(("article:published_time", published.description))
     }
     for theme in document.themes { pairs.append(("article:tag", theme)) }
     return pairs.map { .object(["property": .text($0.0), "content": .text($0.1)]) }

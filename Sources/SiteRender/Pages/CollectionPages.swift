@@ -1,16 +1,18 @@
 import SiteLink
 import SiteModel
 
-/// A BPF's or working group's timeline across cycles.
+/// A series' timeline across cycles (a BPF, working group, Dynamic Coalition or Policy
+/// Network), with its name and description from `series.yml`.
 struct SeriesPage {
   let context: PageContext
 
   func model(_ series: Series) -> TemplateObject {
-    let label = series.key.field == "wg" ? "Working group" : series.key.field.uppercased()
     var model = context.page(
-      series.key.pagePath, title: series.title, description: "\(series.title) across IGF cycles", type: "series")
+      series.key.pagePath, title: series.title, description: series.description ?? "\(series.title) across IGF cycles",
+      type: "series")
     model["series"] = .object([
-      "title": .text(series.title), "label": .text(label), "id": .text(series.key.id),
+      "title": .text(series.title), "label": .text(series.typeLabel), "id": .text(series.key.id),
+      "description": series.description.map(TemplateValue.text) ?? false, "named": .bool(series.isNamed),
       "cycles": .list(
         series.cycles.map { entry in
           var cycle: TemplateObject = [

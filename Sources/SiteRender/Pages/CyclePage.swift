@@ -23,8 +23,8 @@ struct CyclePage {
       object.set("host", text: landing["host"]?.scalarText)
       object.set("location", text: landing["location"]?.scalarText)
       object.set("theme", text: landing["theme"]?.scalarText)
-      object.set("start", object: landing["start"]?.date.map(Format.date))
-      object.set("end", object: landing["end"]?.date.map(Format.date))
+      object.set("start", object: landing["start"]?.partialDate.map { Format.date($0) })
+      object.set("end", object: landing["end"]?.partialDate.map { Format.date($0) })
       if landing.isExample { object["example"] = true }
     }
     object.set(
@@ -53,16 +53,24 @@ struct CyclePage {
       "outputs",
       list: item.outputs.map { output in
         var link = context.documentLink(output)
-        link.set("date", object: (output["published"]?.date ?? output.date).map(Format.date))
+        link.set("date", object: (output["published"]?.partialDate ?? output.date).map { Format.date($0) })
         return .object(link)
       })
     if let earlier = item.continuesFrom { object["continues_from"] = .object(context.documentLink(earlier)) }
     if let later = item.continuedIn { object["continued_in"] = .object(context.documentLink(later)) }
     if let series = item.series, let found = context.site.series(series) {
-      object["series"] = .object(["title": .text(found.title), "url": .text(series.pagePath.rawValue)])
+      object["series"] = .object([
+        "title": .text(found.title), "url": .text(series.pagePath.rawValue), "type": .text(found.typeLabel),
+      ])
     }
-    object.set("warnings", list: item.warnings.map(DocumentPage.warning))
-    if item.warnings.isEmpty { object["conforms"] = true }
+    object.set("warnings", list: item.warnings.map { DocumentPage.warning($0, file: item.document) })
+    switch item.modalities {
+    case .applies:
+      if item.warnings.isEmpty { object["conforms"] = true }
+    case .notApplicable(let reason):
+      object["not_applicable"] = .text(reason)
+    }
+    object.markAbsent(["conforms", "not_applicable"])
     if item.balance.total > 0 {
       object["item_balance"] = .object(
         BalanceChart.model(

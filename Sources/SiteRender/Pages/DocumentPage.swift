@@ -25,7 +25,16 @@ struct DocumentPage {
     page.set("recommendations", list: recommendations(of: document))
     page.set("references", list: (site.references[document.id] ?? []).compactMap { linked($0) })
     page.set("referenced_by", list: (site.referencedBy[document.id] ?? []).compactMap { linked($0) })
-    page.set("warnings", list: (site.warnings[document.file] ?? []).map(Self.warning))
+    page.set("warnings", list: (site.warnings[document.file] ?? []).map { Self.warning($0, file: document) })
+    page["date_not_known"] = .bool(document["date"]?.isUnknown == true)
+    switch site.schema.applicability(of: document) {
+    case .applies:
+      page["modalities"] = .text((site.warnings[document.file] ?? []).isEmpty ? "Conforms" : "Warnings, listed above")
+      page["modalities_apply"] = true
+    case .notApplicable(let reason):
+      page["modalities"] = .text("Not applicable: \(reason)")
+      page["modalities_apply"] = false
+    }
     page.set("series", object: seriesNavigation(for: document))
     model["document"] = .object(page)
     let structured = StructuredData(site: site)
@@ -64,10 +73,14 @@ struct DocumentPage {
     }
   }
 
-  static func warning(_ diagnostic: Diagnostic) -> TemplateValue {
+  /// A warning as pages show it, naming the file by its place in the site
+  /// (`content/2016/mag/x.md:31:1`), never by a path of the machine that built it.
+  static func warning(_ diagnostic: Diagnostic, file document: ParsedDocument) -> TemplateValue {
+    var location = diagnostic.location
+    location.file = "content/" + document.id.contentPath
     var object: TemplateObject = [
       "message": .text(diagnostic.message), "rule": .text(diagnostic.rule), "line": .number(diagnostic.location.line),
-      "location": .text(diagnostic.location.description),
+      "location": .text(location.description),
     ]
     object.set("help", text: diagnostic.help)
     return .object(object)
@@ -77,7 +90,9 @@ struct DocumentPage {
   private func seriesNavigation(for document: ParsedDocument) -> TemplateObject? {
     guard let series = context.site.series(of: document) else { return nil }
     let (previous, next) = context.site.neighbours(of: document)
-    var object: TemplateObject = ["title": .text(series.title), "url": .text(series.key.pagePath.rawValue)]
+    var object: TemplateObject = [
+      "title": .text(series.title), "url": .text(series.key.pagePath.rawValue), "type": .text(series.typeLabel),
+    ]
     if let previous { object["previous"] = .object(context.documentLink(previous)) }
     if let next { object["next"] = .object(context.documentLink(next)) }
     return object

@@ -34,7 +34,7 @@ struct HomePage {
     let latest = AtomFeed.newestFirst(outputs, limit: Self.latestCount)
       .map { document -> TemplateValue in
         var link = context.documentLink(document)
-        link.set("date", object: Format.date(document.published))
+        link["date"] = document.published.map { .object(Format.date($0)) } ?? false
         return .object(link)
       }
     model.set("latest", list: Array(latest))

@@ -40,9 +40,10 @@ struct MetadataRows {
   /// Display items for a value: `{value, url?, external?, iso?, when?, note?}`, where `iso`
   /// marks a value that is a date and `when` adds a date to another value.
   func values(_ node: YAMLNode, type: FieldType) -> [TemplateObject] {
+    if node.isUnknown, type.isStructured { return [["value": .text(Format.unknownDate)]] }
     switch type {
     case .date:
-      guard let date = node.date else { return [] }
+      guard let date = node.partialDate else { return [] }
       return [["value": .text(date.longForm), "iso": .text(date.description)]]
     case .url:
       guard let url = node.string, url.hasPrefix("https://") || url.hasPrefix("http://") else { return [] }
@@ -77,7 +78,7 @@ struct MetadataRows {
       let target = id.flatMap { context.site.index[DocumentID($0)] }
       item.set("value", text: node["title"]?.scalarText ?? target?.title ?? id)
       if let target { item.set("url", text: target.publishedPath.rawValue) }
-      if let date = node["date"]?.date { item["when"] = .object(Format.date(date)) }
+      if let date = node["date"]?.partialDate { item["when"] = .object(Format.date(date)) }
       return item.fields.isEmpty ? [] : [item]
     }
     return fields.compactMap { field in
@@ -86,6 +87,16 @@ struct MetadataRows {
       guard var first = parts.first, let value = first["value"], case .text(let string) = value else { return nil }
       first["value"] = .text("\(field.label): \(string)")
       return first
+    }
+  }
+}
+
+extension FieldType {
+  /// Types whose values are not free text, where `unknown` can only mean "not known".
+  var isStructured: Bool {
+    switch self {
+    case .string, .text: false
+    default: true
     }
   }
 }

@@ -95,7 +95,7 @@ struct PageContext: Sendable {
     link.set("kind", text: site.kind(of: document)?.label ?? document.kind)
     link.set("status", text: document.status)
     if let cycle = document.cycle { link["cycle"] = .number(cycle) }
-    link.set("date", object: document.date.map(Format.date))
+    link.set("date", object: document.date.map { Format.date($0) })
     link["example"] = .bool(document.isExample)
     link["draft"] = .bool(document.isDraft)
     link.markAbsent(Self.documentLinkKeys)
@@ -117,10 +117,16 @@ struct PageContext: Sendable {
 
 /// How dates and counts read on pages.
 enum Format {
-  /// `{iso: 2017-03-28, text: 28 March 2017}` for `<time datetime>`.
-  static func date(_ date: CalendarDate) -> TemplateObject {
+  /// `{iso: 2017-03-28, text: 28 March 2017}` for `<time datetime>`; `{iso: 2020-11,
+  /// text: November 2020}` for a month.
+  static func date(_ date: PartialDate) -> TemplateObject {
     ["iso": .text(date.description), "text": .text(date.longForm)]
   }
+
+  static func date(_ date: CalendarDate) -> TemplateObject { self.date(PartialDate(date)) }
+
+  /// What pages say of a date the record does not give.
+  static let unknownDate = "not known"
 
   static func count(_ count: Int, _ noun: String, plural: String? = nil) -> String {
     "\(count) \(count == 1 ? noun : (plural ?? noun + "s"))"

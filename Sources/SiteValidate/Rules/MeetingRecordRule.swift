@@ -19,7 +19,7 @@ struct MeetingRecordRule: ModalitiesRule {
   }
 
   func check(_ document: ParsedDocument, in site: SiteIndex, report: inout RuleReport) {
-    if document[dateField]?.date == nil {
+    if document[dateField]?.partialDate == nil {
       report.add(
         "the meeting summary has no \(dateField)", at: document[dateField]?.location ?? document.missingFieldLocation,
         help: "add \"\(dateField): YYYY-MM-DD\" with the day of the meeting")
@@ -39,7 +39,7 @@ struct MeetingRecordRule: ModalitiesRule {
     let named = next["id"]?.string.map(DocumentID.init)
     if let named, site.contains(named) { return }
     let published = site.documents(ofKind: document.kind ?? "").first {
-      $0.date == nextDate && $0.id != document.id
+      $0.date?.fullDay == nextDate && $0.id != document.id
     }
     guard let published else { return }
     report.add(

@@ -36,6 +36,11 @@ struct RuleReport {
   mutating func add(_ message: String, at location: SourceLocation, help: String? = nil) {
     diagnostics.append(Diagnostic(severity, ruleID, message, at: location, help: help))
   }
+
+  /// What the rule could not confirm because a fact is known only in part: a warning.
+  mutating func unconfirmed(_ message: String, at location: SourceLocation, help: String? = nil) {
+    diagnostics.append(Diagnostic(.warning, ruleID, message, at: location, help: help))
+  }
 }
 
 /// A rule with its schema configuration, ready to run.
@@ -43,6 +48,7 @@ struct ConfiguredRule: Sendable {
   let rule: any ModalitiesRule
   let ruleID: String
   let severity: Severity
+  let cycles: CycleRange
 }
 
 enum RuleRegistry {
@@ -68,7 +74,8 @@ enum RuleRegistry {
       let problems = parameters.finish()
       diagnostics += problems
       if !problems.hasErrors {
-        configured.append(ConfiguredRule(rule: rule, ruleID: parameters.ruleID, severity: config.severity))
+        configured.append(
+          ConfiguredRule(rule: rule, ruleID: parameters.ruleID, severity: config.severity, cycles: config.cycles))
       }
     }
     return configured

@@ -16,7 +16,9 @@ struct RenewalRule: ModalitiesRule {
 
   func check(_ document: ParsedDocument, in site: SiteIndex, report: inout RuleReport) {
     guard let cycle = document.cycle else { return }
-    if let approvedNode = document[field], let approved = approvedNode.date {
+    if let approvedNode = document[field], approvedNode.isUnknown {
+      return
+    } else if let approvedNode = document[field], let approved = approvedNode.partialDate {
       if approved.year != cycle {
         report.add(
           Self.outsideCycle(approved: approved, cycle: cycle), at: approvedNode.location,
@@ -30,8 +32,8 @@ struct RenewalRule: ModalitiesRule {
     }
   }
 
-  static func outsideCycle(approved: CalendarDate, cycle: Int) -> String {
-    "approved on \(approved), outside the \(cycle) cycle; a working group lives for one cycle"
+  static func outsideCycle(approved: PartialDate, cycle: Int) -> String {
+    "approved \(approved.day == nil ? "in" : "on") \(approved), outside the \(cycle) cycle; a working group lives for one cycle"
   }
 
   static func noApproval(status: String, cycle: Int, field: String) -> String {

@@ -17,10 +17,32 @@ struct SubmissionDeadlineRule: ModalitiesRule {
   }
 
   func check(_ document: ParsedDocument, in site: SiteIndex, report: inout RuleReport) {
-    guard let submittedNode = document[field], let submitted = submittedNode.date,
-      let meetingID = document[meetingField]?.string, let meeting = site[DocumentID(meetingID)],
-      let meetingDate = meeting.date
+    guard let submittedNode = document[field], let meetingID = document[meetingField]?.string,
+      let meeting = site[DocumentID(meetingID)], let meetingDay = meeting.date
     else { return }
+    guard let submittedDay = submittedNode.partialDate else {
+      if submittedNode.isUnknown {
+        report.unconfirmed(
+          "the submission date is not known, so the \(daysBefore)-day deadline cannot be checked", at: submittedNode.location,
+          help: "give \(field) as a date if the record has it")
+      }
+      return
+    }
+    // Partial dates: late only if late on every day they can mean; on time only if on
+    // time on every day.
+    if submittedDay.latestDay.days(until: meetingDay.earliestDay) >= daysBefore { return }
+    guard let submitted = submittedDay.fullDay, let meetingDate = meetingDay.fullDay else {
+      if submittedDay.earliestDay.days(until: meetingDay.latestDay) >= daysBefore {
+        report.unconfirmed(
+          "submitted in \(submittedDay.longForm), for the MAG meeting of \(meetingDay.longForm): the record is not precise enough to confirm the \(daysBefore)-day deadline",
+          at: submittedNode.location, help: "give both dates to the day if the record has them")
+        return
+      }
+      report.add(
+        "submitted in \(submittedDay.longForm), less than \(daysBefore) days before the MAG meeting of \(meetingDay.longForm)",
+        at: submittedNode.location, help: "proposals are due at least \(daysBefore) days before the meeting that reviews them")
+      return
+    }
     let days = submitted.days(until: meetingDate)
     guard days < daysBefore else { return }
     let deadline = CalendarDate(daysSinceEpoch: meetingDate.daysSinceEpoch - daysBefore)
