@@ -115,11 +115,16 @@ public final class FileWatcher: @unchecked Sendable {
       lock.unlock()
       guard let folder, !Self.isEditorScratch(name) else { continue }
       let full = name.isEmpty ? folder : folder + "/" + name
-      if mask & UInt32(IN_ISDIR) != 0, mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 {
+      let isFolder = mask & UInt32(IN_ISDIR) != 0
+      // In content/ only Markdown and YAML files are read: an editor's or sed's temporary
+      // file (`sedqTszrD`) is no change to the site, nor worth a line in the log.
+      guard isFolder || name.isEmpty || !Self.isContentIgnored(relative(full)) else { continue }
+      if isFolder, mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 {
         addWatches(full)
         // Files may have been written into the folder before the watch existed.
         for file in FileManager.default.enumerator(atPath: full)?.allObjects as? [String] ?? [] {
-          paths.insert(relative(full + "/" + file))
+          let path = relative(full + "/" + file)
+          if !Self.isContentIgnored(path) { paths.insert(path) }
         }
       }
       paths.insert(relative(full))
@@ -129,6 +134,11 @@ public final class FileWatcher: @unchecked Sendable {
 
   private func relative(_ path: String) -> String {
     path.hasPrefix(siteRoot + "/") ? String(path.dropFirst(siteRoot.count + 1)) : path
+  }
+
+  /// A file of `content/` igfsite does not read (anything but `.md` and `.yml`).
+  static func isContentIgnored(_ sitePath: String) -> Bool {
+    sitePath.hasPrefix("content/") && !sitePath.hasSuffix(".md") && !sitePath.hasSuffix(".yml")
   }
 
   /// Backup and swap files editors write next to the file being saved.

@@ -12,21 +12,14 @@ extension ModalitiesSchema {
     if document.isPublishedAsWritten { return .notApplicable(reason: "published as submitted (modalities: none)") }
     guard let kind = document.kind.flatMap(kind) else { return .applies }
     guard let first = kind.firstModalitiesCycle else {
-      return .notApplicable(reason: "the modalities set no template or rules for a \(kind.label.lowercasedFirst)")
+      return .notApplicable(reason: "the modalities set no template or rules for this kind of document (\(kind.label))")
     }
     if kind.hasModalities(in: document.cycle) { return .applies }
     if let cycle = document.cycle, cycle < first {
       return .notApplicable(reason: "before the modalities were agreed (they apply from \(first))")
     }
-    return .notApplicable(reason: "no modalities for a \(kind.label.lowercasedFirst) apply to \(document.cycle.map(String.init) ?? "its cycle")")
-  }
-}
-
-extension String {
-  /// `BPF proposal` stays; `Report` → `report`.
-  var lowercasedFirst: String {
-    guard let first, first.isUppercase, !(dropFirst().first?.isUppercase ?? false) else { return self }
-    return first.lowercased() + dropFirst()
+    return .notApplicable(
+      reason: "no modalities apply to this kind of document (\(kind.label)) in \(document.cycle.map(String.init) ?? "its cycle")")
   }
 }
 

@@ -17,12 +17,16 @@ public enum CommandRunner {
     return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
   }
 
-  public static func run(_ arguments: [String], in folder: URL? = nil) throws -> Result {
+  /// - Parameter environment: variables to set for the run, over the test's own.
+  public static func run(_ arguments: [String], in folder: URL? = nil, environment: [String: String] = [:]) throws -> Result {
     guard let executable else { throw CocoaError(.fileNoSuchFile) }
     let process = Process()
     process.executableURL = executable
     process.arguments = arguments
     if let folder { process.currentDirectoryURL = folder }
+    if !environment.isEmpty {
+      process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+    }
     let output = Pipe()
     let error = Pipe()
     process.standardOutput = output
