@@ -20,7 +20,9 @@ site: release
 check: release
 	$(RELEASE_BIN) check
 
+# pandoc (Debian) lets the tests bring a Word file in with igfsite new --from.
 test: deps
+	@scripts/install-deps.sh pandoc
 	$(SWIFT) test
 
 # Valid HTML5 (Nu checker), WCAG 2.2 AA (axe-core), links under nginx at /igf/ and from the
