@@ -195,6 +195,18 @@ def main():
                          f"  regional_group: {person['region']}", f"  mag: [{', '.join(map(str, person['mag']))}]"]
     write(f"{out}/content/people.yml", "\n".join(people_lines) + "\n")
     shutil.copy(os.path.join(PROJECT, "content", "modalities.yml"), f"{out}/content/modalities.yml")
+    # Every series is named, as a real site's series.yml names them.
+    series = {"bpf": set(), "wg": set()}
+    for entry in entries:
+        if entry["kind"].startswith("bpf-"):
+            series["bpf"].add(f"topic-{entry['slot']}")
+        elif entry["kind"] == "wg-proposal":
+            series["wg"].add(f"group-{entry['slot']}")
+    series_lines = []
+    for field, ids in series.items():
+        series_lines.append(f"{field}:")
+        series_lines += [f"  {id}: {{name: {'BPF on' if field == 'bpf' else 'Working group'} {id}}}" for id in sorted(ids)]
+    write(f"{out}/content/series.yml", "\n".join(series_lines) + "\n")
     shutil.copytree(os.path.join(PROJECT, "templates"), f"{out}/templates")
     for cycle in CYCLES:
         write(f"{out}/content/{cycle}/_cycle.md",
