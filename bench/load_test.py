@@ -58,7 +58,7 @@ def subscribe(base, count):
     streams = []
     for _ in range(count):
         stream = socket.create_connection((host, int(port)))
-        stream.sendall(b"GET /__igfsite/events HTTP/1.1\r\nHost: x\r\n\r\n")
+        stream.sendall(f"GET /__igfsite/events HTTP/1.1\r\nHost: {host}:{port}\r\n\r\n".encode())
         streams.append(stream)
     return streams
 

@@ -53,7 +53,7 @@ def measure(igfsite, site, edits=10, document=None):
     threading.Thread(target=read_log, daemon=True).start()
     events = []
     connection = socket.create_connection((host, port))
-    connection.sendall(b"GET /__igfsite/events HTTP/1.1\r\nHost: x\r\n\r\n")
+    connection.sendall(f"GET /__igfsite/events HTTP/1.1\r\nHost: {host}:{port}\r\n\r\n".encode())
     ready = threading.Event()
 
     def listen():

@@ -6,12 +6,26 @@ import NIOCore
 /// Answers the preview's requests: files of the private folder (with the reload script
 /// and, while the content has errors, the problems overlay in every page), the reload event
 /// stream, and nothing else: only GET and HEAD without a body, never a file outside the
-/// folder.
+/// folder, only for the preview's own host names and never for another site's page.
 struct PreviewResponder: Sendable {
   let files: StaticFiles
   let state: PreviewState
+  let hosts: HostPolicy
 
   func respond(to request: Request) async -> Response {
+    let host = request.head.authority
+    guard hosts.allows(host: host) else {
+      let name = host.map(HostPolicy.name(of:))
+      await state.refused(host: name)
+      let asked = name.map { "\"\($0)\"" } ?? "no host name"
+      return Self.text(
+        .forbidden,
+        "This preview answers only requests for \(hosts.described); this one was for \(asked). "
+          + "To open the preview under another name, restart it with igfsite serve --allow-host NAME.\n")
+    }
+    guard hosts.allows(origin: request.headers[.origin]) else {
+      return Self.text(.forbidden, "The preview does not answer requests sent by other sites' pages.\n")
+    }
     if Self.hasBody(request) {
       // Never read: the connection is closed rather than drained.
       var headers = HTTPFields()
@@ -47,6 +61,9 @@ struct PreviewResponder: Sendable {
     }
   }
 
+  /// Every answer tells browsers not to guess another type than the one it gives.
+  static let noSniff = HTTPField.Name("X-Content-Type-Options")!
+
   static func hasBody(_ request: Request) -> Bool {
     if request.headers[.transferEncoding] != nil { return true }
     return Int(request.headers[.contentLength] ?? "0").map { $0 != 0 } ?? true
@@ -68,6 +85,7 @@ struct PreviewResponder: Sendable {
     var headers = HTTPFields()
     headers[.contentType] = "text/event-stream"
     headers[.cacheControl] = "no-cache"
+    headers[Self.noSniff] = "nosniff"
     let state = self.state
     let body = ResponseBody { writer in
       let (messages, sink) = AsyncStream.makeStream(of: String.self, bufferingPolicy: .bufferingNewest(8))
@@ -101,6 +119,7 @@ struct PreviewResponder: Sendable {
     headers[.contentType] = type
     headers[.contentLength] = String(data.count)
     headers[.cacheControl] = "no-store"
+    headers[Self.noSniff] = "nosniff"
     return Response(status: status, headers: headers, body: head ? ResponseBody() : ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
   }
 

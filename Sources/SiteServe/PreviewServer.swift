@@ -15,16 +15,19 @@ public final class PreviewServer: Sendable {
     public var layout: SiteLayout
     public var host: String
     public var port: Int
+    /// Host names the preview answers besides the loopback ones and its own address.
+    public var allowedHosts: [String]
     /// Pages that may listen for reloads at once; more get 503.
     public var maximumListeners: Int
     /// Where messages for the terminal go.
     public var report: @Sendable (String) -> Void
 
     public init(
-      layout: SiteLayout, host: String = "127.0.0.1", port: Int = 8000, maximumListeners: Int = 256,
-      report: @escaping @Sendable (String) -> Void = { print($0) }
+      layout: SiteLayout, host: String = "127.0.0.1", port: Int = 8000, allowedHosts: [String] = [],
+      maximumListeners: Int = 256, report: @escaping @Sendable (String) -> Void = { print($0) }
     ) {
       self.layout = layout
+      self.allowedHosts = allowedHosts
       self.host = host
       self.port = port
       self.maximumListeners = maximumListeners
@@ -95,7 +98,13 @@ public final class PreviewServer: Sendable {
     }
     let watcher = try FileWatcher(roots: [configuration.layout.content, configuration.layout.templates], siteRoot: configuration.layout.root)
     defer { watcher.stop() }
-    let responder = PreviewResponder(files: StaticFiles(root: site), state: state)
+    if !HostPolicy.isLoopback(configuration.host) {
+      configuration.report(
+        "warning: \(configuration.host) is not a loopback address: anyone who can reach this machine on port \(port) can read the preview, drafts included")
+    }
+    let responder = PreviewResponder(
+      files: StaticFiles(root: site), state: state,
+      hosts: HostPolicy(boundTo: configuration.host, port: port, allowing: configuration.allowedHosts))
     let app = Application(
       responder: CallbackResponder<BasicRequestContext> { request, _ in await responder.respond(to: request) },
       server: .http1(

@@ -62,6 +62,20 @@ actor PreviewState {
 
   var listenerCount: Int { listeners.count }
 
+  /// Host names already reported as refused: each is said once.
+  private var refusedHosts = Set<String>()
+
+  /// Tells the terminal, once per name, that a request for another host was refused.
+  func refused(host: String?) {
+    let name = host ?? ""
+    guard refusedHosts.insert(name).inserted else { return }
+    if host == nil {
+      report("Refused a request without a Host header (a browser always sends one).")
+    } else {
+      report("Refused a request for \"\(name)\", which is not this preview's address; to allow it, restart with --allow-host \(name)")
+    }
+  }
+
   /// `Rebuilt after content/2017/x.md: 4 pages in 38 ms, 0 errors, 1 warning`, then the
   /// problems, one per line.
   static func describe(_ update: SiteSession.Update, changed: Set<String>?) -> String {

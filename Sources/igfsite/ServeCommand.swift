@@ -21,6 +21,13 @@ struct ServeCommand: AsyncParsableCommand {
   @Option(name: .long, help: ArgumentHelp("The port; the next free one is used when it is taken.", valueName: "port"))
   var port = 8000
 
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Another host name the preview answers to (repeatable); by default only 127.0.0.1, localhost, [::1] and --host.",
+      valueName: "name"))
+  var allowHost: [String] = []
+
   @Flag(name: .long, help: "Open the preview in the default browser.")
   var open = false
 
@@ -31,7 +38,7 @@ struct ServeCommand: AsyncParsableCommand {
   func run() async throws {
     // Each rebuild's lines reach the terminal (or a log file) as they happen, unbuffered.
     let say: @Sendable (String) -> Void = { FileHandle.standardOutput.write(Data(($0 + "\n").utf8)) }
-    let server = PreviewServer(.init(layout: siteOption.layout, host: host, port: port, report: say))
+    let server = PreviewServer(.init(layout: siteOption.layout, host: host, port: port, allowedHosts: allowHost, report: say))
     let open = self.open
     do {
       try await server.run { url in

@@ -70,9 +70,19 @@ public final class RawHTTP: @unchecked Sendable {
   }
 
   /// One request on a fresh connection, closed after the response.
-  public static func request(_ method: String, _ target: String, port: Int, headers: [String] = []) throws -> Response {
+  /// - Parameter host: the `Host` header's value (by default the preview's own,
+  ///   `127.0.0.1:PORT`); nil sends none.
+  public static func request(
+    _ method: String, _ target: String, port: Int, headers: [String] = [], host: String?? = .none
+  ) throws -> Response {
     let connection = try RawHTTP(port: port)
-    let lines = ["\(method) \(target) HTTP/1.1", "Host: 127.0.0.1:\(port)", "Connection: close"] + headers
+    let hostLine: [String]
+    switch host {
+    case .none: hostLine = ["Host: 127.0.0.1:\(port)"]
+    case .some(.none): hostLine = []
+    case .some(.some(let value)): hostLine = ["Host: \(value)"]
+    }
+    let lines = ["\(method) \(target) HTTP/1.1"] + hostLine + ["Connection: close"] + headers
     connection.send(lines.joined(separator: "\r\n") + "\r\n\r\n")
     return parse(connection.readAll())
   }
