@@ -3,7 +3,8 @@ import SiteContent
 import SiteModel
 import SiteWrite
 
-/// What an output folder was built from, kept in the folder as `.igfsite-cache`: a build
+/// What an output folder was built from, kept in the site's bookkeeping folder
+/// (`.igfsite/builds/`, one file per output folder, never in the published folder): a build
 /// whose inputs (every file of `content/` and `templates/`, by content hash), options and
 /// igfsite executable are unchanged, and whose output files are as that build left them
 /// (same names and sizes, none touched since), has nothing to do.
@@ -12,8 +13,14 @@ import SiteWrite
 /// options, or damaged in any way (its last line checks all the others) is ignored, and the
 /// site is built in full.
 struct BuildCache: Equatable {
-  static let fileName = ".igfsite-cache"
-  static let format = "igfsite-cache 1"
+  static let format = "igfsite-cache 2"
+
+  /// Where the cache of an output folder is kept: named by a hash of the folder's path.
+  static func location(of output: URL, layout: SiteLayout) -> URL {
+    var path = OutputGuard.canonical(output).path
+    let key = path.withUTF8 { String(ContentHash.of(UnsafeRawBufferPointer($0)), radix: 16) }
+    return layout.bookkeeping.appendingPathComponent("builds/\(key).cache")
+  }
 
   /// One line per input and option, in a fixed order.
   var inputs: [String]
@@ -69,17 +76,17 @@ struct BuildCache: Equatable {
   /// them changed since the cache was written: every file's status-change time (which any
   /// write or `touch` moves forward, and which cannot be set back) is no later than the
   /// cache file's. Checking this costs a `stat` per file instead of reading the whole site.
-  func outputsUnchanged(in folder: URL) -> Bool {
+  func outputsUnchanged(in folder: URL, cacheFile: URL) -> Bool {
     let root = folder.path + "/"
     var cacheStatus = stat()
-    guard stat(root + Self.fileName, &cacheStatus) == 0 else { return false }
+    guard stat(cacheFile.path, &cacheStatus) == 0 else { return false }
     let limit = (cacheStatus.st_ctim.tv_sec, cacheStatus.st_ctim.tv_nsec)
     func unchanged(_ relative: String, folder: Bool, size: Int = 0) -> Bool {
       var status = stat()
       guard lstat(root + relative, &status) == 0, (status.st_ctim.tv_sec, status.st_ctim.tv_nsec) <= limit else { return false }
       return folder ? (status.st_mode & S_IFMT) == S_IFDIR : (status.st_mode & S_IFMT) == S_IFREG && Int(status.st_size) == size
     }
-    var topLevel: Set<String> = [Self.fileName]
+    var topLevel: Set<String> = []
     var folders = Set<Substring>()
     for line in outputs {
       let fields = line.split(separator: " ", maxSplits: 2)
@@ -90,7 +97,8 @@ struct BuildCache: Equatable {
       guard unchanged(String(path), folder: false, size: size) else { return false }
     }
     // A file added or removed inside a folder moves the folder's change time; the output
-    // folder itself was renamed into place after the cache was written, so it is listed.
+    // folder itself was renamed into place before the cache was written, so its top-level
+    // entries are listed.
     guard folders.allSatisfy({ unchanged(String($0), folder: true) }),
       let entries = try? FileManager.default.contentsOfDirectory(atPath: folder.path)
     else { return false }
@@ -102,9 +110,9 @@ struct BuildCache: Equatable {
     "\(String(hash, radix: 16)) \(size) \(path)"
   }
 
-  /// The cache an output folder holds, when it is whole and readable.
-  static func load(from folder: URL) -> BuildCache? {
-    guard case .success(let bytes) = FileBytes.read(folder.appendingPathComponent(fileName).path, limit: 256 << 20),
+  /// The cache in a file, when it is whole and readable.
+  static func load(from file: URL) -> BuildCache? {
+    guard case .success(let bytes) = FileBytes.read(file.path, limit: 256 << 20),
       let text = String(validating: bytes, as: UTF8.self)
     else { return nil }
     // Split on bytes: a split by Characters costs a grapheme check per letter of 20,000 lines.
@@ -133,7 +141,7 @@ struct BuildCache: Equatable {
   }
 
   /// The cache file's bytes, ending with the line that proves the others whole.
-  var file: OutputFile {
+  var text: String {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     var lines = [Self.format, "documents \(documents)", "pages \(pages)"]
@@ -143,7 +151,7 @@ struct BuildCache: Equatable {
       (try? encoder.encode(diagnostic)).map { "diagnostic " + String(decoding: $0, as: UTF8.self) }
     }
     lines.append("check \(Self.checksum(lines))")
-    return OutputFile(path: Self.fileName, contents: .text(lines.joined(separator: "\n") + "\n"))
+    return lines.joined(separator: "\n") + "\n"
   }
 
   static func checksum(_ lines: [String]) -> String {

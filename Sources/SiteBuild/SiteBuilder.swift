@@ -37,10 +37,6 @@ public struct BuildReport: Sendable {
 
 /// Runs the whole pipeline: load (content → parse → validate → link), render, write.
 public enum SiteBuilder {
-  /// The file in the output folder that records what it was built from.
-  public static let cacheFileName = BuildCache.fileName
-  /// The file that marks a folder as written by igfsite.
-  public static let outputMarkerName = OutputGuard.markerName
 
   /// Builds the site into the output folder, or leaves it untouched when anything fails.
   /// - Parameter useCache: skip the build when the output was built from exactly the same
@@ -64,10 +60,11 @@ public enum SiteBuilder {
     defer { withExtendedLifetime(lock) {} }
     var timer = StageTimer()
     let inputs = BuildCache.inputs(of: options)
-    if useCache, let inputs, let cache = BuildCache.load(from: options.output), cache.inputs == inputs,
-      cache.outputsUnchanged(in: options.output)
+    let cacheFile = BuildCache.location(of: options.output, layout: options.layout)
+    if useCache, let inputs, let cache = BuildCache.load(from: cacheFile), cache.inputs == inputs,
+      cache.outputsUnchanged(in: options.output, cacheFile: cacheFile)
     {
-      var upToDate = report(cache.diagnostics, documents: cache.documents, pages: cache.pages, files: cache.outputs.count + 1)
+      var upToDate = report(cache.diagnostics, documents: cache.documents, pages: cache.pages, files: cache.outputs.count)
       upToDate.upToDate = true
       return upToDate
     }
@@ -110,17 +107,31 @@ public enum SiteBuilder {
       staged.abandon()
       return report(diagnostics, documents: documents)
     }
+    // A cache older than the output it would describe is removed first: a build killed
+    // after the swap then leaves no cache, and the next build builds in full.
+    try? FileManager.default.removeItem(at: cacheFile)
     do {
-      if let inputs {
-        let cache = BuildCache(
-          inputs: inputs, outputs: staged.writtenFiles, diagnostics: diagnostics.sorted(), documents: documents, pages: pages)
-        try staged.write([cache.file])
-      }
       try staged.commit()
     } catch {
       return report(diagnostics + error.diagnostics, documents: documents)
     }
     timer.lap("swap into place")
+    // The bookkeeping goes beside the site, never into the published folder; without it the
+    // next build is only slower (no cache) or refuses a folder it cannot tell is its own.
+    do {
+      try OutputRecord.add(options.output, layout: options.layout)
+      if let inputs {
+        let cache = BuildCache(
+          inputs: inputs, outputs: staged.writtenFiles, diagnostics: diagnostics.sorted(), documents: documents, pages: pages)
+        try Bookkeeping.write(Data(cache.text.utf8), to: cacheFile, layout: options.layout)
+      }
+    } catch {
+      diagnostics.append(
+        Diagnostic(
+          .warning, "output.bookkeeping", "the site was built, but igfsite could not record it in .igfsite/: \(error.localizedDescription)",
+          at: SourceLocation(file: options.layout.display(".igfsite")),
+          help: "make the site folder writable; until then every build is a full one"))
+    }
     return report(diagnostics, documents: documents, pages: pages, files: staged.count, wrote: true)
   }
 

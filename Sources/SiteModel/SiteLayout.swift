@@ -27,6 +27,9 @@ public struct SiteLayout: Sendable, Hashable {
   public var content: URL { root.appendingPathComponent("content", isDirectory: true) }
   public var templates: URL { root.appendingPathComponent("templates", isDirectory: true) }
   public var defaultOutput: URL { root.appendingPathComponent("output", isDirectory: true) }
+  /// igfsite's own bookkeeping (build caches, the record of the output folders it made),
+  /// kept out of the published folder so that publishing `output/` publishes the site only.
+  public var bookkeeping: URL { root.appendingPathComponent(".igfsite", isDirectory: true) }
 
   /// The path shown in messages for a path relative to the site root.
   public func display(_ rootRelative: String) -> String { displayPrefix + rootRelative }

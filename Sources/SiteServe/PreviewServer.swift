@@ -46,10 +46,13 @@ public final class PreviewServer: Sendable {
   }
 
   static let folderPrefix = "igfsite-preview-"
+  /// The file in a preview's private folder (beside the site it serves) that marks it as
+  /// igfsite's, so that the next preview may remove it once its server is gone.
+  public static let markerName = ".igfsite-preview"
 
   /// Removes the preview folders of servers that were killed (so could not remove their
   /// own): memory-backed folders hold on to memory until they are removed. Only folders
-  /// whose server process is gone, and whose site carries igfsite's output marker, go.
+  /// whose server process is gone, and which carry the preview marker, go.
   static func removeStalePreviews(beside folder: URL) {
     let parent = folder.deletingLastPathComponent()
     guard let names = try? FileManager.default.contentsOfDirectory(atPath: parent.path) else { return }
@@ -58,7 +61,7 @@ public final class PreviewServer: Sendable {
         kill(pid, 0) != 0, errno == ESRCH
       else { continue }
       let stale = parent.appendingPathComponent(name, isDirectory: true)
-      let marker = stale.appendingPathComponent("site/\(SiteBuilder.outputMarkerName)")
+      let marker = stale.appendingPathComponent(markerName)
       if FileManager.default.fileExists(atPath: marker.path) { try? FileManager.default.removeItem(at: stale) }
     }
   }
@@ -88,6 +91,9 @@ public final class PreviewServer: Sendable {
       baseURL: base.absoluteString)
     let state = PreviewState(options: options, maximumListeners: configuration.maximumListeners, report: configuration.report)
     defer { try? FileManager.default.removeItem(at: folder) }
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    try Data("The private folder of an igfsite preview; removed when it stops.\n".utf8)
+      .write(to: folder.appendingPathComponent(Self.markerName))
     Self.removeStalePreviews(beside: folder)
     let first = await state.start()
     if !first.succeeded, !FileManager.default.fileExists(atPath: site.appendingPathComponent("index.html").path) {

@@ -44,9 +44,12 @@ public struct ReferenceResolver: Sendable {
   func reportMissing(_ id: DocumentID, written: String, at location: SourceLocation, into diagnostics: inout [Diagnostic]) {
     if unreadable.contains(id) { return }
     if unpublished.contains(id) {
-      add(
-        "\"\(written)\" is a draft and will not be published, so this reference would be broken", at: location,
-        help: "publish it (remove draft: true) or build with --drafts", into: &diagnostics)
+      // Always an error, whatever the schema's severity for references: a warning would be
+      // published on this page and would name the private draft.
+      diagnostics.append(
+        Diagnostic(
+          .error, Self.rule, "\"\(written)\" is a draft and will not be published, so this reference would be broken",
+          at: location, help: "publish it (remove draft: true) or build with --drafts"))
       return
     }
     var message = "\"\(written)\" names no document"

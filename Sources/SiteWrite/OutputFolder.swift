@@ -8,10 +8,6 @@ public enum OutputFolder {
   public static func update(_ folder: URL, write files: [OutputFile], remove: [String], displayPath: String) throws(DiagnosticsError) {
     do {
       try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-      let marker = folder.appendingPathComponent(OutputGuard.markerName)
-      if !FileManager.default.fileExists(atPath: marker.path) {
-        try FileTreeWriter(root: folder).write([StagedOutput.marker])
-      }
       var staged: [(temporary: String, final: String)] = []
       let writer = FileTreeWriter(root: folder)
       let suffix = ".igfsite-\(UUID().uuidString)"

@@ -3,10 +3,12 @@ import SiteModel
 
 /// Decides whether igfsite may replace an output folder. igfsite never deletes what it did
 /// not create: it refuses the file-system root, the home folder, the site and its content
-/// or templates, and any non-empty folder without the marker file its builds leave.
+/// or templates, and any non-empty folder that is not in the site's record of the output
+/// folders igfsite made (`.igfsite/outputs`).
 public enum OutputGuard {
-  /// The file every output folder igfsite writes contains.
-  public static let markerName = ".igfsite-output"
+  /// The marker file older igfsite builds left inside their output: such a folder is
+  /// still igfsite's to replace (and the new build leaves no marker in it).
+  public static let legacyMarkerName = ".igfsite-output"
   /// Files a folder may hold and still count as empty: placeholders kept in version control.
   public static let placeholderNames: Set<String> = [".gitkeep", ".keep"]
 
@@ -38,15 +40,15 @@ public enum OutputGuard {
       return refuse("the output path exists and is not a folder", "remove the file or choose another output folder")
     }
     let entries = (try? FileManager.default.contentsOfDirectory(atPath: target.path)) ?? []
-    if entries.contains(markerName) { return nil }
+    if OutputRecord.contains(target, layout: layout) || entries.contains(legacyMarkerName) { return nil }
     if entries.allSatisfy({ placeholderNames.contains($0) }) { return nil }
     return refuse(
-      "the output folder is not empty and was not made by igfsite (it has no \(markerName) file)",
+      "the output folder is not empty and was not made by igfsite for this site (it is not in .igfsite/outputs)",
       "igfsite replaces its output folder on every build: choose an empty or new folder, or empty this one yourself")
   }
 
   /// The absolute path with symbolic links resolved as far as the path exists.
-  static func canonical(_ url: URL) -> URL {
+  public static func canonical(_ url: URL) -> URL {
     var existing = url.standardizedFileURL
     var missing: [String] = []
     while !FileManager.default.fileExists(atPath: existing.path), existing.path != "/" {

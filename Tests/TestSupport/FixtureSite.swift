@@ -142,15 +142,13 @@ public final class FixtureSite: @unchecked Sendable {
     SiteBuilder.check(options(drafts: drafts))
   }
 
-  /// Every file of the output folder with its bytes, for byte-for-byte comparisons; the
-  /// build cache only when asked (the preview has none).
-  public func outputSnapshot(_ folder: URL? = nil, includingCache: Bool = false) throws -> [String: Data] {
+  /// Every file of the output folder with its bytes, for byte-for-byte comparisons.
+  public func outputSnapshot(_ folder: URL? = nil) throws -> [String: Data] {
     let base = (folder ?? output).standardizedFileURL
     var snapshot: [String: Data] = [:]
     let enumerator = FileManager.default.enumerator(at: base, includingPropertiesForKeys: [.isRegularFileKey])
     while let url = enumerator?.nextObject() as? URL {
       guard (try url.resourceValues(forKeys: [.isRegularFileKey])).isRegularFile == true else { continue }
-      if !includingCache, url.lastPathComponent == SiteBuilder.cacheFileName { continue }
       snapshot[String(url.standardizedFileURL.path.dropFirst(base.path.count + 1))] = try Data(contentsOf: url)
     }
     return snapshot

@@ -19,13 +19,13 @@ import TestSupport
     let site = try FixtureSite(Self.files)
     let first = site.build()
     #expect(first.wrote && !first.upToDate, "\(first.diagnostics)")
-    let before = try site.outputSnapshot(includingCache: true)
+    let before = try site.outputSnapshot()
     let second = site.build()
     #expect(second.upToDate && !second.wrote && second.succeeded)
     #expect(second.diagnostics == first.diagnostics && !second.diagnostics.isEmpty)
     #expect((second.documents, second.pages, second.files) == (first.documents, first.pages, first.files))
     #expect(second.summary(output: "output").hasPrefix("Up to date: 2 documents"))
-    #expect(try site.outputSnapshot(includingCache: true) == before)
+    #expect(try site.outputSnapshot() == before)
   }
 
   @Test(arguments: [
@@ -82,7 +82,7 @@ import TestSupport
   func aDamagedCacheIsIgnored(damage: String) throws {
     let site = try FixtureSite(Self.files)
     #expect(site.build().wrote)
-    let path = "output/" + SiteBuilder.cacheFileName
+    let path = Self.cachePath(site)
     let text = try site.read(path)
     switch damage {
     case "truncate": try site.write(String(text.prefix(text.count / 2)), to: path)
@@ -97,13 +97,26 @@ import TestSupport
   @Test func aCacheFromAnotherIgfsiteIsIgnored() throws {
     let site = try FixtureSite(Self.files)
     #expect(site.build().wrote)
-    var cache = try #require(BuildCache.load(from: site.output))
+    let file = BuildCache.location(of: site.output, layout: site.layout)
+    var cache = try #require(BuildCache.load(from: file))
     cache.inputs[0] = "igfsite 0.0.1 another-executable"
-    let file = cache.file
-    guard case .text(let text) = file.contents else { throw CocoaError(.fileReadCorruptFile) }
-    try site.write(text, to: "output/" + SiteBuilder.cacheFileName)
-    #expect(BuildCache.load(from: site.output) == cache, "the forged cache is well-formed")
+    try site.write(cache.text, to: Self.cachePath(site))
+    #expect(BuildCache.load(from: file) == cache, "the forged cache is well-formed")
     #expect(site.build().wrote)
+  }
+
+  /// The cache file of the site's output, relative to the site.
+  static func cachePath(_ site: FixtureSite) -> String {
+    ".igfsite/builds/" + BuildCache.location(of: site.output, layout: site.layout).lastPathComponent
+  }
+
+  @Test func theCacheAndTheRecordLiveBesideTheSiteNotInItsOutput() throws {
+    let site = try FixtureSite(Self.files)
+    #expect(site.build().wrote)
+    #expect(try site.outputSnapshot().keys.allSatisfy { !$0.contains(".igfsite") })
+    #expect(site.exists(Self.cachePath(site)))
+    #expect(try site.read(".igfsite/outputs").contains(site.output.resolvingSymlinksInPath().path))
+    #expect(try site.read(".igfsite/.gitignore").contains("*"))
   }
 
   @Test func buildsAreReproducibleWhateverTheNumberOfJobs() throws {
@@ -113,7 +126,7 @@ import TestSupport
       let output = site.root.appendingPathComponent("output-\(index)")
       let report = SiteBuilder.build(site.options(jobs: jobs, output: output))
       #expect(report.wrote, "\(report.diagnostics)")
-      snapshots.append(try site.outputSnapshot(output, includingCache: true))
+      snapshots.append(try site.outputSnapshot(output))
     }
     #expect(snapshots[0].count > 40)
     for snapshot in snapshots.dropFirst() {

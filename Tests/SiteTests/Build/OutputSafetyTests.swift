@@ -12,7 +12,7 @@ import TestSupport
     #expect(first.wrote, "\(first.diagnostics)")
     let before = try site.outputSnapshot()
     #expect(before["index.html"] != nil)
-    #expect(before[OutputGuard.markerName] != nil)
+    #expect(before.keys.allSatisfy { !$0.hasPrefix(".igfsite") }, "the published folder holds the site only")
 
     try site.write(Documents.report(title: "Changed").replacingOccurrences(of: "kind: report", with: "kind: reprot"), to: "content/2018/report.md")
     let second = site.build()
@@ -39,6 +39,50 @@ import TestSupport
     #expect(!report.wrote)
     #expect(report.diagnostics.first?.rule == OutputGuard.rule)
     #expect(try site.read("output/notes.txt") == "mine")
+  }
+
+  @Test func theRecordOfItsOutputsIsWhatLetsItReplaceThem() throws {
+    let site = try FixtureSite(["content/2018/report.md": Documents.report()])
+    #expect(site.build().wrote)
+    try FileManager.default.removeItem(at: site.root.appendingPathComponent(".igfsite"))
+    let report = site.build()
+    #expect(!report.wrote, "without the record the folder is no longer known to be igfsite's")
+    #expect(report.diagnostics.first?.message.contains("not in .igfsite/outputs") == true)
+  }
+
+  @Test func anOutputMadeByAnOlderIgfsiteIsStillReplacedAndLosesItsMarker() throws {
+    let site = try FixtureSite([
+      "content/2018/report.md": Documents.report(), "output/.igfsite-output": "old marker", "output/.igfsite-cache": "old cache",
+      "output/index.html": "old",
+    ])
+    #expect(site.build().wrote)
+    #expect(!site.exists("output/.igfsite-output") && !site.exists("output/.igfsite-cache"))
+  }
+
+  @Test func nothingOfADraftIsPublished() throws {
+    let site = try FixtureSite([
+      "content/2018/report.md": Documents.report(),
+      "content/2018/reports/secret-plan.md": """
+        ---
+        kind: report
+        title: The Zanzibar Plan
+        cycle: 2018
+        draft: true
+        authors: unknown
+        themes: [Quietude]
+        ---
+        The plan mentions the word xylophonically.
+        """,
+    ])
+    #expect(site.build().wrote)
+    for (path, bytes) in try site.outputSnapshot() {
+      let text = String(decoding: bytes, as: UTF8.self)
+      for secret in ["secret-plan", "Zanzibar", "xylophonically", "Quietude"] {
+        #expect(!text.contains(secret), "\(path) names the draft (\(secret))")
+      }
+    }
+    #expect(site.build(drafts: true).wrote)
+    #expect(try site.read("output/2018/reports/secret-plan/index.html").contains("Zanzibar"))
   }
 
   @Test(arguments: ["", "content", "templates", "content/2018"])

@@ -98,7 +98,7 @@ import TestSupport
     let running = parent.appendingPathComponent("igfsite-preview-\(getpid())-\(UUID().uuidString)")
     for folder in [stale, running] {
       try FileManager.default.createDirectory(at: folder.appendingPathComponent("site"), withIntermediateDirectories: true)
-      FileManager.default.createFile(atPath: folder.appendingPathComponent("site/.igfsite-output").path, contents: Data())
+      FileManager.default.createFile(atPath: folder.appendingPathComponent(PreviewServer.markerName).path, contents: Data())
     }
     try FileManager.default.createDirectory(at: notOurs.appendingPathComponent("site"), withIntermediateDirectories: true)
     defer { for folder in [stale, notOurs, running] { try? FileManager.default.removeItem(at: folder) } }
