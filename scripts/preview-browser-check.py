@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
 """A real browser against `igfsite serve`: headless Chromium loads a page of a copy of the
 sample site, the Markdown file changes on disk, and the page must show the change without
-anyone reloading it. Then an error must bring the problems overlay, and fixing it must
-clear the overlay.
+anyone reloading it. A front matter that cannot be read keeps the last good page under the
+problems overlay; a modalities error shows the page as it is now with its errors listed; a
+new, unfinished proposal (igfsite new) is previewed with its problems; fixing everything
+clears the overlay.
 
 Usage: preview-browser-check.py IGFSITE SITE_DIR
 """
@@ -79,18 +81,42 @@ try:
             failures.append("the heading changed but the page was not reloaded")
 
     with open(document, "w", encoding="utf-8") as handle:
-        handle.write(original.replace("kind: meeting-summary", "kind: meeting-sumary", 1))
-    if wait_for("no overlay after an error", lambda: driver.find_element(By.ID, "igfsite-overlay").is_displayed()):
-        overlay = driver.find_element(By.ID, "igfsite-overlay").text
-        print("An error brought the overlay:", overlay.splitlines()[1] if len(overlay.splitlines()) > 1 else overlay)
+        handle.write(original.replace("---\n", "---\ntitle: [unclosed\n", 1))
+    if wait_for("no overlay after an unreadable front matter", lambda: "cannot be read" in driver.find_element(By.ID, "igfsite-overlay").text
+                or "cannot be read" in driver.find_element(By.ID, "igfsite-overlay").get_attribute("innerHTML")):
+        print("An unreadable front matter brought the overlay; the page kept:", driver.find_element(By.TAG_NAME, "h1").text)
         if "Edited in the browser check" not in driver.find_element(By.TAG_NAME, "h1").text:
             failures.append("the last good page was not kept under the overlay")
 
     with open(document, "w", encoding="utf-8") as handle:
-        handle.write(original)
-    if wait_for("the overlay stayed after the fix", lambda: not driver.find_elements(By.ID, "igfsite-overlay")
+        handle.write(original.replace("kind: meeting-summary", "kind: meeting-sumary", 1))
+    if wait_for("a modalities error did not show on the page as it is now",
+                lambda: driver.find_element(By.ID, "errors").is_displayed()
                 and driver.find_element(By.TAG_NAME, "h1").text == "IGF MAG Virtual Meeting II, 28 March 2017"):
-        print("Fixing it cleared the overlay and restored the page.")
+        print("A modalities error shows on the page:", driver.find_element(By.ID, "errors").text.splitlines()[0])
+        summary = driver.find_element(By.ID, "igfsite-overlay-title").text
+        print("  and the overlay says:", summary)
+        if "as it is now" not in summary:
+            failures.append(f"the overlay contradicts the page: {summary!r}")
+
+    created = subprocess.run([IGFSITE, "new", "bpf-proposal", "2018/bpf/iot/proposal", "--title", "BPF on IoT", "--site", site],
+                             capture_output=True, text=True)
+    print("  new:", created.stdout.strip().replace("\n", "\n  new: "))
+    driver.get(base + "2018/bpf/iot/proposal/index.html")
+    if wait_for("the new, unfinished proposal was not previewed with its problems",
+                lambda: driver.find_element(By.TAG_NAME, "h1").text == "BPF on IoT"
+                and "is empty" in driver.find_element(By.ID, "errors").text):
+        problems = driver.find_element(By.ID, "errors").find_elements(By.TAG_NAME, "li")
+        print(f"The new proposal is previewed with its {len(problems)} errors listed at the top")
+
+    with open(document, "w", encoding="utf-8") as handle:
+        handle.write(original)
+    os.remove(os.path.join(site, "content/2018/bpf/iot/proposal.md"))
+    driver.get(base + "2017/mag/2017-03-28-virtual-meeting-2/index.html")
+    if wait_for("the overlay stayed after the fix", lambda: not driver.find_elements(By.ID, "igfsite-overlay")
+                and not driver.find_elements(By.ID, "errors")
+                and driver.find_element(By.TAG_NAME, "h1").text == "IGF MAG Virtual Meeting II, 28 March 2017"):
+        print("Fixing it cleared the overlay and the errors.")
 finally:
     driver.quit()
     server.send_signal(signal.SIGINT)

@@ -105,6 +105,21 @@ struct BuildCache: Equatable {
     return entries.allSatisfy { topLevel.contains($0) || OutputGuard.placeholderNames.contains($0) }
   }
 
+  /// Returns once the file system's clock has moved past the cache file's change time (a
+  /// few milliseconds at most): file times tick coarsely, and an output file changed in the
+  /// same tick as the cache was written would otherwise look older than the cache.
+  static func waitPastTimestamp(of file: URL) {
+    var status = stat()
+    guard stat(file.path, &status) == 0 else { return }
+    let written = (status.st_ctim.tv_sec, status.st_ctim.tv_nsec)
+    for _ in 0..<100 {
+      var now = timespec()
+      clock_gettime(CLOCK_REALTIME_COARSE, &now)
+      if (now.tv_sec, now.tv_nsec) > written { return }
+      usleep(1_000)
+    }
+  }
+
   /// How the cache records a file (the same as `StagedOutput.writtenFiles`).
   static func line(hash: UInt64, size: Int, path: String) -> String {
     "\(String(hash, radix: 16)) \(size) \(path)"

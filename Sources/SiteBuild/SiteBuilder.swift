@@ -124,6 +124,7 @@ public enum SiteBuilder {
         let cache = BuildCache(
           inputs: inputs, outputs: staged.writtenFiles, diagnostics: diagnostics.sorted(), documents: documents, pages: pages)
         try Bookkeeping.write(Data(cache.text.utf8), to: cacheFile, layout: options.layout)
+        BuildCache.waitPastTimestamp(of: cacheFile)
       }
     } catch {
       diagnostics.append(

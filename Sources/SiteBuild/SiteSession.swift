@@ -9,8 +9,13 @@ import SiteWrite
 
 /// A site kept loaded between builds, for the preview server: after the first build, a
 /// change re-reads only the files that changed, re-renders only the pages the change
-/// affects and rewrites only the files whose bytes differ. While the content has errors it
-/// keeps the last good output and reports the problems.
+/// affects and rewrites only the files whose bytes differ.
+///
+/// Content problems (missing fields and sections, rules, broken references) are what a
+/// facilitator previewing a draft is working on: the site is rendered through them, each
+/// document's page listing its own. Only what cannot be rendered at all keeps the last
+/// good version: a settings file, the schema or a template with errors keeps the whole
+/// site's; a document whose file cannot be read keeps its own page.
 ///
 /// Not thread-safe: its owner (the preview server's actor) calls it from one task at a time.
 public final class SiteSession {
@@ -22,6 +27,12 @@ public final class SiteSession {
     public var diagnostics: [Diagnostic]
     /// Whether the output now reflects the content (false when errors kept the last build).
     public var succeeded: Bool
+    /// The errors that kept the last good build (settings, schema, templates): empty when
+    /// the site was rendered.
+    public var blockedBy: [Diagnostic]
+    /// Documents (as messages name their files) that cannot be read: their pages, if they
+    /// had one, show the last version that could be read.
+    public var unreadable: [String]
     /// Files written or removed, relative to the output folder.
     public var written: [String]
     public var removed: [String]
@@ -89,12 +100,16 @@ public final class SiteSession {
     }
     if let schema { diagnostics += PagePlan.collisions(index, schema: schema) }
     diagnostics.sort()
+    let unreadableFiles = content.unreadable.map { layout.displayContent($0.contentPath) }.sorted()
     func finish(_ succeeded: Bool, written: [String] = [], removed: [String] = [], pages: Int = 0) -> Update {
       Update(
-        diagnostics: diagnostics, succeeded: succeeded, written: written, removed: removed, pagesRendered: pages,
+        diagnostics: diagnostics, succeeded: succeeded, blockedBy: succeeded ? [] : diagnostics.filter { $0.severity == .error },
+        unreadable: unreadableFiles, written: written, removed: removed, pagesRendered: pages,
         seconds: Date().timeIntervalSince(start))
     }
-    guard !options.fails(diagnostics), let schema, case .success(let templateSet) = templates else { return finish(false) }
+    guard !diagnostics.contains(where: isUnrenderable), let schema, case .success(let templateSet) = templates else {
+      return finish(false)
+    }
     timer.lap("validate")
     // link: patch the last site where the change lies, else link anew.
     let linked =
@@ -119,9 +134,10 @@ public final class SiteSession {
     let rendered = Parallel.map(pages, jobs: options.jobs) { ($0, renderer.render($0)) }
     timer.lap("render")
     diagnostics += renderer.missing.diagnostics
-    guard !options.fails(diagnostics) else { return finish(false) }
+    guard !renderer.missing.diagnostics.hasErrors else { return finish(false) }
     do {
-      let (written, removed) = try writeChanges(rendered, allPages: allPages)
+      let kept = Set(content.unreadable.map(SitePage.document))
+      let (written, removed) = try writeChanges(rendered, allPages: allPages, keeping: kept)
       timer.lap("write")
       lastGood = linked
       changedSinceLastGood = []
@@ -148,8 +164,20 @@ public final class SiteSession {
     }
   }
 
-  /// Writes the files whose bytes changed, and removes the files of pages that are gone.
-  private func writeChanges(_ rendered: [(SitePage, [OutputFile])], allPages: [SitePage]) throws(DiagnosticsError) -> ([String], [String]) {
+  /// An error the site cannot be rendered through: one in a settings file, the schema or a
+  /// template, or an empty site. Documents' own errors are not.
+  private func isUnrenderable(_ diagnostic: Diagnostic) -> Bool {
+    guard diagnostic.severity == .error else { return false }
+    let file = diagnostic.location.file
+    return diagnostic.rule == "content.empty" || file.hasPrefix(options.layout.display("templates/"))
+      || ContentWalker.settingsFiles.contains { file == options.layout.displayContent($0) }
+  }
+
+  /// Writes the files whose bytes changed, and removes the files of pages that are gone
+  /// (but for those `keeping`: pages of documents that cannot be read just now).
+  private func writeChanges(
+    _ rendered: [(SitePage, [OutputFile])], allPages: [SitePage], keeping: Set<SitePage>
+  ) throws(DiagnosticsError) -> ([String], [String]) {
     var changedFiles: [OutputFile] = []
     var hashes = writtenHashes
     var owners = filesByPage
@@ -171,7 +199,7 @@ public final class SiteSession {
     var removed: [String] = []
     if owners.count > allPages.count {
       let now = Set(allPages)
-      let gone = owners.keys.filter { !now.contains($0) }
+      let gone = owners.keys.filter { !now.contains($0) && !keeping.contains($0) }
       var stale = Set(gone.flatMap { owners[$0] ?? [] })
       for page in gone { owners[page] = nil }
       stale.subtract(owners.values.joined())

@@ -15,7 +15,7 @@ public struct ContentFiles: Sendable {
 /// Walks `content/`, skipping hidden files and the site's YAML settings, and refusing
 /// symbolic links that lead outside the folder: nothing outside `content/` is ever read.
 public enum ContentWalker {
-  static let settingsFiles: Set<String> = ["site.yml", "people.yml", "modalities.yml", "series.yml"]
+  public static let settingsFiles: Set<String> = ["site.yml", "people.yml", "modalities.yml", "series.yml"]
 
   public static func walk(_ layout: SiteLayout) -> ContentFiles {
     var files = ContentFiles()

@@ -38,8 +38,9 @@ public enum ChangeImpact {
         for theme in document.themes { pages.insert(.theme(Slug.make(theme))) }
       }
     }
-    // Documents whose warnings changed show them on their page and in their cycle.
+    // Documents whose warnings or errors changed show them on their page and in their cycle.
     let warned = Set(old.warnings.keys).union(new.warnings.keys).filter { old.warnings[$0] != new.warnings[$0] }
+      .union(Set(old.errors.keys).union(new.errors.keys).filter { old.errors[$0] != new.errors[$0] })
     if !warned.isEmpty {
       for document in new.index.documents where warned.contains(document.file) {
         documents.insert(document.id)

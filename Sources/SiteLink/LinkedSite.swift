@@ -25,6 +25,9 @@ public final class LinkedSite: Sendable {
   public let referencedBy: [DocumentID: [DocumentID]]
   /// The warnings of each file, shown on its page and in its cycle's inventory.
   public let warnings: [String: [Diagnostic]]
+  /// The errors of each file. A build stops on them; the preview shows them on the
+  /// document's page, which is the draft a facilitator is writing.
+  public let errors: [String: [Diagnostic]]
   /// Documents that have pages (every document but the cycles' landing texts).
   public let pagedDocuments: [ParsedDocument]
 
@@ -39,8 +42,9 @@ public final class LinkedSite: Sendable {
   public init(
     config: SiteConfig, schema: ModalitiesSchema, index: SiteIndex, cycles: [CycleInventory], series: [Series],
     themes: [Theme], people: [PersonRecord], references: [DocumentID: [DocumentID]],
-    referencedBy: [DocumentID: [DocumentID]], warnings: [String: [Diagnostic]]
+    referencedBy: [DocumentID: [DocumentID]], warnings: [String: [Diagnostic]], errors: [String: [Diagnostic]] = [:]
   ) {
+    self.errors = errors
     self.config = config
     self.schema = schema
     self.index = index

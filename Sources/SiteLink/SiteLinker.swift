@@ -8,7 +8,7 @@ public enum SiteLinker {
   public static func link(
     config: SiteConfig, schema: ModalitiesSchema, index: SiteIndex, diagnostics: [Diagnostic], jobs: Int? = nil
   ) -> LinkedSite {
-    let warnings = warningsByFile(diagnostics)
+    let warnings = byFile(diagnostics, .warning)
     // Two halves of about equal work, independent of each other.
     let ((references, referencedBy, themes), (series, cycles, people)) = Parallel.pair(jobs: jobs) {
       let (references, referencedBy) = CrossReferences.build(index: index, schema: schema)
@@ -20,7 +20,7 @@ public enum SiteLinker {
     }
     return LinkedSite(
       config: config, schema: schema, index: index, cycles: cycles, series: series, themes: themes, people: people,
-      references: references, referencedBy: referencedBy, warnings: warnings)
+      references: references, referencedBy: referencedBy, warnings: warnings, errors: byFile(diagnostics, .error))
   }
 
   /// The site after `changed` documents changed, rebuilt only where they appear; the result
@@ -38,7 +38,7 @@ public enum SiteLinker {
     let changedDocuments = changed.sorted().compactMap { index[$0] }
     let (references, referencedBy) = CrossReferences.update(
       previous.references, previous.referencedBy, changed: changedDocuments, index: index, schema: schema)
-    let warnings = warningsByFile(diagnostics)
+    let warnings = byFile(diagnostics, .warning)
     let series = SeriesBuilder.update(previous, changed: changedDocuments, index: index)
 
     // Inventories: the changed documents' cycles, the cycles next to them in their series,
@@ -61,16 +61,16 @@ public enum SiteLinker {
       config: previous.config, schema: schema, index: index, cycles: cycles, series: series,
       themes: ThemeBuilder.update(previous, changed: changedDocuments, old: old),
       people: PeopleRoles.update(previous, changed: changedDocuments, index: index),
-      references: references, referencedBy: referencedBy, warnings: warnings)
+      references: references, referencedBy: referencedBy, warnings: warnings, errors: byFile(diagnostics, .error))
   }
 
-  static func warningsByFile(_ diagnostics: [Diagnostic]) -> [String: [Diagnostic]] {
-    var warnings: [String: [Diagnostic]] = [:]
-    for diagnostic in diagnostics where diagnostic.severity == .warning {
-      warnings[diagnostic.location.file, default: []].append(diagnostic)
+  static func byFile(_ diagnostics: [Diagnostic], _ severity: Severity) -> [String: [Diagnostic]] {
+    var found: [String: [Diagnostic]] = [:]
+    for diagnostic in diagnostics where diagnostic.severity == severity {
+      found[diagnostic.location.file, default: []].append(diagnostic)
     }
-    for file in warnings.keys { warnings[file]?.sort() }
-    return warnings
+    for file in found.keys { found[file]?.sort() }
+    return found
   }
 }
 

@@ -18,32 +18,53 @@ enum LiveReload {
     """
 
   /// The HTML inserted before `</body>`.
-  static func injection(problems: [Diagnostic]) -> String {
+  static func injection(problems: [Diagnostic], showing: PreviewShowing) -> String {
     var html = "<script src=\"\(scriptPath)\"></script>\n"
     let errors = problems.filter { $0.severity == .error }
-    if !errors.isEmpty { html = overlay(errors) + html }
+    if !errors.isEmpty { html = overlay(errors, showing: showing) + html }
     return html
   }
 
-  static func overlay(_ errors: [Diagnostic]) -> String {
+  /// What the pages show, in the overlay's title.
+  static func title(errors: Int, showing: PreviewShowing) -> String {
+    let count = DiagnosticReport.counted(errors, "error")
+    switch showing {
+    case .content: return "igfsite: \(count); igfsite build stops on them. The pages show the content as it is now."
+    case .lastGoodBuild: return "igfsite: \(count); the site cannot be rendered, so this is the last good build."
+    case .nothingYet: return "igfsite: \(count); the site cannot be rendered yet."
+    }
+  }
+
+  /// The site's errors, folded away while the pages show the content (each document's
+  /// page lists its own), open when they keep the pages from being rendered.
+  static func overlay(_ errors: [Diagnostic], showing: PreviewShowing) -> String {
+    var unreadable = Set<String>()
+    var folded = false
+    if case .content(let files) = showing {
+      unreadable = Set(files)
+      folded = true
+    }
     var html = """
-      <div id="igfsite-overlay" role="alertdialog" aria-modal="false" aria-labelledby="igfsite-overlay-title" \
+      <details id="igfsite-overlay" \(folded ? "" : "open ")\
       style="position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;z-index:2147483647;\
-      background:#fff4f4;color:#1b1f24;border-top:4px solid #a4000f;padding:1rem 1.5rem;\
+      background:#fff4f4;color:#1b1f24;border-top:4px solid #a4000f;padding:.75rem 1.5rem;\
       font:15px/1.5 system-ui,sans-serif;box-shadow:0 -4px 16px rgba(0,0,0,.2)">
-      <h2 id="igfsite-overlay-title" style="margin:0 0 .5rem;font-size:1.15rem;color:#a4000f">\
-      igfsite: \(DiagnosticReport.counted(errors.count, "error")) — showing the last good build</h2>
-      <ul style="margin:0;padding-left:1.25rem">
+      <summary id="igfsite-overlay-title" style="cursor:pointer;font-weight:700;color:#a4000f">\
+      \(HTMLText.escape(title(errors: errors.count, showing: showing)))</summary>
+      <ul style="margin:.5rem 0 0;padding-left:1.25rem">
 
       """
     for error in errors.sorted().prefix(100) {
       html += "<li><code>\(HTMLText.escape(error.location.description))</code> \(HTMLText.escape(error.message))"
+      if unreadable.contains(error.location.file) {
+        html += " <strong>(the file cannot be read: its page, if it had one, shows the last version that could be read)</strong>"
+      }
       html += " <code>[\(HTMLText.escape(error.rule))]</code>"
       if let help = error.help { html += "<br><span style=\"color:#4a5260\">\(HTMLText.escape(help))</span>" }
       html += "</li>\n"
     }
     if errors.count > 100 { html += "<li>… and \(errors.count - 100) more (run igfsite check)</li>\n" }
-    html += "</ul>\n</div>\n"
+    html += "</ul>\n</details>\n"
     return html
   }
 

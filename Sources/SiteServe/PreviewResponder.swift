@@ -72,7 +72,9 @@ struct PreviewResponder: Sendable {
   /// An HTML page with the reload script (and the problems overlay) added.
   private func page(_ status: HTTPResponse.Status, _ data: Data, head: Bool) async -> Response {
     let problems = await state.problems
-    let html = LiveReload.inject(LiveReload.injection(problems: problems), into: String(decoding: data, as: UTF8.self))
+    let showing = await state.showing
+    let html = LiveReload.inject(
+      LiveReload.injection(problems: problems, showing: showing), into: String(decoding: data, as: UTF8.self))
     return Self.body(status, Data(html.utf8), type: "text/html; charset=utf-8", head: head)
   }
 

@@ -99,7 +99,7 @@ public final class PreviewServer: Sendable {
     if !first.succeeded, !FileManager.default.fileExists(atPath: site.appendingPathComponent("index.html").path) {
       // Nothing good to show yet: serve a page that lists the problems.
       try FileManager.default.createDirectory(at: site, withIntermediateDirectories: true)
-      try Data("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>igfsite preview</title></head><body><h1>The site does not build yet</h1></body></html>".utf8)
+      try Data("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>igfsite preview</title></head><body><h1>The site cannot be rendered yet</h1><p>A settings file or a template has errors; they are listed below and in the terminal.</p></body></html>".utf8)
         .write(to: site.appendingPathComponent("index.html"))
     }
     let watcher = try FileWatcher(roots: [configuration.layout.content, configuration.layout.templates], siteRoot: configuration.layout.root)

@@ -8,6 +8,10 @@ import SiteModel
 actor PreviewState {
   private let session: SiteSession
   private(set) var problems: [Diagnostic] = []
+  /// What the pages are: the content as it is now, or the last good build, and why.
+  private(set) var showing = PreviewShowing.content(unreadable: [])
+  /// Whether any build has been rendered yet.
+  private var rendered = false
   private(set) var version = 0
   private var listeners: [UUID: AsyncStream<Int>.Continuation] = [:]
   let maximumListeners: Int
@@ -36,8 +40,11 @@ actor PreviewState {
 
   private func record(_ update: SiteSession.Update, changed: Set<String>?) {
     problems = update.diagnostics
+    if update.succeeded { rendered = true }
+    showing =
+      update.succeeded ? .content(unreadable: update.unreadable) : rendered ? .lastGoodBuild : .nothingYet
     version += 1
-    report(Self.describe(update, changed: changed))
+    report(Self.describe(update, changed: changed, everRendered: rendered))
     for listener in listeners.values { listener.yield(version) }
   }
 
@@ -78,7 +85,7 @@ actor PreviewState {
 
   /// `Rebuilt after content/2017/x.md: 4 pages in 38 ms, 0 errors, 1 warning`, then the
   /// problems, one per line.
-  static func describe(_ update: SiteSession.Update, changed: Set<String>?) -> String {
+  static func describe(_ update: SiteSession.Update, changed: Set<String>?, everRendered: Bool = true) -> String {
     let milliseconds = Int((update.seconds * 1000).rounded())
     let cause = changed.map { changed in
       let sorted = changed.sorted()
@@ -89,8 +96,13 @@ actor PreviewState {
     if update.succeeded {
       text = "Rebuilt\(cause): \(DiagnosticReport.counted(update.pagesRendered, "page")) rendered, "
         + "\(DiagnosticReport.counted(update.written.count + update.removed.count, "file")) changed in \(milliseconds) ms; \(counts)"
+      if update.diagnostics.hasErrors { text += " (igfsite build stops on errors; the pages show them)" }
+      if !update.unreadable.isEmpty {
+        text += "\n  cannot be read, so their pages show the last version that could be: \(update.unreadable.joined(separator: ", "))"
+      }
     } else {
-      text = "Build failed\(cause) in \(milliseconds) ms; \(counts); still serving the last good build"
+      let showing = everRendered ? "still serving the last good build" : "nothing to show until it is fixed"
+      text = "Cannot render the site\(cause) (\(milliseconds) ms; \(counts)): a settings file or template has errors; \(showing)"
     }
     for problem in update.diagnostics.prefix(20) {
       text += "\n  \(problem.location): \(problem.severity.rawValue): \(problem.message) [\(problem.rule)]"
@@ -98,4 +110,16 @@ actor PreviewState {
     if update.diagnostics.count > 20 { text += "\n  … \(update.diagnostics.count - 20) more (igfsite check lists them all)" }
     return text
   }
+}
+
+/// What the preview's pages show, so that the terminal, the overlay and the pages say the
+/// same thing.
+enum PreviewShowing: Sendable, Equatable {
+  /// The content as it is now, problems and all; the documents that cannot be read show
+  /// their last readable version.
+  case content(unreadable: [String])
+  /// The last good build: the site cannot be rendered (a settings file or template).
+  case lastGoodBuild
+  /// Nothing: the site has never been rendered.
+  case nothingYet
 }

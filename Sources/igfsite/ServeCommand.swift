@@ -9,8 +9,10 @@ struct ServeCommand: AsyncParsableCommand {
     discussion: """
       The preview is built into a private folder (never output/; in memory under \
       $XDG_RUNTIME_DIR or /dev/shm when available) and removed when \
-      the server stops (Ctrl-C). Pages reload by themselves after each save; while the \
-      content has errors, the last good build stays up with the problems shown over every page.
+      the server stops (Ctrl-C). Pages reload by themselves after each save. Documents with \
+      content problems are shown as they are, their errors listed at the top of their page; \
+      only a settings file or template with errors keeps the last good build. The preview \
+      answers only requests for 127.0.0.1, localhost, [::1], --host and --allow-host names.
       """)
 
   @OptionGroup var siteOption: SiteOption

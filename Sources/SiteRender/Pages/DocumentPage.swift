@@ -26,6 +26,7 @@ struct DocumentPage {
     page.set("references", list: (site.references[document.id] ?? []).compactMap { linked($0) })
     page.set("referenced_by", list: (site.referencedBy[document.id] ?? []).compactMap { linked($0) })
     page.set("warnings", list: (site.warnings[document.file] ?? []).map { Self.warning($0, file: document) })
+    page.set("errors", list: (site.errors[document.file] ?? []).map { Self.warning($0, file: document) })
     page["date_not_known"] = .bool(document["date"]?.isUnknown == true)
     switch site.schema.applicability(of: document) {
     case .applies:

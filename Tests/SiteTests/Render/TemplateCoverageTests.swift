@@ -8,11 +8,14 @@ import TestSupport
 /// A section name the view model lacks is simply false in Mustache, and the build only
 /// refuses printed names that are missing. Every template is rendered here against a site
 /// that populates every optional part (drafts, warnings, outputs, participants,
-/// recommendations …), recording each lookup: a name no object ever had is a typo in a
-/// template or a field the view models forgot.
+/// recommendations, and the errors the preview shows…), recording each lookup: a name no
+/// object ever had is a typo in a template or a field the view models forgot.
 @Suite struct TemplateCoverageTests {
   @Test func everyNameATemplateUsesExistsInTheViewModels() throws {
-    let site = try FixtureSite(InventoryFixture.files)
+    var files = InventoryFixture.files
+    // An error, as the preview renders documents through them.
+    files["content/2018/reports/unfinished.md"] = "---\nkind: report\ntitle: Unfinished\ncycle: 2018\n---\nText.\n"
+    let site = try FixtureSite(files)
     let loaded = SiteLoader.load(site.options(drafts: true))
     let linked = try #require(loaded.linked)
     let templates = try TemplateSet.load(site.layout).get()

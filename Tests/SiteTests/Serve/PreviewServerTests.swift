@@ -143,7 +143,7 @@ import TestSupport
     #expect(Int(head.headers["content-length"] ?? "") ?? 0 > 0)
   }
 
-  @Test func anEditReloadsThePageAndAnErrorShowsTheOverlayOverTheLastGoodBuild() async throws {
+  @Test func anEditReloadsThePageAndAnErrorIsShownOnThePageAsItIsNow() async throws {
     let preview = try await RunningPreview(Self.files)
     defer { Task { await preview.stop() } }
     let path = "content/2017/bpf/local-content/proposal.md"
@@ -156,26 +156,78 @@ import TestSupport
     #expect(try preview.get(page).body.contains("<h1>Edited title</h1>"))
     #expect(!(try preview.get(page).body.contains("igfsite-overlay")))
 
-    // An error keeps the last good page and shows the problems over it.
+    // A modalities error is the content of the preview: the page shows the edit and lists it.
     events = try preview.events()
-    try preview.site.write(Documents.bpfProposal(submitted: "2017-03-25").replacingOccurrences(of: "title: BPF on local-content", with: "title: Broken title"), to: path)
+    try preview.site.write(Documents.bpfProposal(submitted: "2017-03-25").replacingOccurrences(of: "title: BPF on local-content", with: "title: Late title"), to: path)
     seen = ""
     #expect(events.read(until: "event: reload", seen: &seen))
-    let broken = try preview.get(page).body
-    #expect(broken.contains("<h1>Edited title</h1>"), "the last good build is kept")
-    #expect(broken.contains("id=\"igfsite-overlay\""))
-    #expect(broken.contains("[bpf-proposal.submission-deadline]"))
+    let late = try preview.get(page).body
+    #expect(late.contains("<h1>Late title</h1>"), "the page shows the document as it is now")
+    #expect(late.contains("<h2 id=\"errors-heading\">Errors: igfsite build stops on these</h2>"))
+    #expect(late.contains("content/2017/bpf/local-content/proposal.md:7:12"))
+    #expect(late.contains("bpf-proposal.submission-deadline"))
+    #expect(late.contains("The pages show the content as it is now."), "the overlay says the same as the page")
+    #expect(!late.contains("last good build"))
     #expect(try preview.get("/").body.contains("id=\"igfsite-overlay\""), "the overlay is on every page")
-    #expect(preview.messages.all.contains { $0.hasPrefix("Build failed after content/2017/bpf/local-content/proposal.md") })
+    #expect(preview.messages.all.contains {
+      $0.hasPrefix("Rebuilt after content/2017/bpf/local-content/proposal.md") && $0.contains("igfsite build stops on errors")
+    })
 
-    // Fixing it clears the overlay and publishes the fix.
+    // Fixing it clears the problems.
     events = try preview.events()
     try preview.site.write(Documents.bpfProposal().replacingOccurrences(of: "title: BPF on local-content", with: "title: Fixed title"), to: path)
     seen = ""
     #expect(events.read(until: "event: reload", seen: &seen))
     let fixed = try preview.get(page).body
     #expect(fixed.contains("<h1>Fixed title</h1>"))
-    #expect(!fixed.contains("igfsite-overlay"))
+    #expect(!fixed.contains("igfsite-overlay") && !fixed.contains("errors-heading"))
+  }
+
+  @Test func anUnreadableFrontMatterKeepsTheLastGoodPageAndSaysSo() async throws {
+    let preview = try await RunningPreview(Self.files)
+    defer { Task { await preview.stop() } }
+    let path = "content/2017/bpf/local-content/proposal.md"
+    let events = try preview.events()
+    try preview.site.write("---\ntitle: [unclosed\n---\nText.\n", to: path)
+    var seen = ""
+    #expect(events.read(until: "event: reload", seen: &seen))
+    let page = try preview.get("/2017/bpf/local-content/proposal/")
+    #expect(page.status == 200, "the last good version of the page stays")
+    #expect(page.body.contains("<h1>BPF on local-content</h1>"))
+    #expect(page.body.contains("its page, if it had one, shows the last version that could be read"))
+    #expect(preview.messages.all.contains { $0.contains("cannot be read, so their pages show the last version that could be") })
+  }
+
+  @Test func aNewDraftWithErrorsIsPreviewedWithItsProblemsFromTheStart() async throws {
+    var files = Self.files
+    files["content/2018/bpf/iot/proposal.md"] = """
+      ---
+      kind: bpf-proposal
+      title: BPF on IoT
+      cycle: 2018
+      bpf: iot
+      status: proposed
+      submitted:
+      meeting:
+      facilitators:
+      timeframe: one-year
+      draft: true
+      ---
+
+      ## Proposed Theme/Issue
+
+      [To be written: proposed theme/issue]
+      """
+    let preview = try await RunningPreview(files)
+    defer { Task { await preview.stop() } }
+    let page = try preview.get("/2018/bpf/iot/proposal/")
+    #expect(page.status == 200, "the draft is served at once")
+    #expect(page.body.contains("banner-draft"))
+    #expect(page.body.contains("Errors: igfsite build stops on these"))
+    #expect(page.body.contains("the field &quot;facilitators&quot; is empty"))
+    #expect(page.body.contains("section &quot;Objectives/Goals&quot; is missing"))
+    #expect(!page.body.contains("last good build") && !page.body.contains("cannot be rendered"))
+    #expect(preview.messages.all.first?.hasPrefix("Rebuilt: ") == true, "\(preview.messages.all)")
   }
 
   @Test func aTemplateErrorShowsTheOverlayToo() async throws {
@@ -188,5 +240,7 @@ import TestSupport
     let page = try preview.get("/themes/").body
     #expect(page.contains("igfsite-overlay"))
     #expect(page.contains("template syntax error"))
+    #expect(page.contains("the site cannot be rendered, so this is the last good build"))
+    #expect(preview.messages.all.contains { $0.contains("a settings file or template has errors; still serving the last good build") })
   }
 }
