@@ -99,9 +99,11 @@ try:
         if "as it is now" not in summary:
             failures.append(f"the overlay contradicts the page: {summary!r}")
 
+    rebuilds = sum(line.startswith("Rebuilt") for line in log)
     created = subprocess.run([IGFSITE, "new", "bpf-proposal", "2018/bpf/iot/proposal", "--title", "BPF on IoT", "--site", site],
                              capture_output=True, text=True)
     print("  new:", created.stdout.strip().replace("\n", "\n  new: "))
+    wait_for("no rebuild after igfsite new", lambda: sum(line.startswith("Rebuilt") for line in log) > rebuilds)
     driver.get(base + "2018/bpf/iot/proposal/index.html")
     if wait_for("the new, unfinished proposal was not previewed with its problems",
                 lambda: driver.find_element(By.TAG_NAME, "h1").text == "BPF on IoT"
@@ -109,9 +111,12 @@ try:
         problems = driver.find_element(By.ID, "errors").find_elements(By.TAG_NAME, "li")
         print(f"The new proposal is previewed with its {len(problems)} errors listed at the top")
 
+    rebuilds = sum(line.startswith("Rebuilt") for line in log)
     with open(document, "w", encoding="utf-8") as handle:
         handle.write(original)
     os.remove(os.path.join(site, "content/2018/bpf/iot/proposal.md"))
+    # Load the page once the fix is built: a page loaded before would miss the reload.
+    wait_for("no rebuild after the fix", lambda: sum(line.startswith("Rebuilt") for line in log) > rebuilds)
     driver.get(base + "2017/mag/2017-03-28-virtual-meeting-2/index.html")
     if wait_for("the overlay stayed after the fix", lambda: not driver.find_elements(By.ID, "igfsite-overlay")
                 and not driver.find_elements(By.ID, "errors")

@@ -87,10 +87,10 @@ actor PreviewState {
   /// problems, one per line.
   static func describe(_ update: SiteSession.Update, changed: Set<String>?, everRendered: Bool = true) -> String {
     let milliseconds = Int((update.seconds * 1000).rounded())
-    let cause = changed.map { changed in
-      let sorted = changed.sorted()
-      return " after " + sorted.prefix(3).joined(separator: ", ") + (sorted.count > 3 ? " and \(sorted.count - 3) more" : "")
-    } ?? ""
+    // Files igfsite reads, not the folders they were made in.
+    let files = changed?.filter { $0.hasSuffix(".md") || $0.hasSuffix(".yml") || $0.hasPrefix("templates/") }.sorted() ?? []
+    let cause =
+      files.isEmpty ? "" : " after " + files.prefix(3).joined(separator: ", ") + (files.count > 3 ? " and \(files.count - 3) more" : "")
     let counts = "\(DiagnosticReport.counted(update.diagnostics.errorCount, "error")), \(DiagnosticReport.counted(update.diagnostics.warningCount, "warning"))"
     var text: String
     if update.succeeded {

@@ -15,7 +15,8 @@ struct DocumentPage {
     var page = context.documentLink(document)
     page["body"] = .text(document.body.html)
     page.set("summary", text: document["summary"]?.scalarText)
-    page.set("kind_id", text: kind?.id)
+    // A kind the schema does not know is an error the preview still renders through.
+    page["kind_id"] = .text(kind?.id ?? "unknown-kind")
     if let cycle = document.cycle, let inventory = site.cycle(cycle) {
       page["cycle_link"] = .object(["title": .text(inventory.title), "url": .text(inventory.pagePath.rawValue)])
     }

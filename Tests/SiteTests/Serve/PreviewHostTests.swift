@@ -38,15 +38,10 @@ extension PreviewServerTests {
     }
 
     @Test func theServerRefusesOtherHostsAndOtherSitesPages() async throws {
-      let site = try FixtureSite(["content/2017/mag/m.md": Documents.meetingSummary()])
-      let lines = Lines()
-      let server = PreviewServer(
-        .init(layout: site.layout, host: "127.0.0.1", port: 0, allowedHosts: ["preview.test"], report: { lines.append($0) }))
-      let (ready, continuation) = AsyncStream.makeStream(of: URL.self)
-      let task = Task { try await server.run(handleSignals: false) { continuation.yield($0) } }
-      defer { task.cancel() }
-      var iterator = ready.makeAsyncIterator()
-      let port = try #require(await iterator.next()?.port)
+      let preview = try await RunningPreview(
+        ["content/2017/mag/m.md": Documents.meetingSummary()], allowedHosts: ["preview.test"])
+      defer { Task { await preview.stop() } }
+      let port = preview.port
 
       let own = try RawHTTP.request("GET", "/", port: port)
       #expect(own.status == 200)
@@ -60,7 +55,7 @@ extension PreviewServerTests {
       #expect(evil.body.contains("--allow-host NAME"))
       #expect(evil.headers["x-content-type-options"] == "nosniff")
       _ = try RawHTTP.request("GET", "/other", port: port, host: "evil.example.com")
-      #expect(lines.all.filter { $0.contains("Refused a request for \"evil.example.com\"") }.count == 1, "said once per name")
+      #expect(preview.messages.all.filter { $0.contains("Refused a request for \"evil.example.com\"") }.count == 1, "said once per name")
       #expect(try RawHTTP.request("GET", "/", port: port, host: .some(nil)).status == 403)
 
       // Another site's page: refused on pages and on the event stream; a navigation (no
@@ -71,36 +66,12 @@ extension PreviewServerTests {
       }
       let sameSite = try RawHTTP.request("GET", "/", port: port, headers: ["Origin: http://127.0.0.1:\(port)"])
       #expect(sameSite.status == 200)
-      task.cancel()
-      _ = try? await task.value
     }
 
     @Test func aNonLoopbackAddressIsWarnedAbout() async throws {
-      let site = try FixtureSite(["content/2017/mag/m.md": Documents.meetingSummary()])
-      let lines = Lines()
-      let server = PreviewServer(.init(layout: site.layout, host: "0.0.0.0", port: 0, report: { lines.append($0) }))
-      let (ready, continuation) = AsyncStream.makeStream(of: URL.self)
-      let task = Task { try await server.run(handleSignals: false) { continuation.yield($0) } }
-      var iterator = ready.makeAsyncIterator()
-      _ = await iterator.next()
-      #expect(lines.all.contains { $0.contains("0.0.0.0 is not a loopback address") && $0.contains("drafts included") })
-      task.cancel()
-      _ = try? await task.value
-    }
-
-    final class Lines: @unchecked Sendable {
-      private let lock = NSLock()
-      private var lines: [String] = []
-      func append(_ line: String) {
-        lock.lock()
-        lines.append(line)
-        lock.unlock()
-      }
-      var all: [String] {
-        lock.lock()
-        defer { lock.unlock() }
-        return lines
-      }
+      let preview = try await RunningPreview(["content/2017/mag/m.md": Documents.meetingSummary()], host: "0.0.0.0")
+      defer { Task { await preview.stop() } }
+      #expect(preview.messages.all.contains { $0.contains("0.0.0.0 is not a loopback address") && $0.contains("drafts included") })
     }
   }
 }

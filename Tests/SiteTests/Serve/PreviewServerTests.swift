@@ -29,11 +29,16 @@ import TestSupport
       }
     }
 
-    init(_ files: [String: String?], maximumListeners: Int = 256) async throws {
+    init(
+      _ files: [String: String?], maximumListeners: Int = 256, host: String = "127.0.0.1", allowedHosts: [String] = []
+    ) async throws {
       site = try FixtureSite(files)
       let messages = Messages()
       self.messages = messages
-      server = PreviewServer(.init(layout: site.layout, host: "127.0.0.1", port: 0, maximumListeners: maximumListeners, report: { messages.append($0) }))
+      server = PreviewServer(
+        .init(
+          layout: site.layout, host: host, port: 0, allowedHosts: allowedHosts, maximumListeners: maximumListeners,
+          report: { messages.append($0) }))
       let (ready, readyContinuation) = AsyncStream.makeStream(of: URL.self)
       let server = self.server
       task = Task { try await server.run(handleSignals: false) { readyContinuation.yield($0) } }
@@ -218,8 +223,13 @@ import TestSupport
 
       [To be written: proposed theme/issue]
       """
+    // A kind the schema does not know is rendered through too.
+    files["content/2018/reports/misfiled.md"] = "---\nkind: reprot\ntitle: Misfiled\ncycle: 2018\n---\nText.\n"
     let preview = try await RunningPreview(files)
     defer { Task { await preview.stop() } }
+    let misfiled = try preview.get("/2018/reports/misfiled/")
+    #expect(misfiled.status == 200)
+    #expect(misfiled.body.contains("unknown kind &quot;reprot&quot;"))
     let page = try preview.get("/2018/bpf/iot/proposal/")
     #expect(page.status == 200, "the draft is served at once")
     #expect(page.body.contains("banner-draft"))
