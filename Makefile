@@ -4,15 +4,32 @@
 SWIFT ?= swift
 RELEASE_BIN := .build/release/igfsite
 
-.PHONY: all deps release site test test-sanitize check check-pages preview-check bench bench-corpus pathological load-test fuzz clean
+.PHONY: all deps release site test test-install install uninstall theme test-sanitize check check-pages preview-check bench bench-corpus pathological load-test fuzz clean
 
 all: site
 
 deps:
 	@scripts/install-deps.sh
 
+# The Swift runtime and Foundation are linked in (--static-swift-stdlib): the binary needs
+# only the Debian libraries deps installs, wherever it is copied to.
 release: deps
-	$(SWIFT) build -c release --product igfsite
+	$(SWIFT) build -c release --static-swift-stdlib --product igfsite
+
+# Installs the release build as $(DESTDIR)$(PREFIX)/bin/igfsite; the theme and the sample
+# modalities are compiled in, so nothing else is needed beside it.
+PREFIX ?= /usr/local
+install: release
+	install -d "$(DESTDIR)$(PREFIX)/bin"
+	install -s -m 755 $(RELEASE_BIN) "$(DESTDIR)$(PREFIX)/bin/igfsite"
+
+uninstall:
+	rm -f "$(DESTDIR)$(PREFIX)/bin/igfsite"
+
+# Regenerates the Swift sources that carry the built-in theme (theme/) and the sample
+# schema (content/modalities.yml); the tests fail when they are out of date.
+theme:
+	python3 scripts/embed-theme.py
 
 site: release
 	$(RELEASE_BIN) build
@@ -20,10 +37,15 @@ site: release
 check: release
 	$(RELEASE_BIN) check
 
-# pandoc (Debian) lets the tests bring a Word file in with igfsite new --from.
+# pandoc (Debian) lets the tests bring a Word file in with igfsite new --from. Then an
+# install into a temporary prefix, moved, builds a new site from another folder.
 test: deps
 	@scripts/install-deps.sh pandoc
 	$(SWIFT) test
+	@$(MAKE) --no-print-directory test-install
+
+test-install: release
+	scripts/test-install.sh
 
 # Valid HTML5 (Nu checker), WCAG 2.2 AA (axe-core), links under nginx at /igf/ and from the
 # file system, inventories against their JSON Schema, Atom feeds and sitemap.

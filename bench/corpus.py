@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes a deterministic igfsite corpus: a complete site (content/ and templates/).
+"""Writes a deterministic igfsite corpus: a complete site (content/, on the built-in theme).
 
     corpus.py --documents 10000 --out DIR [--seed 2017]
 
@@ -207,7 +207,6 @@ def main():
         series_lines.append(f"{field}:")
         series_lines += [f"  {id}: {{name: {'BPF on' if field == 'bpf' else 'Working group'} {id}}}" for id in sorted(ids)]
     write(f"{out}/content/series.yml", "\n".join(series_lines) + "\n")
-    shutil.copytree(os.path.join(PROJECT, "templates"), f"{out}/templates")
     for cycle in CYCLES:
         write(f"{out}/content/{cycle}/_cycle.md",
               f"---\nkind: cycle\ntitle: IGF {cycle}\ncycle: {cycle}\n---\nThe {cycle} cycle of the generated corpus.\n")

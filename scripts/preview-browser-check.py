@@ -26,7 +26,8 @@ IGFSITE, SOURCE = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
 work = tempfile.mkdtemp(prefix="igfsite-browser-")
 site = os.path.join(work, "site")
 for part in ("content", "templates"):
-    shutil.copytree(os.path.join(SOURCE, part), os.path.join(site, part))
+    if os.path.isdir(os.path.join(SOURCE, part)):
+        shutil.copytree(os.path.join(SOURCE, part), os.path.join(site, part))
 document = os.path.join(site, "content/2017/mag/2017-03-28-virtual-meeting-2.md")
 original = open(document, encoding="utf-8").read()
 

@@ -44,12 +44,15 @@ struct BuildCache: Equatable {
     if FileManager.default.fileExists(atPath: layout.content.appendingPathComponent("series.yml").path) {
       paths.append("content/series.yml")
     }
-    guard let templates = FileManager.default.enumerator(at: layout.templates, includingPropertiesForKeys: nil) else { return nil }
-    let templatesRoot = layout.templates.standardizedFileURL.path + "/"
-    for case let url as URL in templates where !url.hasDirectoryPath {
-      let path = url.standardizedFileURL.path
-      guard path.hasPrefix(templatesRoot) else { return nil }
-      paths.append("templates/" + path.dropFirst(templatesRoot.count))
+    // A site without templates/ uses the built-in theme, which the executable's identity covers.
+    if FileManager.default.fileExists(atPath: layout.templates.path) {
+      guard let templates = FileManager.default.enumerator(at: layout.templates, includingPropertiesForKeys: nil) else { return nil }
+      let templatesRoot = layout.templates.standardizedFileURL.path + "/"
+      for case let url as URL in templates where !url.hasDirectoryPath {
+        let path = url.standardizedFileURL.path
+        guard path.hasPrefix(templatesRoot) else { return nil }
+        paths.append("templates/" + path.dropFirst(templatesRoot.count))
+      }
     }
     paths.sort()
     let root = layout.root.path + "/"

@@ -8,6 +8,26 @@ public enum SiteSettings {
     guard let node = SettingsReader.read("site.yml", layout: layout, required: true, diagnostics: &diagnostics)
     else { return config }
     var fields = FieldReader(node, rule: "site")
+    // A site made for a later igfsite says so first: its other fields may be ones this
+    // igfsite does not know, and those are not the problem.
+    if let required = fields.string("requires_igfsite") {
+      switch IgfsiteVersion.satisfies(required) {
+      case false?:
+        diagnostics.append(
+          Diagnostic(
+            .error, "site.version", "this site needs igfsite \(required) or later; this is igfsite \(IgfsiteVersion.current)",
+            at: node["requires_igfsite"]?.location ?? node.location,
+            help: "install a newer igfsite (make install in its repository), or ask whoever keeps the site which version it needs"))
+        return config
+      case nil:
+        fields.diagnostics.append(
+          Diagnostic(
+            .error, "site.type", "requires_igfsite must be a version such as 0.7 or 0.7.1, not \"\(required)\"",
+            at: node["requires_igfsite"]?.location ?? node.location, help: "write the lowest igfsite version the site needs"))
+      case true?:
+        break
+      }
+    }
     config.title = fields.string("title", required: true) ?? config.title
     config.description = fields.string("description") ?? ""
     if let baseURL = fields.string("base_url", required: true) {
@@ -67,6 +87,8 @@ public enum SiteSettings {
     guard let node = SettingsReader.read("series.yml", layout: layout, required: false, diagnostics: &diagnostics) else {
       return []
     }
+    // A file of comments only (as igfsite init writes it) names no series yet.
+    if case .null = node.value { return [] }
     guard let fields = node.entries else {
       diagnostics.append(
         Diagnostic(

@@ -14,6 +14,9 @@ public struct MarkdownRenderer: Sendable {
   /// Computes the `href` for a link to another document, or nil to leave it as written.
   public typealias LinkRewriter = @Sendable (_ target: DocumentID, _ fragment: String?) -> String?
 
+  /// The version of the cmark-gfm library igfsite runs with (`0.29.0.gfm.6`).
+  public static var cmarkVersion: String { String(cString: cmark_version_string()) }
+
   public init(options: MarkdownOptions = MarkdownOptions()) {
     self.options = options
     ExtensionRegistry.ensureRegistered()

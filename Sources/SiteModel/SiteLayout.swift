@@ -24,6 +24,21 @@ public struct SiteLayout: Sendable, Hashable {
     self.init(root: url, displayPrefix: sitePath)
   }
 
+  /// The site holding `folder`: the first of it and its parents with `content/site.yml`,
+  /// as git finds `.git`; messages then name files relative to `folder` (`../content/…`).
+  public static func enclosing(_ folder: URL) -> SiteLayout? {
+    var candidate = folder.standardizedFileURL
+    var climbed = 0
+    while true {
+      if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("content/site.yml").path) {
+        return SiteLayout(root: candidate, displayPrefix: String(repeating: "../", count: climbed))
+      }
+      guard candidate.path != "/" else { return nil }
+      candidate.deleteLastPathComponent()
+      climbed += 1
+    }
+  }
+
   public var content: URL { root.appendingPathComponent("content", isDirectory: true) }
   public var templates: URL { root.appendingPathComponent("templates", isDirectory: true) }
   public var defaultOutput: URL { root.appendingPathComponent("output", isDirectory: true) }

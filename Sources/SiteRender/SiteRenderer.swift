@@ -80,7 +80,7 @@ public struct SiteRenderer: Sendable {
       let pages = htmlPages
       return cache?.sitemap(pages) { Sitemap(site: site).files(pages: pages) } ?? Sitemap(site: site).files(pages: pages)
     case .assets:
-      return templates.assets.map { OutputFile(path: $0, contents: .copy(from: templates.folder.appendingPathComponent($0))) }
+      return templates.assets.map { OutputFile(path: $0.path, contents: $0.contents) }
     }
   }
 

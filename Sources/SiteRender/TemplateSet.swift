@@ -15,35 +15,44 @@ public enum PageTemplate: String, Sendable, CaseIterable {
   case notFound = "404"
 }
 
-/// The site's Mustache templates, loaded from `templates/` and checked before any page is
-/// rendered: every syntax error, missing partial and missing page template is reported with
-/// its file and line, instead of rendering empty text.
+/// The site's Mustache templates and assets: the built-in theme, with the files of the
+/// site's own `templates/` in place of the built-in ones of the same path (a site that
+/// changes only the footer holds only the footer). Checked before any page is rendered:
+/// every syntax error, missing partial and missing page template is reported with its file
+/// and line, instead of rendering empty text.
 public struct TemplateSet: Sendable {
   public static let syntaxRule = "template.syntax"
   public static let missingRule = "template.missing"
   public static let missingNameRule = "template.missing-name"
+  /// How messages name a file of the built-in theme.
+  public static let builtInPrefix = "(built-in theme) "
 
   let engine: MustacheTemplates
-  /// Files of `templates/assets/`, relative to `templates/`, copied to `output/assets/`.
-  public let assets: [String]
-  public let folder: URL
+  /// Files copied to `output/assets/`, by their path (`assets/style.css`), with their bytes.
+  public let assets: [(path: String, contents: OutputFile.Contents)]
+  /// The site's own theme files (relative to `templates/`), in path order: those replacing
+  /// a built-in file and those adding one.
+  public let overrides: [String]
+
+  /// The files of the built-in theme, by path relative to the theme folder.
+  public static var builtInFiles: [(path: String, text: String)] { BuiltInTheme.files }
 
   /// Loads and checks every template; returns the diagnostics when any is wrong.
   public static func load(_ layout: SiteLayout) -> Result<TemplateSet, DiagnosticsError> {
     let folder = layout.templates
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-      return .failure(
-        DiagnosticsError(
-          Diagnostic(
-            .error, missingRule, "the templates folder is missing", at: SourceLocation(file: layout.display("templates")),
-            help: "create templates/ with a layout and one template per page type (copy them from the igfsite repository)")))
-    }
     var sources: [String: (file: String, text: String)] = [:]
-    var assets: [String] = []
-    for relative in Self.files(in: folder) {
+    var assets: [String: OutputFile.Contents] = [:]
+    for (path, text) in BuiltInTheme.files {
+      if path.hasPrefix("assets/") {
+        assets[path] = .text(text)
+      } else if path.hasSuffix(".mustache") {
+        sources[String(path.dropLast(".mustache".count))] = (builtInPrefix + path, text)
+      }
+    }
+    let own = siteThemeFiles(layout)
+    for relative in own {
       if relative.hasPrefix("assets/") {
-        assets.append(relative)
+        assets[relative] = .copy(from: folder.appendingPathComponent(relative))
       } else if relative.hasSuffix(".mustache") {
         let data = (try? Data(contentsOf: folder.appendingPathComponent(relative))) ?? Data()
         sources[String(relative.dropLast(".mustache".count))] = (layout.displayTemplate(relative), SourceText.decode(data).text)
@@ -63,15 +72,14 @@ public struct TemplateSet: Sendable {
             help: isMissing ? "create the template or correct the name" : "close each {{#name}} with {{/name}}, innermost first"))
       }
     }
-    for page in PageTemplate.allCases where sources[page.rawValue] == nil {
-      diagnostics.append(
-        Diagnostic(
-          .error, missingRule, "the page template \(page.rawValue).mustache is missing",
-          at: SourceLocation(file: layout.displayTemplate("\(page.rawValue).mustache")),
-          help: "add templates/\(page.rawValue).mustache; every page type needs its template"))
-    }
     guard diagnostics.isEmpty, let engine else { return .failure(DiagnosticsError(diagnostics)) }
-    return .success(TemplateSet(engine: engine, assets: assets.sorted(), folder: folder))
+    let sortedAssets = assets.keys.sorted().compactMap { path in assets[path].map { (path, $0) } }
+    return .success(TemplateSet(engine: engine, assets: sortedAssets, overrides: own))
+  }
+
+  /// The theme files of the site's own `templates/` (templates and assets), relative to it.
+  public static func siteThemeFiles(_ layout: SiteLayout) -> [String] {
+    files(in: layout.templates).filter { $0.hasPrefix("assets/") || $0.hasSuffix(".mustache") }
   }
 
   /// Renders a page type with its view model; names the templates print that the model

@@ -16,6 +16,10 @@ public final class FileWatcher: @unchecked Sendable {
   private let siteRoot: String
   private let lock = NSLock()
   private var folders: [Int32: String] = [:]
+  /// Roots that do not exist yet (a site on the built-in theme has no `templates/`), by
+  /// name: the site folder is watched for their creation, and only that.
+  private var awaitedRoots = Set<String>()
+  private var siteWatch: Int32 = -1
   private var running = true
   private let quiet: TimeInterval
   private var thread: Thread?
@@ -30,8 +34,14 @@ public final class FileWatcher: @unchecked Sendable {
     descriptor = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
     guard descriptor >= 0 else { throw CocoaError(.featureUnsupported) }
     for root in roots {
-      addWatches(root.standardizedFileURL.resolvingSymlinksInPath().path)
+      let path = root.standardizedFileURL.resolvingSymlinksInPath().path
+      if FileManager.default.fileExists(atPath: path) {
+        addWatches(path)
+      } else {
+        awaitedRoots.insert(URL(fileURLWithPath: path).lastPathComponent)
+      }
     }
+    if !awaitedRoots.isEmpty { siteWatch = inotify_add_watch(descriptor, self.siteRoot, UInt32(IN_CREATE | IN_MOVED_TO)) }
     let thread = Thread { [weak self] in self?.loop() }
     thread.name = "igfsite file watcher"
     self.thread = thread
@@ -110,6 +120,17 @@ public final class FileWatcher: @unchecked Sendable {
       let nameBytes = buffer[(offset + header)..<min(count, offset + header + length)].prefix { $0 != 0 }
       let name = String(decoding: nameBytes, as: UTF8.self)
       offset += header + length
+      if wd == siteWatch {
+        // The site folder itself: only an awaited root appearing counts.
+        guard mask & UInt32(IN_ISDIR) != 0, awaitedRoots.remove(name) != nil else { continue }
+        let full = siteRoot + "/" + name
+        addWatches(full)
+        for file in FileManager.default.enumerator(atPath: full)?.allObjects as? [String] ?? [] {
+          paths.insert(relative(full + "/" + file))
+        }
+        paths.insert(relative(full))
+        continue
+      }
       lock.lock()
       let folder = folders[wd]
       lock.unlock()

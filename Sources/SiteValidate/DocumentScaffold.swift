@@ -60,7 +60,7 @@ public struct DocumentScaffold: Sendable {
   }
 
   /// Quotes text that YAML would otherwise read as something else.
-  static func yamlString(_ text: String) -> String {
+  public static func yamlString(_ text: String) -> String {
     let plain = text.allSatisfy { $0.isLetter || $0.isNumber || " -.,()'/&".contains($0) }
     let startsSafely = text.first.map { $0.isLetter } ?? false
     if plain && startsSafely && !["true", "false", "yes", "no", "null", "on", "off"].contains(text.lowercased()) {

@@ -43,7 +43,7 @@ struct BuildCommand: ParsableCommand {
   }
 
   func run() throws {
-    let layout = siteOption.layout
+    let layout = try siteOption.requireLayout()
     let outputURL = output.map { URL(fileURLWithPath: $0, isDirectory: true) }
     let options = BuildOptions(
       layout: layout, output: outputURL, outputDisplay: output, includeDrafts: drafts, strict: strict, baseURL: baseURL,
@@ -53,6 +53,10 @@ struct BuildCommand: ParsableCommand {
       Output.error("Another build of this site is running; waiting for it to finish…\n")
     }
     if !report.diagnostics.isEmpty { Output.error(Output.report(report.diagnostics, layout: layout)) }
+    let overrides = SiteTheme.overrides(layout)
+    if !overrides.isEmpty {
+      print("Theme: the built-in one, with the site's own \(overrides.map { "templates/" + $0 }.joined(separator: ", "))")
+    }
     print(report.summary(output: options.outputDisplay))
     guard report.succeeded else { throw ExitStatus.forProblems(report.diagnostics) }
   }
@@ -80,7 +84,7 @@ struct CheckCommand: ParsableCommand {
   var strict = false
 
   func run() throws {
-    let layout = siteOption.layout
+    let layout = try siteOption.requireLayout()
     let options = BuildOptions(layout: layout, includeDrafts: drafts, strict: strict)
     let diagnostics = SiteBuilder.check(options)
     switch format {

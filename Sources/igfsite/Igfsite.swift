@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SiteMarkdown
 import SiteModel
 
 /// The `igfsite` command: a thin layer over the pipeline modules.
@@ -8,8 +9,11 @@ struct Igfsite: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "igfsite",
     abstract: "Builds the IGF outcome inventory site from Markdown, checking every document against the modalities.",
-    version: IgfsiteVersion.current,
-    subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, NewCommand.self, MarkdownCommand.self],
+    version: "igfsite \(IgfsiteVersion.current) (cmark-gfm \(MarkdownRenderer.cmarkVersion))",
+    subcommands: [
+      InitCommand.self, BuildCommand.self, CheckCommand.self, ServeCommand.self, NewCommand.self, ThemeCommand.self,
+      MarkdownCommand.self,
+    ],
     defaultSubcommand: nil)
 
   /// Runs the command, mapping failures to igfsite's exit statuses: 0 success, 1 content
@@ -52,12 +56,33 @@ struct ExitStatus: Error {
   }
 }
 
-/// `--site DIR`, which every command takes.
+/// `--site DIR`, which every command takes; without it, the site holding the current
+/// folder (the first of it and its parents with `content/site.yml`).
 struct SiteOption: ParsableArguments {
-  @Option(name: .long, help: ArgumentHelp("The site folder, holding content/ and templates/.", valueName: "dir"))
-  var site: String = "."
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "The site folder, holding content/ (and templates/ for a theme of its own); by default the one holding the current folder.",
+      valueName: "dir"))
+  var site: String?
 
-  var layout: SiteLayout { SiteLayout(sitePath: site) }
+  var layout: SiteLayout {
+    if let site { return SiteLayout(sitePath: site) }
+    let here = URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
+    return SiteLayout.enclosing(here) ?? SiteLayout(sitePath: ".")
+  }
+
+  /// The site, or a usage error when there is none here and no `--site` was given.
+  func requireLayout() throws -> SiteLayout {
+    if site == nil, SiteLayout.enclosing(URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)) == nil {
+      throw ValidationError(
+        "no site here: neither this folder nor any above it has content/site.yml; pass --site DIR, or start a site with igfsite init DIR")
+    }
+    return layout
+  }
+
+  /// The `--site` to repeat in suggested commands.
+  var suggestion: String { site.map { " --site \($0)" } ?? "" }
 }
 
 enum Output {

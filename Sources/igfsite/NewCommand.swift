@@ -32,7 +32,7 @@ struct NewCommand: ParsableCommand {
   var from: String?
 
   func run() throws {
-    let layout = siteOption.layout
+    let layout = try siteOption.requireLayout()
     do {
       let created = try NewDocument.create(kind: kind, path: path, title: title, from: from, layout: layout)
       print("Created \(created.file)\(created.importedFrom.map { " from \($0), its text kept as it is" } ?? "")")
@@ -42,7 +42,7 @@ struct NewCommand: ParsableCommand {
         print("  the text has no heading for: \(created.sectionsNotInText.joined(separator: "; "))")
         print("  if it was written before or apart from the template, add \"modalities: none\" to publish it as it is")
       }
-      print("Then run: igfsite check\(siteOption.site == "." ? "" : " --site \(siteOption.site)")")
+      print("Then run: igfsite check\(siteOption.suggestion)")
     } catch {
       switch error {
       case .usage(let message):

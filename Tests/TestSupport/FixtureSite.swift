@@ -4,7 +4,7 @@ import SiteModel
 
 /// A whole small site written to a temporary folder, for tests that build or check it.
 ///
-/// By default it gets the project's own `modalities.yml` and `templates/`, a `site.yml`, and
+/// By default it gets the project's own `modalities.yml` (and the built-in theme), a `site.yml`, and
 /// a `people.yml` with enough MAG members for the modalities' rules; the files given
 /// replace or add to those:
 ///
@@ -80,7 +80,6 @@ public final class FixtureSite: @unchecked Sendable {
     try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
     if projectSettings {
       try copyFromProject("content/modalities.yml")
-      try copyFromProject("templates")
     }
     var all: [String: String?] = Self.defaultFiles.mapValues { $0 }
     for (path, text) in files { all[path] = text }

@@ -34,7 +34,8 @@ import TestSupport
   func changingAnInputBuildsAgain(path: String) throws {
     let site = try FixtureSite(Self.files)
     #expect(site.build().wrote)
-    try site.write(try site.read(path) + "\n", to: path)
+    // A theme file the site does not have yet is an override of the built-in one.
+    try site.write(((try? site.read(path)) ?? "") + "\n", to: path)
     #expect(site.build().wrote)
   }
 

@@ -28,7 +28,7 @@ import TestSupport
   }
 
   @Test func everyIdTheTemplatesUseIsReservedFromHeadings() throws {
-    let folder = SharedFiles.packageRoot.appendingPathComponent("templates")
+    let folder = SharedFiles.packageRoot.appendingPathComponent("theme")
     var ids = Set<String>()
     let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)
     let pattern = try NSRegularExpression(pattern: #"\sid="([a-z0-9-]+)""#)

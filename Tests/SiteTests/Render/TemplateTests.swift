@@ -1,4 +1,5 @@
 import Foundation
+import SiteBuild
 import SiteModel
 import SiteRender
 import Testing
@@ -30,17 +31,38 @@ import TestSupport
     #expect(problem.message.contains("missing partial \"partials/sidebar\""))
   }
 
-  @Test func missingPageTemplateIsAnError() throws {
-    let site = try FixtureSite(Self.validSite)
-    try FileManager.default.removeItem(at: site.root.appendingPathComponent("templates/series.mustache"))
-    let problem = try #require(site.build().diagnostics.first { $0.rule == TemplateSet.missingRule })
-    #expect(problem.message == "the page template series.mustache is missing")
+  @Test func theBuiltInThemeHasEveryPageTemplate() {
+    let paths = Set(TemplateSet.builtInFiles.map(\.path))
+    for page in PageTemplate.allCases { #expect(paths.contains("\(page.rawValue).mustache")) }
+    #expect(paths.contains("layout.mustache"))
+  }
+}
+
+/// The compiled-in theme and schema are those of `theme/` and the sample's
+/// `content/modalities.yml`, byte for byte (`make theme` regenerates them).
+@Suite struct BuiltInThemeTests {
+  @Test func theBuiltInThemeIsTheThemeFolder() throws {
+    let folder = SharedFiles.packageRoot.appendingPathComponent("theme")
+    let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey])
+    var onDisk: [String: String] = [:]
+    while let url = enumerator?.nextObject() as? URL {
+      guard (try url.resourceValues(forKeys: [.isRegularFileKey])).isRegularFile == true else { continue }
+      onDisk[String(url.standardizedFileURL.path.dropFirst(folder.standardizedFileURL.path.count + 1))] =
+        try String(contentsOf: url, encoding: .utf8)
+    }
+    let builtIn = Dictionary(uniqueKeysWithValues: TemplateSet.builtInFiles.map { ($0.path, $0.text) })
+    #expect(Set(builtIn.keys) == Set(onDisk.keys), "run make theme")
+    #expect(builtIn.keys.filter { builtIn[$0] != onDisk[$0] }.isEmpty, "run make theme")
   }
 
-  @Test func missingTemplatesFolderIsAnError() throws {
-    let site = try FixtureSite(Self.validSite)
-    try FileManager.default.removeItem(at: site.root.appendingPathComponent("templates"))
-    let problem = try #require(site.build().diagnostics.first)
-    #expect(problem.message == "the templates folder is missing")
+  @Test func initGivesTheSampleSchema() throws {
+    let sample = try String(
+      contentsOf: SharedFiles.packageRoot.appendingPathComponent("content/modalities.yml"), encoding: .utf8)
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("igfsite-schema-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    _ = try NewSite.create(
+      in: folder,
+      settings: .init(title: "T", baseURL: "https://example.org/", language: "en", publisher: "P", cycle: 2026))
+    #expect(try String(contentsOf: folder.appendingPathComponent("content/modalities.yml"), encoding: .utf8) == sample, "run make theme")
   }
 }

@@ -40,7 +40,6 @@ extension PreviewServerTests {
     @Test func theServerRefusesOtherHostsAndOtherSitesPages() async throws {
       let preview = try await RunningPreview(
         ["content/2017/mag/m.md": Documents.meetingSummary()], allowedHosts: ["preview.test"])
-      defer { Task { await preview.stop() } }
       let port = preview.port
 
       let own = try RawHTTP.request("GET", "/", port: port)
@@ -66,12 +65,13 @@ extension PreviewServerTests {
       }
       let sameSite = try RawHTTP.request("GET", "/", port: port, headers: ["Origin: http://127.0.0.1:\(port)"])
       #expect(sameSite.status == 200)
+      await preview.stop()
     }
 
     @Test func aNonLoopbackAddressIsWarnedAbout() async throws {
       let preview = try await RunningPreview(["content/2017/mag/m.md": Documents.meetingSummary()], host: "0.0.0.0")
-      defer { Task { await preview.stop() } }
       #expect(preview.messages.all.contains { $0.contains("0.0.0.0 is not a loopback address") && $0.contains("drafts included") })
+      await preview.stop()
     }
   }
 }
