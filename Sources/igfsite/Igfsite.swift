@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SiteBuild
 import SiteMarkdown
 import SiteModel
 
@@ -88,6 +89,18 @@ struct SiteOption: ParsableArguments {
 enum Output {
   static func error(_ text: String) {
     FileHandle.standardError.write(Data(text.utf8))
+  }
+
+  /// Prints why `new` or `init` could not write, and returns the exit status to throw.
+  static func fail(_ failure: NewDocument.Failure, layout: SiteLayout) -> ExitStatus {
+    switch failure {
+    case .usage(let message):
+      error("error: \(message)\n")
+      return .usage
+    case .problems(let diagnostics):
+      error(report(diagnostics, layout: layout))
+      return .forProblems(diagnostics)
+    }
   }
 
   /// The compiler-style report of some diagnostics.

@@ -49,14 +49,7 @@ struct InitCommand: ParsableCommand {
       print("  igfsite new bpf-proposal \(cycle)/bpf/NAME/proposal --title \"BPF on …\"")
       print("  igfsite serve")
     } catch {
-      switch error {
-      case .usage(let message):
-        Output.error("error: \(message)\n")
-        throw ExitStatus.usage
-      case .problems(let diagnostics):
-        Output.error(Output.report(diagnostics, layout: .init(sitePath: folder)))
-        throw ExitStatus.failure
-      }
+      throw Output.fail(error, layout: .init(sitePath: folder))
     }
   }
 }

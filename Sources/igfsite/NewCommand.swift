@@ -44,14 +44,7 @@ struct NewCommand: ParsableCommand {
       }
       print("Then run: igfsite check\(siteOption.suggestion)")
     } catch {
-      switch error {
-      case .usage(let message):
-        Output.error("error: \(message)\n")
-        throw ExitStatus.usage
-      case .problems(let diagnostics):
-        Output.error(Output.report(diagnostics, layout: layout))
-        throw ExitStatus.forProblems(diagnostics)
-      }
+      throw Output.fail(error, layout: layout)
     }
   }
 }
