@@ -13,6 +13,8 @@ struct TreeWalker {
   let rewriteLink: MarkdownRenderer.LinkRewriter?
 
   var headings: [Heading] = []
+  /// The ids given to the body's paragraphs (`p7`), in order.
+  var paragraphAnchors: [String] = []
   var links: [MarkdownLink] = []
   /// The text of the body, one line per block.
   var plainText: [UInt8] = []
@@ -73,6 +75,11 @@ struct TreeWalker {
     }
     // Swapping nodes during the walk would confuse the iterator; do it afterwards. Without
     // HTML to render, there is nothing to anchor.
+    // Paragraphs are named (for #anchor checks) whether or not they are rendered.
+    if options.headingAnchors {
+      paragraphAnchors = ParagraphAnchors.anchor(
+        document, taken: Set(headings.map(\.anchor)).union(options.reservedAnchors), mark: options.renderHTML)
+    }
     guard options.renderHTML else { return }
     for (node, anchor, level) in headingNodes {
       Self.anchorHeading(node, anchor: anchor, level: level)

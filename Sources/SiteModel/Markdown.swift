@@ -44,6 +44,8 @@ public struct RenderedMarkdown: Sendable, Hashable {
   /// The HTML, or empty when only the analysis was asked for (`igfsite check`).
   public var html: String
   public var headings: [Heading]
+  /// The ids of the body's paragraphs (`p7`), which links may name as `#p7`.
+  public var paragraphAnchors: [String]
   public var links: [MarkdownLink]
   /// Words of running text, for the modalities' length rules.
   public var wordCount: Int
@@ -54,11 +56,12 @@ public struct RenderedMarkdown: Sendable, Hashable {
   public var problems: [Diagnostic]
 
   public init(
-    html: String, headings: [Heading] = [], links: [MarkdownLink] = [], wordCount: Int = 0,
+    html: String, headings: [Heading] = [], paragraphAnchors: [String] = [], links: [MarkdownLink] = [], wordCount: Int = 0,
     searchWords: String = "", problems: [Diagnostic] = []
   ) {
     self.html = html
     self.headings = headings
+    self.paragraphAnchors = paragraphAnchors
     self.links = links
     self.wordCount = wordCount
     self.searchWords = searchWords

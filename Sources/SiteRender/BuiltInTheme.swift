@@ -186,6 +186,10 @@ p, ul, ol, dl, table, figure { margin: 0 0 1rem; }
 .warning-list .where { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: 0.9em; }
 .help { color: var(--muted); }
 .conforms { color: var(--ok); font-weight: 600; }
+/* Paragraph links (#p7): shown on hover and focus, for citing a paragraph. */
+.para-link { margin-inline-start: 0.25em; color: var(--muted); text-decoration: none; opacity: 0; }
+:is(.document-body, .cycle-intro) :is(p, li):hover > .para-link, .para-link:focus { opacity: 1; }
+:is(.document-body, .cycle-intro) :is(p, li):has(> .para-target:target) { background: var(--warning-bg); }
 /* The modalities did not apply: said plainly, neither green nor a warning. */
 .not-applicable { font-style: italic; }
 
@@ -264,6 +268,7 @@ details.item-balance summary { cursor: pointer; color: var(--link); }
   .document-body a[href^="http"]::after { content: " (" attr(href) ")"; font-size: 0.85em; }
   .metadata, .warnings, .kind-group > .item { break-inside: avoid; }
   details.item-balance > :not(summary) { display: block; }
+  .para-link { display: none; }
 }
 
 /* Search */

@@ -71,7 +71,7 @@ public struct ReferenceResolver: Sendable {
   /// The ids a page has for `#fragment` links: its headings' anchors and the ids of its
   /// recommendations.
   public static func anchors(of document: ParsedDocument) -> Set<String> {
-    var anchors = Set(document.body.headings.map(\.anchor))
+    var anchors = Set(document.body.headings.map(\.anchor)).union(document.body.paragraphAnchors)
     for recommendation in document["recommendations"]?.list ?? [] {
       if let id = recommendation["id"]?.scalarText { anchors.insert(id) }
     }

@@ -73,9 +73,10 @@ public final class RawHTTP: @unchecked Sendable {
   /// - Parameter host: the `Host` header's value (by default the preview's own,
   ///   `127.0.0.1:PORT`); nil sends none.
   public static func request(
-    _ method: String, _ target: String, port: Int, headers: [String] = [], host: String?? = .none
+    _ method: String, _ target: String, port: Int, headers: [String] = [], host: String?? = .none,
+    timeout: TimeInterval = 5
   ) throws -> Response {
-    let connection = try RawHTTP(port: port)
+    let connection = try RawHTTP(port: port, timeout: timeout)
     let hostLine: [String]
     switch host {
     case .none: hostLine = ["Host: 127.0.0.1:\(port)"]

@@ -76,7 +76,10 @@ struct CommandLineTests {
     let safe = try CommandRunner.run(["markdown", site.root.appendingPathComponent("page.md").path])
     #expect(safe.output == "<h1>Title</h1>\n<p>Some <em>text</em> and <!-- raw HTML omitted -->html<!-- raw HTML omitted -->.</p>\n")
     let unsafe = try CommandRunner.run(["markdown", "--unsafe", "--anchors", site.root.appendingPathComponent("page.md").path])
-    #expect(unsafe.output == "<h1 id=\"title\">Title</h1>\n<p>Some <em>text</em> and <b>html</b>.</p>\n")
+    #expect(
+      unsafe.output
+        == "<h1 id=\"title\">Title</h1>\n<p><span class=\"para-target\" id=\"p1\"></span>Some <em>text</em> and <b>html</b>. "
+        + "<a class=\"para-link\" href=\"#p1\" aria-label=\"Link to this paragraph\">¶</a></p>\n")
   }
 
   @Test func markdownWarnsOfATableTooWideWithItsFileLine() throws {

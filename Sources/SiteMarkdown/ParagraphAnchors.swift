@@ -1,0 +1,84 @@
+import CCmarkGFM
+
+/// Gives the body's paragraphs stable anchors, so a reader can cite "paragraph 7 of the
+/// summary of Virtual Meeting II" and link to it (`#p7`).
+///
+/// Numbered paragraphs (the MAG summaries' "1.", "2." …, which Markdown reads as ordered
+/// lists) keep their own numbers: item 7 is `p7`. In a body without numbered paragraphs the
+/// top-level paragraphs are `p1`, `p2` …; in one with them, an unnumbered paragraph is
+/// named after the numbered one before it (`p3-1` after paragraph 3, `p0-1` before the
+/// first), so the numbers never clash. Each anchored paragraph ends with a `¶` link to
+/// itself, which the stylesheet shows on hover and focus.
+enum ParagraphAnchors {
+  /// Names the top-level paragraphs and numbered items of `document`, and with `mark` adds
+  /// the target and link to each; `taken` holds the ids already on the page (headings),
+  /// which a paragraph never reuses.
+  static func anchor(_ document: OpaquePointer, taken: Set<String>, mark: Bool) -> [String] {
+    var used = taken
+    var given: [String] = []
+    let hasNumbered = children(of: document).contains(where: isOrderedList)
+    var lastNumber = 0
+    var sinceNumber = 0
+    for block in children(of: document) {
+      if isOrderedList(block) {
+        let start = Int(cmark_node_get_list_start(block))
+        for (offset, item) in children(of: block).enumerated() {
+          lastNumber = start + offset
+          sinceNumber = 0
+          guard let paragraph = cmark_node_first_child(item), cmark_node_get_type(paragraph) == CMARK_NODE_PARAGRAPH else {
+            continue
+          }
+          let id = unique("p\(lastNumber)", &used)
+          if mark { self.mark(paragraph, id: id, number: "\(lastNumber)") }
+          given.append(id)
+        }
+      } else if cmark_node_get_type(block) == CMARK_NODE_PARAGRAPH {
+        sinceNumber += 1
+        let id = hasNumbered ? "p\(lastNumber)-\(sinceNumber)" : "p\(sinceNumber)"
+        let unique = unique(id, &used)
+        if mark { self.mark(block, id: unique, number: nil) }
+        given.append(unique)
+      }
+    }
+    return given
+  }
+
+  private static func isOrderedList(_ node: OpaquePointer) -> Bool {
+    cmark_node_get_type(node) == CMARK_NODE_LIST && cmark_node_get_list_type(node) == CMARK_ORDERED_LIST
+  }
+
+  private static func children(of node: OpaquePointer) -> [OpaquePointer] {
+    var found: [OpaquePointer] = []
+    var child = cmark_node_first_child(node)
+    while let current = child {
+      found.append(current)
+      child = cmark_node_next(current)
+    }
+    return found
+  }
+
+  private static func unique(_ id: String, _ used: inout Set<String>) -> String {
+    var candidate = id
+    var suffix = 2
+    while used.contains(candidate) {
+      candidate = "\(id)-\(suffix)"
+      suffix += 1
+    }
+    used.insert(candidate)
+    return candidate
+  }
+
+  /// An empty target at the start of the paragraph and a link to it at its end.
+  private static func mark(_ paragraph: OpaquePointer, id: String, number: String?) {
+    guard let target = cmark_node_new(CMARK_NODE_CUSTOM_INLINE), let link = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else {
+      return
+    }
+    cmark_node_set_on_enter(target, "<span class=\"para-target\" id=\"\(id)\"></span>")
+    cmark_node_set_on_exit(target, "")
+    let label = number.map { "Link to paragraph \($0)" } ?? "Link to this paragraph"
+    cmark_node_set_on_enter(link, " <a class=\"para-link\" href=\"#\(id)\" aria-label=\"\(label)\">¶</a>")
+    cmark_node_set_on_exit(link, "")
+    cmark_node_prepend_child(paragraph, target)
+    cmark_node_append_child(paragraph, link)
+  }
+}

@@ -1,0 +1,50 @@
+import Foundation
+import SiteMarkdown
+import SiteModel
+import Testing
+import TestSupport
+
+/// Paragraphs get stable anchors for citing; numbered paragraphs keep their numbers.
+@Suite struct ParagraphAnchorTests {
+  static func anchors(_ markdown: String) -> (ids: [String], html: String) {
+    let rendered = MarkdownRenderer(options: MarkdownOptions()).render(markdown)
+    return (rendered.paragraphAnchors, rendered.html)
+  }
+
+  @Test func numberedParagraphsKeepTheirNumbers() {
+    let (ids, html) = Self.anchors("Opening words.\n\n1. First.\n\n2. Second.\n\n## Later\n\n7. Seventh.\n\nClosing words.\n")
+    #expect(ids == ["p0-1", "p1", "p2", "p7", "p7-1"])
+    #expect(html.contains(##"<li><span class="para-target" id="p7"></span>Seventh. <a class="para-link" href="#p7" aria-label="Link to paragraph 7">¶</a></li>"##))
+    #expect(html.contains(##"<p><span class="para-target" id="p1"></span>First. <a class="para-link" href="#p1" aria-label="Link to paragraph 1">¶</a></p>"##))
+  }
+
+  @Test func bodiesWithoutNumbersCountTheirParagraphs() {
+    let (ids, html) = Self.anchors("One.\n\n> Quoted, not counted.\n\n- a bullet, not counted\n\nTwo.\n")
+    #expect(ids == ["p1", "p2"])
+    #expect(html.contains(#"aria-label="Link to this paragraph">¶</a>"#))
+  }
+
+  @Test func repeatedNumbersAndHeadingIdsAreNotReused() {
+    let (ids, _) = Self.anchors("## P1\n\n1. First.\n\n## Annex\n\n1. Agenda item.\n")
+    #expect(ids == ["p1-2", "p1-3"], "the heading took p1")
+  }
+
+  @Test func theCmarkCompatibleRenderingHasNoAnchors() {
+    let options = MarkdownOptions.cmarkCompatible(unsafeHTML: false, extensions: Set(MarkdownExtension.allCases))
+    let rendered = MarkdownRenderer(options: options).render("1. First.\n\nText.\n")
+    #expect(!rendered.html.contains("para-"))
+  }
+
+  @Test func linksMayCiteAParagraphOfAnotherDocument() throws {
+    let site = try FixtureSite([
+      "content/2017/mag/2017-03-28-virtual-meeting-2.md": Documents.meetingSummary(
+        body: "1. The MAG met.\n\n2. It agreed.\n\n## Annex I: Agenda\n\n- Adoption of the agenda\n"),
+      "content/2018/r.md": Documents.report(
+        body: "As [paragraph 2 of the summary](../2017/mag/2017-03-28-virtual-meeting-2.md#p2) says; see also [p9](../2017/mag/2017-03-28-virtual-meeting-2.md#p9).\n"),
+    ])
+    let broken = site.check().filter { $0.rule == "references" }
+    #expect(broken.count == 1, "\(broken)")
+    #expect(broken.first?.message.contains("#p9") == true)
+    #expect(site.build().diagnostics.filter { $0.severity == .error }.count == 1)
+  }
+}
