@@ -18,8 +18,10 @@ release: deps
 
 # Installs the release build as $(DESTDIR)$(PREFIX)/bin/igfsite; the theme and the sample
 # modalities are compiled in, so nothing else is needed beside it.
+# With a release build already made (make release, as yourself), sudo make install only copies.
 PREFIX ?= /usr/local
-install: release
+install:
+	@test -x $(RELEASE_BIN) || $(MAKE) --no-print-directory release
 	install -d "$(DESTDIR)$(PREFIX)/bin"
 	install -s -m 755 $(RELEASE_BIN) "$(DESTDIR)$(PREFIX)/bin/igfsite"
 

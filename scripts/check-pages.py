@@ -226,6 +226,41 @@ def check_accessibility():
     print(f"Accessibility (axe-core {version}, WCAG 2.2 A/AA): {len(pages)} page types, {violations} violations")
 
 
+def check_printing():
+    """The 2017 inventory and one document printed to PDF by headless Chromium: every item
+    title of the inventory is in the PDF's text (pdftotext), the site navigation is not."""
+    import base64
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+    options = webdriver.ChromeOptions()
+    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"):
+        options.add_argument(flag)
+    options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
+    driver = webdriver.Chrome(service=Service(shutil.which("chromedriver") or "/usr/bin/chromedriver"), options=options)
+    printed = []
+    try:
+        for page in ("2017/index.html", "2017/mag/2017-03-28-virtual-meeting-2/index.html"):
+            driver.get(BASE + page)
+            titles = [element.text for element in driver.find_elements("css selector", ".item h4, .document-header h1")]
+            navigation = [element.text for element in driver.find_elements("css selector", "#site-nav a")]
+            pdf = base64.b64decode(driver.execute_cdp_cmd("Page.printToPDF", {"printBackground": False})["data"])
+            path = os.path.join(os.path.dirname(OUTPUT), page.replace("/", "-") + ".pdf")
+            with open(path, "wb") as handle:
+                handle.write(pdf)
+            text = " ".join(subprocess.run(["pdftotext", "-layout", path, "-"], capture_output=True, text=True, check=True).stdout.split())
+            for title in titles:
+                if " ".join(title.split()) not in text:
+                    problem("print", f"{page}: the printed page lacks {title!r}")
+            if navigation and all(" ".join(link.split()) in text for link in navigation):
+                problem("print", f"{page}: the printed page shows the site navigation")
+            if "Search" in text.split()[:40]:
+                problem("print", f"{page}: the printed page shows the search box")
+            printed.append((page, len(titles)))
+    finally:
+        driver.quit()
+    print("Printing (Chromium to PDF, pdftotext): " + "; ".join(f"{page}: {count} titles present, no navigation" for page, count in printed))
+
+
 def check_data_files():
     import jsonschema
     with open(os.path.join(OUTPUT, "schema", "inventory.schema.json")) as handle:
@@ -273,7 +308,7 @@ if built.returncode != 0:
     print(built.stderr)
     sys.exit(1)
 SERVER, NGINX_WORK = start_nginx(PORT)
-for check in (check_html_validity, check_accessibility, check_served_links, check_file_links, check_data_files):
+for check in (check_html_validity, check_accessibility, check_printing, check_served_links, check_file_links, check_data_files):
     try:
         check()
     except Exception as error:  # a check that cannot run is a failure, not a pass

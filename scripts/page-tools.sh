@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(chromium chromium-driver nginx-light)
+packages=(chromium chromium-driver nginx-light poppler-utils)
 command -v java >/dev/null 2>&1 || packages+=(default-jre-headless)
 command -v python3 >/dev/null 2>&1 || packages+=(python3 python3-venv)
 scripts/install-deps.sh "${packages[@]}" >&2

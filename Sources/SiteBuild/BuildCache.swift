@@ -13,7 +13,7 @@ import SiteWrite
 /// options, or damaged in any way (its last line checks all the others) is ignored, and the
 /// site is built in full.
 struct BuildCache: Equatable {
-  static let format = "igfsite-cache 2"
+  static let format = "igfsite-cache 3"
 
   /// Where the cache of an output folder is kept: named by a hash of the folder's path.
   static func location(of output: URL, layout: SiteLayout) -> URL {
@@ -31,6 +31,9 @@ struct BuildCache: Equatable {
   var diagnostics: [Diagnostic]
   var documents: Int
   var pages: Int
+  /// The output folder's status-change time right after the new site was swapped in, as
+  /// the output's own file system keeps time: no file of the site may be newer.
+  var swappedIn: FileTime = FileTime(seconds: 0, nanoseconds: 0)
 
   /// The inputs of a build as the cache records them; nil when they cannot all be read
   /// (the build will then report why).
@@ -79,11 +82,9 @@ struct BuildCache: Equatable {
   /// them changed since the cache was written: every file's status-change time (which any
   /// write or `touch` moves forward, and which cannot be set back) is no later than the
   /// cache file's. Checking this costs a `stat` per file instead of reading the whole site.
-  func outputsUnchanged(in folder: URL, cacheFile: URL) -> Bool {
+  func outputsUnchanged(in folder: URL) -> Bool {
     let root = folder.path + "/"
-    var cacheStatus = stat()
-    guard stat(cacheFile.path, &cacheStatus) == 0 else { return false }
-    let limit = (cacheStatus.st_ctim.tv_sec, cacheStatus.st_ctim.tv_nsec)
+    let limit = (swappedIn.seconds, swappedIn.nanoseconds)
     func unchanged(_ relative: String, folder: Bool, size: Int = 0) -> Bool {
       var status = stat()
       guard lstat(root + relative, &status) == 0, (status.st_ctim.tv_sec, status.st_ctim.tv_nsec) <= limit else { return false }
@@ -96,7 +97,12 @@ struct BuildCache: Equatable {
       guard fields.count == 3, let size = Int(fields[1]) else { return false }
       let path = fields[2]
       topLevel.insert(String(path.prefix { $0 != "/" }))
-      if let slash = path.lastIndex(of: "/") { folders.insert(path[..<slash]) }
+      // Every folder above the file, so a file put into a folder of folders is seen too.
+      var parent = path
+      while let slash = parent.lastIndex(of: "/") {
+        parent = parent[..<slash]
+        folders.insert(parent)
+      }
       guard unchanged(String(path), folder: false, size: size) else { return false }
     }
     // A file added or removed inside a folder moves the folder's change time; the output
@@ -108,17 +114,32 @@ struct BuildCache: Equatable {
     return entries.allSatisfy { topLevel.contains($0) || OutputGuard.placeholderNames.contains($0) }
   }
 
-  /// Returns once the file system's clock has moved past the cache file's change time (a
-  /// few milliseconds at most): file times tick coarsely, and an output file changed in the
-  /// same tick as the cache was written would otherwise look older than the cache.
-  static func waitPastTimestamp(of file: URL) {
-    var status = stat()
-    guard stat(file.path, &status) == 0 else { return }
-    let written = (status.st_ctim.tv_sec, status.st_ctim.tv_nsec)
+  /// The newest status-change time of an output folder and of the files a build wrote
+  /// into it (`hash size path` lines), as the output's own file system keeps time.
+  static func newestChange(in folder: URL, outputs: [String]) -> FileTime? {
+    var newest: (Int, Int)?
+    func consider(_ path: String) {
+      var status = stat()
+      guard stat(path, &status) == 0 else { return }
+      let time = (status.st_ctim.tv_sec, status.st_ctim.tv_nsec)
+      if newest.map({ time > $0 }) ?? true { newest = time }
+    }
+    consider(folder.path)
+    for line in outputs {
+      guard let path = line.split(separator: " ", maxSplits: 2).last else { continue }
+      consider(folder.path + "/" + path)
+    }
+    return newest.map { FileTime(seconds: $0.0, nanoseconds: $0.1) }
+  }
+
+  /// Returns once the clock has moved past `time` (a few milliseconds at most): file times
+  /// tick coarsely, and an output file changed in the same tick as the swap would otherwise
+  /// look as old as the site.
+  static func waitPast(_ time: FileTime) {
     for _ in 0..<100 {
       var now = timespec()
       clock_gettime(CLOCK_REALTIME_COARSE, &now)
-      if (now.tv_sec, now.tv_nsec) > written { return }
+      if (now.tv_sec, now.tv_nsec) > (time.seconds, time.nanoseconds) { return }
       usleep(1_000)
     }
   }
@@ -149,6 +170,10 @@ struct BuildCache: Equatable {
       case "output": cache.outputs.append(value)
       case "documents": cache.documents = Int(value) ?? 0
       case "pages": cache.pages = Int(value) ?? 0
+      case "swapped":
+        let parts = value.split(separator: " ").compactMap { Int($0) }
+        guard parts.count == 2 else { return nil }
+        cache.swappedIn = FileTime(seconds: parts[0], nanoseconds: parts[1])
       case "diagnostic":
         guard let diagnostic = try? decoder.decode(Diagnostic.self, from: Data(value.utf8)) else { return nil }
         cache.diagnostics.append(diagnostic)
@@ -162,7 +187,9 @@ struct BuildCache: Equatable {
   var text: String {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    var lines = [Self.format, "documents \(documents)", "pages \(pages)"]
+    var lines = [
+      Self.format, "documents \(documents)", "pages \(pages)", "swapped \(swappedIn.seconds) \(swappedIn.nanoseconds)",
+    ]
     lines += inputs.map { "input " + $0 }
     lines += outputs.map { "output " + $0 }
     lines += diagnostics.compactMap { diagnostic in
@@ -176,4 +203,10 @@ struct BuildCache: Equatable {
     var text = lines.joined(separator: "\n")
     return text.withUTF8 { String(ContentHash.of(UnsafeRawBufferPointer($0)), radix: 16) }
   }
+}
+
+/// A file time, as `stat` gives it.
+struct FileTime: Equatable {
+  var seconds: Int
+  var nanoseconds: Int
 }

@@ -67,8 +67,10 @@ struct ImportedText {
     } catch {
       throw .usage("pandoc could not be started: \(error.localizedDescription)")
     }
+    // Both pipes are drained at once: pandoc blocks on a full one while the other is read.
+    let messages = PipeReader(errors.fileHandleForReading)
     let data = output.fileHandleForReading.readDataToEndOfFile()
-    let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    let message = String(decoding: messages.finish(), as: UTF8.self)
     process.waitUntilExit()
     guard process.terminationStatus == 0 else {
       throw .usage("pandoc could not read \(url.lastPathComponent): \(message.trimmingCharacters(in: .whitespacesAndNewlines))")
@@ -83,5 +85,23 @@ struct ImportedText {
       if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
     }
     return nil
+  }
+}
+
+/// Reads a pipe to its end on a thread of its own.
+final class PipeReader: @unchecked Sendable {
+  private var data = Data()
+  private let done = DispatchSemaphore(value: 0)
+
+  init(_ handle: FileHandle) {
+    Thread { [self] in
+      data = handle.readDataToEndOfFile()
+      done.signal()
+    }.start()
+  }
+
+  func finish() -> Data {
+    done.wait()
+    return data
   }
 }

@@ -58,7 +58,7 @@ public enum NewSite {
         publisher: \(DocumentScaffold.yamlString(settings.publisher))
         unsafe_html: false
         # The lowest igfsite this site needs; an older igfsite then says so.
-        requires_igfsite: \(IgfsiteVersion.current)
+        requires_igfsite: "\(IgfsiteVersion.current)"
 
         """
       ),

@@ -62,7 +62,7 @@ public enum SiteBuilder {
     let inputs = BuildCache.inputs(of: options)
     let cacheFile = BuildCache.location(of: options.output, layout: options.layout)
     if useCache, let inputs, let cache = BuildCache.load(from: cacheFile), cache.inputs == inputs,
-      cache.outputsUnchanged(in: options.output, cacheFile: cacheFile)
+      cache.outputsUnchanged(in: options.output)
     {
       var upToDate = report(cache.diagnostics, documents: cache.documents, pages: cache.pages, files: cache.outputs.count)
       upToDate.upToDate = true
@@ -120,11 +120,12 @@ public enum SiteBuilder {
     // next build is only slower (no cache) or refuses a folder it cannot tell is its own.
     do {
       try OutputRecord.add(options.output, layout: options.layout)
-      if let inputs {
-        let cache = BuildCache(
+      if let inputs, let swapped = BuildCache.newestChange(in: options.output, outputs: staged.writtenFiles) {
+        var cache = BuildCache(
           inputs: inputs, outputs: staged.writtenFiles, diagnostics: diagnostics.sorted(), documents: documents, pages: pages)
+        cache.swappedIn = swapped
         try Bookkeeping.write(Data(cache.text.utf8), to: cacheFile, layout: options.layout)
-        BuildCache.waitPastTimestamp(of: cacheFile)
+        BuildCache.waitPast(swapped)
       }
     } catch {
       diagnostics.append(

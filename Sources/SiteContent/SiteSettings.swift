@@ -10,7 +10,15 @@ public enum SiteSettings {
     var fields = FieldReader(node, rule: "site")
     // A site made for a later igfsite says so first: its other fields may be ones this
     // igfsite does not know, and those are not the problem.
-    if let required = fields.string("requires_igfsite") {
+    let versionNode = node["requires_igfsite"]
+    let versionText = fields.string("requires_igfsite")
+    if let node = versionNode, node.string == nil {
+      // 0.10 would read as the number 0.1: a version is text.
+      fields.diagnostics.append(
+        Diagnostic(
+          .error, "site.type", "requires_igfsite must be a version in quotes, such as \"\(node.scalarText ?? "0.7")\"",
+          at: node.location, help: "write requires_igfsite: \"\(node.scalarText ?? "0.7")\" (a number loses its zeros: 0.10 is 0.1)"))
+    } else if let required = versionText {
       switch IgfsiteVersion.satisfies(required) {
       case false?:
         diagnostics.append(

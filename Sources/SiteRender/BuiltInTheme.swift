@@ -261,12 +261,15 @@ details.item-balance summary { cursor: pointer; color: var(--link); }
   dt { margin-top: 0.5rem; }
 }
 
+/* Printing: the text and its facts, no navigation or search; where links go is printed
+   after them; each kind of the inventory starts a page; charts and tables stay whole. */
 @media print {
-  .site-header, .site-footer, .skip-link, .series-nav, #site-nav { display: none; }
+  .site-header, .site-footer, .skip-link, .series-nav, #site-nav, .data-links { display: none; }
   body { color: #000000; font-size: 11pt; }
   a { color: #000000; }
-  .document-body a[href^="http"]::after { content: " (" attr(href) ")"; font-size: 0.85em; }
-  .metadata, .warnings, .kind-group > .item { break-inside: avoid; }
+  :is(.document-body, .cycle-intro, .references, .links) a[href]:not([href^="#"])::after { content: " (" attr(href) ")"; font-size: 0.85em; }
+  .metadata, .warnings, .kind-group > .item, figure.balance, table { break-inside: avoid; }
+  .kind-group + .kind-group { break-before: page; }
   details.item-balance > :not(summary) { display: block; }
   .para-link { display: none; }
 }

@@ -16,9 +16,9 @@ public final class FileWatcher: @unchecked Sendable {
   private let siteRoot: String
   private let lock = NSLock()
   private var folders: [Int32: String] = [:]
-  /// Roots that do not exist yet (a site on the built-in theme has no `templates/`), by
-  /// name: the site folder is watched for their creation, and only that.
-  private var awaitedRoots = Set<String>()
+  /// The roots' names: the site folder itself is watched for a root that appears (a site on
+  /// the built-in theme gets its first `templates/`) or is made anew, and only for that.
+  private var rootNames = Set<String>()
   private var siteWatch: Int32 = -1
   private var running = true
   private let quiet: TimeInterval
@@ -35,13 +35,10 @@ public final class FileWatcher: @unchecked Sendable {
     guard descriptor >= 0 else { throw CocoaError(.featureUnsupported) }
     for root in roots {
       let path = root.standardizedFileURL.resolvingSymlinksInPath().path
-      if FileManager.default.fileExists(atPath: path) {
-        addWatches(path)
-      } else {
-        awaitedRoots.insert(URL(fileURLWithPath: path).lastPathComponent)
-      }
+      rootNames.insert(URL(fileURLWithPath: path).lastPathComponent)
+      if FileManager.default.fileExists(atPath: path) { addWatches(path) }
     }
-    if !awaitedRoots.isEmpty { siteWatch = inotify_add_watch(descriptor, self.siteRoot, UInt32(IN_CREATE | IN_MOVED_TO)) }
+    siteWatch = inotify_add_watch(descriptor, self.siteRoot, UInt32(IN_CREATE | IN_MOVED_TO))
     let thread = Thread { [weak self] in self?.loop() }
     thread.name = "igfsite file watcher"
     self.thread = thread
@@ -121,9 +118,11 @@ public final class FileWatcher: @unchecked Sendable {
       let name = String(decoding: nameBytes, as: UTF8.self)
       offset += header + length
       if wd == siteWatch {
-        // The site folder itself: only an awaited root appearing counts.
-        guard mask & UInt32(IN_ISDIR) != 0, awaitedRoots.remove(name) != nil else { continue }
+        // The site folder itself: only a root appearing counts (a folder, or a link to one).
         let full = siteRoot + "/" + name
+        var isFolder: ObjCBool = false
+        guard rootNames.contains(name), FileManager.default.fileExists(atPath: full, isDirectory: &isFolder), isFolder.boolValue
+        else { continue }
         addWatches(full)
         for file in FileManager.default.enumerator(atPath: full)?.allObjects as? [String] ?? [] {
           paths.insert(relative(full + "/" + file))

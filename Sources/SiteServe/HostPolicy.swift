@@ -29,12 +29,15 @@ public struct HostPolicy: Sendable, Hashable {
     return port.map { $0 == self.port } ?? true
   }
 
-  /// Whether an `Origin` header is the preview's own (or absent: a plain navigation).
+  /// Whether an `Origin` header is the preview's own (or absent: a plain navigation). An
+  /// origin without a port is on port 80.
   public func allows(origin header: String?) -> Bool {
     guard let header else { return true }
     let origin = header.lowercased()
-    guard origin.hasPrefix("http://") else { return false }
-    return allows(host: String(origin.dropFirst("http://".count)))
+    guard origin.hasPrefix("http://"), let (name, port) = Self.split(String(origin.dropFirst("http://".count))) else {
+      return false
+    }
+    return names.contains(name) && (port ?? 80) == self.port
   }
 
   /// `["localhost:8000", …]`, for the refusal's text.

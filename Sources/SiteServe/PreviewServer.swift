@@ -84,14 +84,18 @@ public final class PreviewServer: Sendable {
   /// removes the private folder. `onReady` receives the URL being served.
   public func run(handleSignals: Bool = true, onReady: @escaping @Sendable (URL) async -> Void = { _ in }) async throws {
     let port = try PortFinder.free(host: configuration.host, from: configuration.port, report: configuration.report)
-    let base = URL(string: "http://\(configuration.host):\(port)/")!
+    guard let base = URL(string: "http://\(HostPolicy.bracketed(configuration.host)):\(port)/") else {
+      throw PortFinder.PortError(message: "\(configuration.host) is not a host name or address igfsite can serve on")
+    }
     let site = folder.appendingPathComponent("site", isDirectory: true)
     let options = BuildOptions(
       layout: configuration.layout, output: site, outputDisplay: "the preview folder", includeDrafts: true,
       baseURL: base.absoluteString)
     let state = PreviewState(options: options, maximumListeners: configuration.maximumListeners, report: configuration.report)
     defer { try? FileManager.default.removeItem(at: folder) }
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    // Drafts are private: the folder is the user's alone (/dev/shm is shared by every user).
+    try FileManager.default.createDirectory(
+      at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
     try Data("The private folder of an igfsite preview; removed when it stops.\n".utf8)
       .write(to: folder.appendingPathComponent(Self.markerName))
     Self.removeStalePreviews(beside: folder)

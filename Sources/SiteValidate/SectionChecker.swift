@@ -99,7 +99,7 @@ struct SectionChecker {
     let afterMarker = last == "." ? rest : rest.dropFirst()
     guard afterMarker.first == " " || afterMarker.isEmpty else { return text }
     let isNumber = !enumerator.isEmpty && enumerator.allSatisfy { $0.isNumber || $0 == "." } && enumerator.first?.isNumber == true
-    let isRoman = !enumerator.isEmpty && enumerator.uppercased().allSatisfy { "IVXLC".contains($0) }
+    let isRoman = (try? /^(XL|L?X{0,3})(IX|IV|V?I{0,3})$/.wholeMatch(in: enumerator.uppercased())) != nil && !enumerator.isEmpty
     let isLetter = enumerator.count == 1 && enumerator.first?.isLetter == true
     guard isNumber || isRoman || isLetter else { return text }
     return String(afterMarker.drop { $0 == " " })

@@ -42,8 +42,13 @@ public enum OutputGuard {
     let entries = (try? FileManager.default.contentsOfDirectory(atPath: target.path)) ?? []
     if OutputRecord.contains(target, layout: layout) || entries.contains(legacyMarkerName) { return nil }
     if entries.allSatisfy({ placeholderNames.contains($0) }) { return nil }
+    if let strangers = OutputRecord.unexpected(in: target, layout: layout) {
+      return refuse(
+        "the output folder holds files igfsite did not put there (\(strangers.prefix(5).joined(separator: ", "))); a build replaces the folder whole and would delete them",
+        "move them out of the output folder (publish them beside it), then build again")
+    }
     return refuse(
-      "the output folder is not empty and was not made by igfsite for this site (it is not in .igfsite/outputs)",
+      "the output folder is not empty and was not made by igfsite for this site (.igfsite/outputs does not list it, or it holds files igfsite did not put there)",
       "igfsite replaces its output folder on every build: choose an empty or new folder, or empty this one yourself")
   }
 

@@ -1,29 +1,49 @@
 import Foundation
 import SiteModel
 
-/// The output folders igfsite has made for a site, one absolute path a line in
-/// `.igfsite/outputs`: what lets a build replace its own non-empty output folder, and
-/// refuse any other, without leaving a marker file in the published folder.
+/// The output folders igfsite has made for a site, in `.igfsite/outputs`: each folder's
+/// absolute path with the names igfsite put at its top. A build replaces its own non-empty
+/// output folder and refuses any other, without leaving a marker file in the published
+/// folder: a folder at a recorded path that holds anything else at its top (another
+/// project cloned where the output was) is not igfsite's.
 public enum OutputRecord {
   static func file(_ layout: SiteLayout) -> URL { layout.bookkeeping.appendingPathComponent("outputs") }
 
+  /// Whether `output` is a folder igfsite made for this site, as it left it at the top.
   public static func contains(_ output: URL, layout: SiteLayout) -> Bool {
-    let path = OutputGuard.canonical(output).path
-    return entries(layout).contains(path)
+    unexpected(in: output, layout: layout)?.isEmpty == true
   }
 
-  /// Records an output folder after igfsite has put a site in it.
+  /// The names at the top of a recorded output folder that igfsite did not put there; nil
+  /// when the folder is not recorded.
+  public static func unexpected(in output: URL, layout: SiteLayout) -> [String]? {
+    let folder = OutputGuard.canonical(output)
+    guard let recorded = entries(layout)[folder.path],
+      let present = try? FileManager.default.contentsOfDirectory(atPath: folder.path)
+    else { return nil }
+    return present.filter { !recorded.contains($0) && !OutputGuard.placeholderNames.contains($0) }.sorted()
+  }
+
+  /// Records an output folder right after igfsite has put a site in it.
   public static func add(_ output: URL, layout: SiteLayout) throws {
-    let path = OutputGuard.canonical(output).path
-    var paths = entries(layout)
-    guard !paths.contains(path) else { return }
-    paths.append(path)
-    try Bookkeeping.write(Data((paths.joined(separator: "\n") + "\n").utf8), to: file(layout), layout: layout)
+    let folder = OutputGuard.canonical(output)
+    let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
+    var all = entries(layout)
+    all[folder.path] = Set(names)
+    let lines = all.keys.sorted().map { path in "\(path)\t\((all[path] ?? []).sorted().joined(separator: "/"))" }
+    try Bookkeeping.write(Data((lines.joined(separator: "\n") + "\n").utf8), to: file(layout), layout: layout)
   }
 
-  static func entries(_ layout: SiteLayout) -> [String] {
-    guard let text = try? String(contentsOf: file(layout), encoding: .utf8) else { return [] }
-    return text.split(separator: "\n").map(String.init)
+  /// The recorded folders and their top-level names.
+  static func entries(_ layout: SiteLayout) -> [String: Set<String>] {
+    guard let text = try? String(contentsOf: file(layout), encoding: .utf8) else { return [:] }
+    var entries: [String: Set<String>] = [:]
+    for line in text.split(separator: "\n") {
+      let parts = line.split(separator: "\t", maxSplits: 1, omittingEmptySubsequences: false)
+      guard parts.count == 2 else { continue }
+      entries[String(parts[0])] = Set(parts[1].split(separator: "/").map(String.init))
+    }
+    return entries
   }
 }
 

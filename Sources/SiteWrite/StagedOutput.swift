@@ -161,8 +161,10 @@ public final class StagedOutput: @unchecked Sendable {
     FileTree.remove(previous.path)
   }
 
-  /// Staging folders left by a build that was killed; only folders carrying the marker
-  /// (so made by igfsite) are removed.
+  /// Staging folders left by a build that was killed: a folder named as igfsite names them
+  /// (`.output.igfsite-staging-PID-N`) whose build is no longer running. After the swap
+  /// that name holds the previous output (no marker), removed by the build that swapped;
+  /// a build killed meanwhile leaves it to the next.
   static func removeStaleStaging(beside output: URL) {
     let parent = output.deletingLastPathComponent()
     let prefix = ".\(output.lastPathComponent)\(stagingMarker)"
@@ -172,11 +174,7 @@ public final class StagedOutput: @unchecked Sendable {
       guard let pidText = name.dropFirst(prefix.count).split(separator: "-").first, let pid = Int32(pidText) else { continue }
       // A staging folder of a build still running belongs to it.
       if pid != getpid(), kill(pid, 0) == 0 { continue }
-      let marker = folder.appendingPathComponent(stagingMarkerFile)
-      let isEmpty = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? ["?"]).isEmpty
-      if FileManager.default.fileExists(atPath: marker.path) || isEmpty {
-        FileTree.remove(folder.path)
-      }
+      FileTree.remove(folder.path)
     }
   }
 

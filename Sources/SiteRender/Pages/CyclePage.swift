@@ -66,7 +66,7 @@ struct CyclePage {
     object.set("warnings", list: item.warnings.map { DocumentPage.warning($0, file: item.document) })
     switch item.modalities {
     case .applies:
-      if item.warnings.isEmpty { object["conforms"] = true }
+      if item.warnings.isEmpty, (context.site.errors[item.document.file] ?? []).isEmpty { object["conforms"] = true }
     case .notApplicable(let reason):
       object["not_applicable"] = .text(reason)
     }

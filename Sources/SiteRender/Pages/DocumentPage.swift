@@ -31,7 +31,8 @@ struct DocumentPage {
     page["date_not_known"] = .bool(document["date"]?.isUnknown == true)
     switch site.schema.applicability(of: document) {
     case .applies:
-      page["modalities"] = .text((site.warnings[document.file] ?? []).isEmpty ? "Conforms" : "Warnings, listed above")
+      let clean = (site.warnings[document.file] ?? []).isEmpty && (site.errors[document.file] ?? []).isEmpty
+      page["modalities"] = .text(clean ? "Conforms" : "Problems, listed above")
       page["modalities_apply"] = true
     case .notApplicable(let reason):
       page["modalities"] = .text("Not applicable: \(reason)")

@@ -19,14 +19,21 @@ struct MeetingRecordRule: ModalitiesRule {
   }
 
   func check(_ document: ParsedDocument, in site: SiteIndex, report: inout RuleReport) {
-    if document[dateField]?.partialDate == nil {
+    if let date = document[dateField], date.isUnknown {
+      report.unconfirmed(
+        "the date of the meeting is not known", at: date.location, help: "give \(dateField) as a date if the record has it")
+    } else if document[dateField]?.partialDate == nil {
       report.add(
         "the meeting summary has no \(dateField)", at: document[dateField]?.location ?? document.missingFieldLocation,
         help: "add \"\(dateField): YYYY-MM-DD\" with the day of the meeting")
     }
     let participants = document[participantsField]?.list ?? []
     let named = participants.reduce(0) { $0 + ($1["people"]?.list?.count ?? 0) }
-    if named == 0 {
+    if let node = document[participantsField], node.isUnknown {
+      report.unconfirmed(
+        "the participants of the meeting are not known", at: node.location,
+        help: "list them under \(participantsField) if the record has them")
+    } else if named == 0 {
       report.add(
         "the meeting summary lists no participants", at: document[participantsField]?.location ?? document.missingFieldLocation,
         help: "add \"\(participantsField):\" with groups like {group: MAG Members, people: [id, …]}")

@@ -58,9 +58,10 @@ import TestSupport
     #expect(SiteBuilder.build(options, useCache: false).wrote)
   }
 
-  @Test(arguments: ["edit", "same size, old time", "delete", "add"])
+  @Test(arguments: ["edit", "same size, old time", "delete", "add", "add to a folder of folders"])
   func anOutputChangedByHandIsRebuilt(change: String) throws {
-    let site = try FixtureSite(Self.files)
+    // output/2018/reports/ then holds a folder and no file of its own.
+    let site = try FixtureSite(Self.files.merging(["content/2018/reports/third.md": Documents.report(title: "Third")]) { $1 })
     #expect(site.build().wrote)
     let expected = try site.outputSnapshot()
     let page = site.output.appendingPathComponent("2018/report/index.html")
@@ -73,7 +74,8 @@ import TestSupport
       try site.write(text.replacingOccurrences(of: "<html", with: "<HTML"), to: "output/2018/report/index.html")
       try FileManager.default.setAttributes([.modificationDate: modified as Any], ofItemAtPath: page.path)
     case "delete": try FileManager.default.removeItem(at: page)
-    default: try site.write("stray", to: "output/2018/stray.html")
+    case "add": try site.write("stray", to: "output/2018/stray.html")
+    default: try site.write("stray", to: "output/2018/reports/stray.html")
     }
     #expect(site.build().wrote)
     #expect(try site.outputSnapshot() == expected)

@@ -47,7 +47,29 @@ import TestSupport
     try FileManager.default.removeItem(at: site.root.appendingPathComponent(".igfsite"))
     let report = site.build()
     #expect(!report.wrote, "without the record the folder is no longer known to be igfsite's")
-    #expect(report.diagnostics.first?.message.contains("not in .igfsite/outputs") == true)
+    #expect(report.diagnostics.first?.message.contains(".igfsite/outputs does not list it") == true)
+  }
+
+  @Test func aFolderMadeAnewWhereTheOutputWasIsNotIgfsites() throws {
+    let site = try FixtureSite(["content/2018/report.md": Documents.report()])
+    #expect(site.build().wrote)
+    // The output removed, and another project put at the same path.
+    try FileManager.default.removeItem(at: site.output)
+    try site.write("someone else's", to: "output/notes.txt")
+    let report = site.build()
+    #expect(!report.wrote)
+    #expect(report.diagnostics.first?.rule == OutputGuard.rule)
+    #expect(try site.read("output/notes.txt") == "someone else's")
+  }
+
+  @Test func filesPutIntoTheOutputByHandAreNeverDeleted() throws {
+    let site = try FixtureSite(["content/2018/report.md": Documents.report()])
+    #expect(site.build().wrote)
+    try site.write("igf.example.org", to: "output/CNAME")
+    let report = site.build()
+    #expect(!report.wrote)
+    #expect(report.diagnostics.first?.message.hasPrefix("the output folder holds files igfsite did not put there (CNAME)") == true)
+    #expect(try site.read("output/CNAME") == "igf.example.org")
   }
 
   @Test func anOutputMadeByAnOlderIgfsiteIsStillReplacedAndLosesItsMarker() throws {

@@ -93,11 +93,20 @@ struct InstallableToolTests {
 
   @Test func aSiteNeedingALaterIgfsiteSaysSoInsteadOfFailingOnItsNewFields() throws {
     let site = try FixtureSite([
-      "content/site.yml": "title: Later\nbase_url: https://example.org/\nrequires_igfsite: 99.1\nlanguages: [en, fr]\n",
+      "content/site.yml": "title: Later\nbase_url: https://example.org/\nrequires_igfsite: \"99.1\"\nlanguages: [en, fr]\n",
       "content/2018/r.md": Documents.report(),
     ])
     let problems = site.check().filter { $0.location.file.hasSuffix("site.yml") }
     #expect(problems.map(\.message) == ["this site needs igfsite 99.1 or later; this is igfsite \(IgfsiteVersion.current)"])
+  }
+
+  @Test func aVersionWrittenAsANumberIsRefused() throws {
+    let site = try FixtureSite([
+      "content/site.yml": "title: T\nbase_url: https://example.org/\nrequires_igfsite: 0.10\n", "content/2018/r.md": Documents.report(),
+    ])
+    let problem = try #require(site.check().first { $0.location.file.hasSuffix("site.yml") })
+    #expect(problem.message == "requires_igfsite must be a version in quotes, such as \"0.1\"")
+    #expect(problem.help?.contains("0.10 is 0.1") == true)
   }
 
   @Test func commandsFindTheSiteFromAnyFolderInIt() throws {

@@ -94,6 +94,17 @@ import TestSupport
     #expect(try deadline("2017-04").map(\.severity) == [.error])
   }
 
+  @Test func aMeetingWhoseParticipantsAreNotKnownIsAWarningNotAnError() throws {
+    let site = try FixtureSite([
+      "content/2018/mag/m.md": Documents.meetingSummary(date: "2018-02-02")
+        .replacingOccurrences(of: "cycle: 2017", with: "cycle: 2018")
+        .replacingOccurrences(of: "participants:\n  - group: MAG Members\n    people: [ana-gomez, ben-okafor]", with: "participants: unknown")
+    ])
+    let problems = site.check().filter { $0.rule == "meeting-summary.meeting-record" }
+    #expect(problems.map(\.message) == ["the participants of the meeting are not known"])
+    #expect(problems.map(\.severity) == [.warning])
+  }
+
   @Test func numberedHeadingsMatchTheirSections() throws {
     let sections = [
       "1. Proposed Theme/Issue", "2) Objectives/Goals", "III. Expected Output(s)", "D. Outreach and Dissemination Plan/Strategy",

@@ -31,6 +31,7 @@ extension PreviewServerTests {
     @Test(arguments: [
       (nil as String?, true), ("http://127.0.0.1:PORT", true), ("http://localhost:PORT", true), ("http://evil.example.com", false),
       ("http://127.0.0.1:1", false), ("null", false), ("https://127.0.0.1:PORT", false),
+      ("http://localhost", false),
     ])
     func originPolicy(origin: String?, allowed: Bool) {
       let policy = HostPolicy(boundTo: "127.0.0.1", port: 8123)
@@ -41,6 +42,8 @@ extension PreviewServerTests {
       let preview = try await RunningPreview(
         ["content/2017/mag/m.md": Documents.meetingSummary()], allowedHosts: ["preview.test"])
       let port = preview.port
+      let permissions = try FileManager.default.attributesOfItem(atPath: preview.server.folder.path)[.posixPermissions] as? Int
+      #expect(permissions == 0o700, "the preview folder is the user's alone")
 
       // The first answer may be slow on a machine busy with the other suites.
       let own = try RawHTTP.request("GET", "/", port: port, timeout: 60)

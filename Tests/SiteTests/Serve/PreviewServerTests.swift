@@ -234,6 +234,7 @@ import TestSupport
     #expect(page.status == 200, "the draft is served at once")
     #expect(page.body.contains("banner-draft"))
     #expect(page.body.contains("Errors: igfsite build stops on these"))
+    #expect(page.body.contains("<dt>Modalities</dt><dd>Problems, listed above</dd>"), "never Conforms with errors")
     #expect(page.body.contains("the field &quot;facilitators&quot; is empty"))
     #expect(page.body.contains("section &quot;Objectives/Goals&quot; is missing"))
     #expect(!page.body.contains("last good build") && !page.body.contains("cannot be rendered"))
