@@ -4,7 +4,7 @@
 SWIFT ?= swift
 RELEASE_BIN := .build/release/igfsite
 
-.PHONY: all deps release site test test-install install uninstall theme test-sanitize check check-pages preview-check bench bench-corpus pathological load-test fuzz clean
+.PHONY: all deps release site test lint test-install install uninstall theme test-sanitize check check-pages preview-check bench bench-corpus pathological load-test fuzz clean
 
 all: site
 
@@ -38,6 +38,11 @@ site: release
 
 check: release
 	$(RELEASE_BIN) check
+
+# The checked-in .swift-format, strictly: CI fails on an unformatted line or a force unwrap.
+# swift format -i -r Sources Tests Package.swift applies it. (Generated files opt out.)
+lint:
+	$(SWIFT) format lint --strict -r Sources Tests Package.swift
 
 # pandoc (Debian) lets the tests bring a Word file in with igfsite new --from. Then an
 # install into a temporary prefix, moved, builds a new site from another folder.

@@ -39,13 +39,16 @@ let package = Package(
       name: "SiteContent", dependencies: ["SiteModel", "CLibYAML", .product(name: "Yams", package: "Yams")],
       swiftSettings: releaseSpeed),
     .target(name: "SiteMarkdown", dependencies: ["SiteModel", "CCmarkGFM"], swiftSettings: releaseSpeed),
-    .target(name: "SiteValidate", dependencies: ["SiteModel", "SiteContent", "SiteMarkdown"], swiftSettings: releaseSpeed),
+    .target(
+      name: "SiteValidate", dependencies: ["SiteModel", "SiteContent", "SiteMarkdown"], swiftSettings: releaseSpeed),
     .target(name: "SiteLink", dependencies: ["SiteModel", "SiteValidate"], swiftSettings: releaseSpeed),
     .target(name: "SiteRender", dependencies: ["SiteModel", "SiteLink"], swiftSettings: releaseSpeed),
     .target(name: "SiteWrite", dependencies: ["SiteModel", "CFileSwap"], swiftSettings: releaseSpeed),
     .target(
       name: "SiteBuild",
-      dependencies: ["SiteModel", "SiteContent", "SiteMarkdown", "SiteValidate", "SiteLink", "SiteRender", "SiteWrite"],
+      dependencies: [
+        "SiteModel", "SiteContent", "SiteMarkdown", "SiteValidate", "SiteLink", "SiteRender", "SiteWrite",
+      ],
       swiftSettings: releaseSpeed
     ),
     .target(
@@ -76,7 +79,8 @@ let package = Package(
     .testTarget(
       name: "SiteTests",
       dependencies: [
-        "TestSupport", "SiteModel", "SiteContent", "SiteMarkdown", "SiteValidate", "SiteLink", "SiteRender", "SiteWrite",
+        "TestSupport", "SiteModel", "SiteContent", "SiteMarkdown", "SiteValidate", "SiteLink", "SiteRender",
+        "SiteWrite",
         "SiteBuild", "SiteServe", "SiteFuzz",
       ],
       exclude: []

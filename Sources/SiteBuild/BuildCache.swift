@@ -49,7 +49,9 @@ struct BuildCache: Equatable {
     }
     // A site without templates/ uses the built-in theme, which the executable's identity covers.
     if FileManager.default.fileExists(atPath: layout.templates.path) {
-      guard let templates = FileManager.default.enumerator(at: layout.templates, includingPropertiesForKeys: nil) else { return nil }
+      guard let templates = FileManager.default.enumerator(at: layout.templates, includingPropertiesForKeys: nil) else {
+        return nil
+      }
       let templatesRoot = layout.templates.standardizedFileURL.path + "/"
       for case let url as URL in templates where !url.hasDirectoryPath {
         let path = url.standardizedFileURL.path
@@ -87,8 +89,11 @@ struct BuildCache: Equatable {
     let limit = (swappedIn.seconds, swappedIn.nanoseconds)
     func unchanged(_ relative: String, folder: Bool, size: Int = 0) -> Bool {
       var status = stat()
-      guard lstat(root + relative, &status) == 0, (status.st_ctim.tv_sec, status.st_ctim.tv_nsec) <= limit else { return false }
-      return folder ? (status.st_mode & S_IFMT) == S_IFDIR : (status.st_mode & S_IFMT) == S_IFREG && Int(status.st_size) == size
+      guard lstat(root + relative, &status) == 0, (status.st_ctim.tv_sec, status.st_ctim.tv_nsec) <= limit else {
+        return false
+      }
+      return folder
+        ? (status.st_mode & S_IFMT) == S_IFDIR : (status.st_mode & S_IFMT) == S_IFREG && Int(status.st_size) == size
     }
     var topLevel: Set<String> = []
     var folders = Set<Substring>()
@@ -155,7 +160,9 @@ struct BuildCache: Equatable {
       let text = String(validating: bytes, as: UTF8.self)
     else { return nil }
     // Split on bytes: a split by Characters costs a grapheme check per letter of 20,000 lines.
-    var lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { String(Substring($0)) }
+    var lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map {
+      String(Substring($0))
+    }
     guard lines.last == "", lines.count >= 4 else { return nil }
     lines.removeLast()
     let check = lines.removeLast()

@@ -61,16 +61,20 @@ struct ContentState {
   /// Re-reads the files that changed and re-parses what depends on them.
   /// - Parameter changed: paths relative to the site folder; nil reads everything.
   /// - Parameter walk: whether to list `content/` again (files may have come or gone).
-  mutating func update(changed: Set<String>?, walk: Bool, markdown options: MarkdownOptions, timer: inout StageTimer) -> Changes {
+  mutating func update(
+    changed: Set<String>?, walk: Bool, markdown options: MarkdownOptions, timer: inout StageTimer
+  ) -> Changes {
     var changedPaths = Set<String>()
     var toRead: [String]
     if walk || changed == nil {
       files = ContentWalker.walk(layout)
       let present = Set(files.markdown)
       for path in sources.keys where !present.contains(path) { changedPaths.insert(path) }
-      toRead = files.markdown.filter { path in changed.map { $0.contains("content/" + path) } ?? true || sources[path] == nil }
+      toRead = files.markdown.filter { path in
+        changed.map { $0.contains("content/" + path) } ?? true || sources[path] == nil
+      }
     } else {
-      toRead = changed!.compactMap { path in
+      toRead = (changed ?? []).compactMap { path in
         guard path.hasPrefix("content/") else { return nil }
         let relative = String(path.dropFirst(8))
         return sources[relative] == nil ? nil : relative
@@ -80,9 +84,12 @@ struct ContentState {
     timer.lap("walk")
     let layout = layout
     let read = Parallel.map(toRead, jobs: jobs) { path in
-      (path, SourceReader.read(contentPath: path, layout: layout).flatMap { source in
-        DocumentParser.frontMatter(of: source).map { (source, $0) }
-      })
+      (
+        path,
+        SourceReader.read(contentPath: path, layout: layout).flatMap { source in
+          DocumentParser.frontMatter(of: source).map { (source, $0) }
+        }
+      )
     }
     var replaced: [String: Source] = [:]
     for (path, result) in read {
@@ -132,7 +139,8 @@ struct ContentState {
       parsedWith = options
     } else if changes.membership {
       let moved = changes.documents
-      for (path, source) in sources where source.parsed?.body.links.contains(where: { $0.target.map(moved.contains) ?? false }) == true {
+      for (path, source) in sources
+      where source.parsed?.body.links.contains(where: { $0.target.map(moved.contains) ?? false }) == true {
         reparse.insert(path)
       }
     }

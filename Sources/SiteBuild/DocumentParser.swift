@@ -18,7 +18,8 @@ struct DocumentParser: Sendable {
       guard node.entries != nil else {
         return .failure(
           Diagnostic(
-            .error, "front-matter.yaml", "the front matter must be fields (\"name: value\" lines), not \(node.value.typeName)",
+            .error, "front-matter.yaml",
+            "the front matter must be fields (\"name: value\" lines), not \(node.value.typeName)",
             at: node.location, help: "write one field per line, such as \"title: …\""))
       }
       return .success(node)

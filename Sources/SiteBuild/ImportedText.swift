@@ -24,7 +24,8 @@ struct ImportedText {
       guard let data = FileManager.default.contents(atPath: url.path) else { throw .usage("\(path) cannot be read") }
       let decoded = SourceText.decode(data)
       if let invalid = decoded.invalidUTF8At {
-        throw .usage("\(path) is not valid UTF-8 (line \(invalid.line), column \(invalid.column)); save it as UTF-8 and try again")
+        throw .usage(
+          "\(path) is not valid UTF-8 (line \(invalid.line), column \(invalid.column)); save it as UTF-8 and try again")
       }
       text = decoded.text
     }
@@ -73,7 +74,8 @@ struct ImportedText {
     let message = String(decoding: messages.finish(), as: UTF8.self)
     process.waitUntilExit()
     guard process.terminationStatus == 0 else {
-      throw .usage("pandoc could not read \(url.lastPathComponent): \(message.trimmingCharacters(in: .whitespacesAndNewlines))")
+      throw .usage(
+        "pandoc could not read \(url.lastPathComponent): \(message.trimmingCharacters(in: .whitespacesAndNewlines))")
     }
     return SourceText.decode(data).text
   }

@@ -24,11 +24,14 @@ struct IncrementalChecker {
     if let lastIndex {
       for id in changed {
         if let old = lastIndex[id] { for target in checker.namedDocuments(of: old) { referrers[target]?.remove(id) } }
-        if let new = index[id] { for target in checker.namedDocuments(of: new) { referrers[target, default: []].insert(id) } }
+        if let new = index[id] {
+          for target in checker.namedDocuments(of: new) { referrers[target, default: []].insert(id) }
+        }
       }
       let recheck = checker.dependents(of: changed, old: lastIndex, new: index, referrers: referrers)
       let found = checker.checkDocuments(
-        recheck.filter(index.contains).sorted(), in: index, unpublished: unpublished, unreadable: unreadable, jobs: jobs)
+        recheck.filter(index.contains).sorted(), in: index, unpublished: unpublished, unreadable: unreadable, jobs: jobs
+      )
       for id in recheck { problems[id] = found[id] }
     } else {
       problems = checker.checkDocuments(

@@ -63,7 +63,9 @@ public enum NewDocument {
       try Data(scaffold.text.utf8).write(to: url, options: .withoutOverwriting)
     } catch {
       throw .problems([
-        Diagnostic(.error, "content.unwritable", "cannot create the document: \(error.localizedDescription)", at: SourceLocation(file: file))
+        Diagnostic(
+          .error, "content.unwritable", "cannot create the document: \(error.localizedDescription)",
+          at: SourceLocation(file: file))
       ])
     }
     var created = Created(file: file, fieldsToFill: scaffold.fieldsToFill, sectionsToWrite: scaffold.sectionsToWrite)

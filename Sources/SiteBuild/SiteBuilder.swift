@@ -21,17 +21,20 @@ public struct BuildReport: Sendable {
 
   /// `Built 21 documents: 98 pages (104 files), 0 warnings, 0 errors in 0.41 s → output/`
   public func summary(output: String) -> String {
-    let counts = "\(DiagnosticReport.counted(diagnostics.warningCount, "warning")), \(DiagnosticReport.counted(diagnostics.errorCount, "error"))"
+    let counts =
+      "\(DiagnosticReport.counted(diagnostics.warningCount, "warning")), \(DiagnosticReport.counted(diagnostics.errorCount, "error"))"
     let time = String(format: "%.2f s", seconds)
     if upToDate {
-      return "Up to date: \(DiagnosticReport.counted(documents, "document")), \(DiagnosticReport.counted(pages, "page")) "
+      return
+        "Up to date: \(DiagnosticReport.counted(documents, "document")), \(DiagnosticReport.counted(pages, "page")) "
         + "(\(DiagnosticReport.counted(files, "file"))), \(counts); nothing changed since the last build of \(output) (\(time))"
     }
     if wrote {
       return "Built \(DiagnosticReport.counted(documents, "document")): \(DiagnosticReport.counted(pages, "page")) "
         + "(\(DiagnosticReport.counted(files, "file"))), \(counts) in \(time) → \(output)"
     }
-    return "Build failed: \(DiagnosticReport.counted(documents, "document")), \(counts) in \(time); \(output) was left untouched"
+    return
+      "Build failed: \(DiagnosticReport.counted(documents, "document")), \(counts) in \(time); \(output) was left untouched"
   }
 }
 
@@ -43,12 +46,16 @@ public enum SiteBuilder {
   ///   inputs and is as that build left it.
   public static func build(_ options: BuildOptions, useCache: Bool = true, onWait: () -> Void = {}) -> BuildReport {
     let start = Date()
-    func report(_ diagnostics: [Diagnostic], documents: Int = 0, pages: Int = 0, files: Int = 0, wrote: Bool = false) -> BuildReport {
+    func report(
+      _ diagnostics: [Diagnostic], documents: Int = 0, pages: Int = 0, files: Int = 0, wrote: Bool = false
+    ) -> BuildReport {
       BuildReport(
         diagnostics: diagnostics.sorted(), documents: documents, pages: pages, files: files,
         seconds: Date().timeIntervalSince(start), wrote: wrote)
     }
-    if let unsafe = OutputGuard.check(output: options.output, layout: options.layout, displayPath: options.outputDisplay) {
+    if let unsafe = OutputGuard.check(
+      output: options.output, layout: options.layout, displayPath: options.outputDisplay)
+    {
       return report([unsafe])
     }
     let lock: BuildLock
@@ -64,7 +71,8 @@ public enum SiteBuilder {
     if useCache, let inputs, let cache = BuildCache.load(from: cacheFile), cache.inputs == inputs,
       cache.outputsUnchanged(in: options.output)
     {
-      var upToDate = report(cache.diagnostics, documents: cache.documents, pages: cache.pages, files: cache.outputs.count)
+      var upToDate = report(
+        cache.diagnostics, documents: cache.documents, pages: cache.pages, files: cache.outputs.count)
       upToDate.upToDate = true
       return upToDate
     }
@@ -122,7 +130,8 @@ public enum SiteBuilder {
       try OutputRecord.add(options.output, layout: options.layout)
       if let inputs, let swapped = BuildCache.newestChange(in: options.output, outputs: staged.writtenFiles) {
         var cache = BuildCache(
-          inputs: inputs, outputs: staged.writtenFiles, diagnostics: diagnostics.sorted(), documents: documents, pages: pages)
+          inputs: inputs, outputs: staged.writtenFiles, diagnostics: diagnostics.sorted(), documents: documents,
+          pages: pages)
         cache.swappedIn = swapped
         try Bookkeeping.write(Data(cache.text.utf8), to: cacheFile, layout: options.layout)
         BuildCache.waitPast(swapped)
@@ -130,7 +139,8 @@ public enum SiteBuilder {
     } catch {
       diagnostics.append(
         Diagnostic(
-          .warning, "output.bookkeeping", "the site was built, but igfsite could not record it in .igfsite/: \(error.localizedDescription)",
+          .warning, "output.bookkeeping",
+          "the site was built, but igfsite could not record it in .igfsite/: \(error.localizedDescription)",
           at: SourceLocation(file: options.layout.display(".igfsite")),
           help: "make the site folder writable; until then every build is a full one"))
     }

@@ -73,7 +73,8 @@ public enum SiteLoader {
 
     // validate and link.
     guard let schema, let checker else {
-      return LoadedSite(config: config, linked: nil, diagnostics: diagnostics.sorted(), sourceCount: files.markdown.count)
+      return LoadedSite(
+        config: config, linked: nil, diagnostics: diagnostics.sorted(), sourceCount: files.markdown.count)
     }
     diagnostics += checker.check(index, unpublished: unpublished, unreadable: unreadable, jobs: options.jobs)
     diagnostics += PagePlan.collisions(index, schema: schema)
@@ -83,7 +84,8 @@ public enum SiteLoader {
     guard renderHTML else {
       return LoadedSite(config: config, linked: nil, diagnostics: diagnostics, sourceCount: files.markdown.count)
     }
-    let linked = SiteLinker.link(config: config, schema: schema, index: index, diagnostics: diagnostics, jobs: options.jobs)
+    let linked = SiteLinker.link(
+      config: config, schema: schema, index: index, diagnostics: diagnostics, jobs: options.jobs)
     timer.lap("link")
     return LoadedSite(config: config, linked: linked, diagnostics: diagnostics, sourceCount: files.markdown.count)
   }
@@ -91,7 +93,8 @@ public enum SiteLoader {
   /// A site without documents builds nothing worth publishing: say so.
   static func emptyContent(_ layout: SiteLayout) -> Diagnostic {
     Diagnostic(
-      .error, "content.empty", "content/ has no Markdown documents", at: SourceLocation(file: layout.display("content")),
+      .error, "content.empty", "content/ has no Markdown documents",
+      at: SourceLocation(file: layout.display("content")),
       help: "add documents such as content/2017/bpf/example/proposal.md, or start one with igfsite new")
   }
 }
@@ -112,7 +115,8 @@ enum PagePlan {
       if components.count == 1, let year = id.cycleFolder {
         return Diagnostic(
           .error, "content.url-collision",
-          "this document would be published at \(id.pagePath), which is the \(year) cycle's outcome inventory", at: location,
+          "this document would be published at \(id.pagePath), which is the \(year) cycle's outcome inventory",
+          at: location,
           help: "a cycle's own text goes in content/\(year)/_cycle.md (igfsite new cycle \(year) writes it)")
       }
       if components.last == "index", components.count > 1 {

@@ -75,7 +75,8 @@ public final class SiteSession {
     let start = Date()
     var timer = StageTimer()
     let layout = options.layout
-    let settingsChanged = changed?.contains { $0.hasPrefix("content/") && $0.hasSuffix(".yml") && !$0.dropFirst(8).contains("/") } ?? true
+    let settingsChanged =
+      changed?.contains { $0.hasPrefix("content/") && $0.hasSuffix(".yml") && !$0.dropFirst(8).contains("/") } ?? true
     let templatesChanged = changed?.contains { $0.hasPrefix("templates/") } ?? true
     if settingsChanged { loadSettings() }
     if templatesChanged { templates = TemplateSet.load(layout) }
@@ -84,26 +85,36 @@ public final class SiteSession {
     // content: re-read and re-parse what changed.
     let markdownOptions = MarkdownOptions(unsafeHTML: config.unsafeHTML, reservedAnchors: PageAnchors.reserved)
     let changes = content.update(
-      changed: changed, walk: settingsChanged || changed.map(needsWalk) ?? true, markdown: markdownOptions, timer: &timer)
+      changed: changed, walk: settingsChanged || changed.map(needsWalk) ?? true, markdown: markdownOptions,
+      timer: &timer)
     changedSinceLastGood.formUnion(changes.documents)
 
     // validate: the documents the change can affect; the site's problems are all reported.
     var diagnostics = settingsDiagnostics + content.files.diagnostics + content.problems.values.joined()
-    if content.files.markdown.isEmpty, content.files.diagnostics.isEmpty { diagnostics.append(SiteLoader.emptyContent(layout)) }
+    if content.files.markdown.isEmpty, content.files.diagnostics.isEmpty {
+      diagnostics.append(SiteLoader.emptyContent(layout))
+    }
     if case .failure(let error) = templates { diagnostics += error.diagnostics }
-    let patched = changes.membership ? nil : index?.replacing(changes.documents.compactMap { id in content.sources[id.rawValue + ".md"]?.parsed })
+    let patched =
+      changes.membership
+      ? nil : index?.replacing(changes.documents.compactMap { id in content.sources[id.rawValue + ".md"]?.parsed })
     let index = patched ?? SiteIndex(documents: content.parsedDocuments, people: people, series: seriesRecords)
     self.index = index
-    if checker != nil {
-      diagnostics += checker!.check(
-        index, changed: changes.documents, unpublished: content.unpublished, unreadable: content.unreadable, jobs: options.jobs)
+    if var incremental = checker {
+      // The only copy while it is updated, so its tables change in place.
+      checker = nil
+      diagnostics += incremental.check(
+        index, changed: changes.documents, unpublished: content.unpublished, unreadable: content.unreadable,
+        jobs: options.jobs)
+      checker = incremental
     }
     if let schema { diagnostics += PagePlan.collisions(index, schema: schema) }
     diagnostics.sort()
     let unreadableFiles = content.unreadable.map { layout.displayContent($0.contentPath) }.sorted()
     func finish(_ succeeded: Bool, written: [String] = [], removed: [String] = [], pages: Int = 0) -> Update {
       Update(
-        diagnostics: diagnostics, succeeded: succeeded, blockedBy: succeeded ? [] : diagnostics.filter { $0.severity == .error },
+        diagnostics: diagnostics, succeeded: succeeded,
+        blockedBy: succeeded ? [] : diagnostics.filter { $0.severity == .error },
         unreadable: unreadableFiles, written: written, removed: removed, pagesRendered: pages,
         seconds: Date().timeIntervalSince(start))
     }

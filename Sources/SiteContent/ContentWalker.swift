@@ -26,7 +26,9 @@ public enum ContentWalker {
     return files
   }
 
-  private static func walk(_ folder: String, relative: String, root: String, layout: SiteLayout, into files: inout ContentFiles) {
+  private static func walk(
+    _ folder: String, relative: String, root: String, layout: SiteLayout, into files: inout ContentFiles
+  ) {
     guard let directory = opendir(folder) else {
       files.diagnostics.append(
         Diagnostic(

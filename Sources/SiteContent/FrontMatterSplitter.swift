@@ -35,7 +35,8 @@ public enum FrontMatterSplitter {
     guard offsets.yamlStart >= 0 else {
       return .failure(
         Diagnostic(
-          .error, "front-matter.unclosed", "the front matter is not closed", at: SourceLocation(file: file, line: 1, column: 1),
+          .error, "front-matter.unclosed", "the front matter is not closed",
+          at: SourceLocation(file: file, line: 1, column: 1),
           help: "add a line \"---\" after the last front-matter field"))
     }
     let utf8 = text.utf8
@@ -66,7 +67,9 @@ public enum FrontMatterSplitter {
   }
 
   private static func line(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, is mark: UInt8) -> Bool {
-    guard end - start >= 3, bytes[start] == mark, bytes[start + 1] == mark, bytes[start + 2] == mark else { return false }
+    guard end - start >= 3, bytes[start] == mark, bytes[start + 1] == mark, bytes[start + 2] == mark else {
+      return false
+    }
     var index = start + 3
     while index < end {
       guard bytes[index] == 32 || bytes[index] == 9 else { return false }

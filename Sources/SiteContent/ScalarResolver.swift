@@ -54,8 +54,11 @@ public enum ScalarResolver {
   // MARK: Matchers, one per rule of Yams' default resolver
 
   private static let boolWords: Set<[UInt8]> = Set(
-    ["yes", "Yes", "YES", "no", "No", "NO", "true", "True", "TRUE", "false", "False", "FALSE", "on", "On", "ON", "off", "Off", "OFF"]
-      .map { Array($0.utf8) })
+    [
+      "yes", "Yes", "YES", "no", "No", "NO", "true", "True", "TRUE", "false", "False", "FALSE", "on", "On", "ON", "off",
+      "Off", "OFF",
+    ]
+    .map { Array($0.utf8) })
 
   static func isBool(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     guard bytes.count >= 2, bytes.count <= 5, let first = bytes.first else { return false }
@@ -115,7 +118,11 @@ public enum ScalarResolver {
     do {
       var cursor = Cursor(bytes: bytes)
       cursor.takeSign()
-      if cursor.take(48), cursor.take(UInt8(ascii: "b")), cursor.takeMany({ $0 == 48 || $0 == 49 || $0 == underscore }), cursor.atEnd { return true }
+      if cursor.take(48), cursor.take(UInt8(ascii: "b")), cursor.takeMany({ $0 == 48 || $0 == 49 || $0 == underscore }),
+        cursor.atEnd
+      {
+        return true
+      }
     }
     // [-+]?0o?[0-7_]+
     do {
@@ -143,7 +150,8 @@ public enum ScalarResolver {
       var cursor = Cursor(bytes: bytes)
       cursor.takeSign()
       if cursor.take(48), cursor.take(UInt8(ascii: "x")),
-        cursor.takeMany({ isDigit($0) || ($0 >= 97 && $0 <= 102) || ($0 >= 65 && $0 <= 70) || $0 == underscore }), cursor.atEnd
+        cursor.takeMany({ isDigit($0) || ($0 >= 97 && $0 <= 102) || ($0 >= 65 && $0 <= 70) || $0 == underscore }),
+        cursor.atEnd
       {
         return true
       }
@@ -206,7 +214,9 @@ public enum ScalarResolver {
     // \.[0-9_]+(?:[eE][-+][0-9]+)?
     do {
       var cursor = Cursor(bytes: bytes)
-      if cursor.take(dot), cursor.takeMany({ isDigit($0) || $0 == underscore }), takeExponent(&cursor, signRequired: true), cursor.atEnd {
+      if cursor.take(dot), cursor.takeMany({ isDigit($0) || $0 == underscore }),
+        takeExponent(&cursor, signRequired: true), cursor.atEnd
+      {
         return true
       }
     }
@@ -226,7 +236,9 @@ public enum ScalarResolver {
     // [-+]?\.(?:inf|Inf|INF)   and   \.(?:nan|NaN|NAN)
     guard let first = bytes.first, first == dot || first == 43 || first == 45, bytes.count <= 5 else { return false }
     let text = String(decoding: bytes, as: UTF8.self)
-    if [".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF", "-.inf", "-.Inf", "-.INF", ".nan", ".NaN", ".NAN"].contains(text) {
+    if [".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF", "-.inf", "-.Inf", "-.INF", ".nan", ".NaN", ".NAN"].contains(
+      text)
+    {
       return true
     }
     return false

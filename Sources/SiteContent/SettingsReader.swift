@@ -18,7 +18,8 @@ public enum SettingsReader {
             .error, "settings.missing", "\(name) is missing or cannot be read", at: SourceLocation(file: file),
             help: FileManager.default.fileExists(atPath: layout.content.path)
               ? "create content/\(name); see the README for its fields"
-              : "this is not a site folder (it has no content/): pass --site DIR, run igfsite in a site's folder, or start a site with igfsite init DIR"))
+              : "this is not a site folder (it has no content/): pass --site DIR, run igfsite in a site's folder, or start a site with igfsite init DIR"
+          ))
       }
       return nil
     }

@@ -17,21 +17,26 @@ public enum SiteSettings {
       fields.diagnostics.append(
         Diagnostic(
           .error, "site.type", "requires_igfsite must be a version in quotes, such as \"\(node.scalarText ?? "0.7")\"",
-          at: node.location, help: "write requires_igfsite: \"\(node.scalarText ?? "0.7")\" (a number loses its zeros: 0.10 is 0.1)"))
+          at: node.location,
+          help: "write requires_igfsite: \"\(node.scalarText ?? "0.7")\" (a number loses its zeros: 0.10 is 0.1)"))
     } else if let required = versionText {
       switch IgfsiteVersion.satisfies(required) {
       case false?:
         diagnostics.append(
           Diagnostic(
-            .error, "site.version", "this site needs igfsite \(required) or later; this is igfsite \(IgfsiteVersion.current)",
+            .error, "site.version",
+            "this site needs igfsite \(required) or later; this is igfsite \(IgfsiteVersion.current)",
             at: node["requires_igfsite"]?.location ?? node.location,
-            help: "install a newer igfsite (make install in its repository), or ask whoever keeps the site which version it needs"))
+            help:
+              "install a newer igfsite (make install in its repository), or ask whoever keeps the site which version it needs"
+          ))
         return config
       case nil:
         fields.diagnostics.append(
           Diagnostic(
             .error, "site.type", "requires_igfsite must be a version such as 0.7 or 0.7.1, not \"\(required)\"",
-            at: node["requires_igfsite"]?.location ?? node.location, help: "write the lowest igfsite version the site needs"))
+            at: node["requires_igfsite"]?.location ?? node.location,
+            help: "write the lowest igfsite version the site needs"))
       case true?:
         break
       }
@@ -44,7 +49,8 @@ public enum SiteSettings {
       } else {
         fields.diagnostics.append(
           Diagnostic(
-            .error, "site.type", "base_url must be an absolute http(s) URL", at: node["base_url"]?.location ?? node.location,
+            .error, "site.type", "base_url must be an absolute http(s) URL",
+            at: node["base_url"]?.location ?? node.location,
             help: "write it like https://www.example.org/igf/"))
       }
     }
@@ -66,7 +72,8 @@ public enum SiteSettings {
       guard entry.value.entries != nil else {
         diagnostics.append(
           Diagnostic(
-            .error, "people.type", "the person \"\(entry.key)\" should be a mapping of fields", at: entry.value.location,
+            .error, "people.type", "the person \"\(entry.key)\" should be a mapping of fields",
+            at: entry.value.location,
             help: "give name, affiliation, stakeholder_group, regional_group and mag under the id"))
         continue
       }
@@ -92,7 +99,8 @@ public enum SiteSettings {
 
   /// The series names of `series.yml` (optional): `field: {id: {name:, description:}}`.
   public static func loadSeries(_ layout: SiteLayout, diagnostics: inout [Diagnostic]) -> [SeriesRecord] {
-    guard let node = SettingsReader.read("series.yml", layout: layout, required: false, diagnostics: &diagnostics) else {
+    guard let node = SettingsReader.read("series.yml", layout: layout, required: false, diagnostics: &diagnostics)
+    else {
       return []
     }
     // A file of comments only (as igfsite init writes it) names no series yet.
@@ -119,7 +127,9 @@ public enum SiteSettings {
         let description = reader.string("description")
         reader.reportUnknownKeys()
         diagnostics += reader.diagnostics
-        records.append(SeriesRecord(field: field.key, id: entry.key, name: name, description: description, location: entry.keyLocation))
+        records.append(
+          SeriesRecord(
+            field: field.key, id: entry.key, name: name, description: description, location: entry.keyLocation))
       }
       if field.value.entries == nil {
         diagnostics.append(

@@ -65,7 +65,9 @@ public enum FileBytes {
   }
 
   /// Reads a file and the UTC day it was last modified (from the same `fstat`).
-  public static func read(_ path: String, limit: Int = Int.max, modified: inout CalendarDate?) -> Result<[UInt8], Failure> {
+  public static func read(
+    _ path: String, limit: Int = Int.max, modified: inout CalendarDate?
+  ) -> Result<[UInt8], Failure> {
     let descriptor = open(path, O_RDONLY | O_CLOEXEC)
     guard descriptor >= 0 else { return .failure(.unreadable(String(cString: strerror(errno)))) }
     defer { close(descriptor) }
@@ -77,7 +79,9 @@ public enum FileBytes {
     var bytes = [UInt8](repeating: 0, count: size)
     var offset = 0
     while offset < size {
-      let count = bytes.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress! + offset, size - offset) }
+      let count = bytes.withUnsafeMutableBytes { buffer in
+        buffer.baseAddress.map { Foundation.read(descriptor, $0 + offset, size - offset) } ?? 0
+      }
       if count < 0 {
         if errno == EINTR { continue }
         return .failure(.unreadable(String(cString: strerror(errno))))

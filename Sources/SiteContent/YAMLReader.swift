@@ -114,12 +114,17 @@ private struct Builder {
         } else {
           value = .string(text)
         }
-        if let failure = add(YAMLNode(value, at: location), anchor: Self.name(scalar.anchor), keyText: text) { return .failure(failure) }
+        if let failure = add(YAMLNode(value, at: location), anchor: Self.name(scalar.anchor), keyText: text) {
+          return .failure(failure)
+        }
       case YAML_SEQUENCE_START_EVENT:
-        let collection = Open(isMap: false, location: reader.location(event.start_mark), anchor: Self.name(event.data.sequence_start.anchor))
+        let collection = Open(
+          isMap: false, location: reader.location(event.start_mark), anchor: Self.name(event.data.sequence_start.anchor)
+        )
         if let failure = open(collection) { return .failure(failure) }
       case YAML_MAPPING_START_EVENT:
-        let collection = Open(isMap: true, location: reader.location(event.start_mark), anchor: Self.name(event.data.mapping_start.anchor))
+        let collection = Open(
+          isMap: true, location: reader.location(event.start_mark), anchor: Self.name(event.data.mapping_start.anchor))
         if let failure = open(collection) { return .failure(failure) }
       case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
         guard let finished = stack.popLast() else { continue }
@@ -144,7 +149,8 @@ private struct Builder {
   private mutating func open(_ collection: Open) -> Diagnostic? {
     guard stack.count < YAMLReader.maximumDepth else {
       return problem(
-        "YAML is nested more than \(YAMLReader.maximumDepth) levels deep", at: collection.location, help: "flatten the structure")
+        "YAML is nested more than \(YAMLReader.maximumDepth) levels deep", at: collection.location,
+        help: "flatten the structure")
     }
     stack.append(collection)
     return nil
@@ -173,7 +179,9 @@ private struct Builder {
       return nil
     }
     guard let key = keyText, node.list == nil, node.entries == nil else {
-      return problem("a mapping key must be plain text", at: node.location, help: "write the key as a single word followed by a colon")
+      return problem(
+        "a mapping key must be plain text", at: node.location,
+        help: "write the key as a single word followed by a colon")
     }
     if let first = top.entries.first(where: { $0.key == key }) {
       return problem(

@@ -18,7 +18,8 @@ public enum ChangeImpact {
       return nil
     }
     var pages: Set<SitePage> = [.home, .siteFeed, .siteInventory, .searchIndex, .sitemap, .peopleIndex, .themesIndex]
-    var cycles = inventoryYears(of: changed, in: [old.index, new.index], series: [old.series(_:), new.series(_:)], schema: new.schema)
+    var cycles = inventoryYears(
+      of: changed, in: [old.index, new.index], series: [old.series(_:), new.series(_:)], schema: new.schema)
     var documents = Set<DocumentID>()
     for site in [old, new] {
       for id in changed {
@@ -32,7 +33,9 @@ public enum ChangeImpact {
         if let series = site.series(of: document) {
           pages.insert(.series(series.key))
           documents.formUnion(series.documents.map(\.id))
-          if old.series(series.key)?.title != new.series(series.key)?.title { cycles.formUnion(series.cycles.map(\.year)) }
+          if old.series(series.key)?.title != new.series(series.key)?.title {
+            cycles.formUnion(series.cycles.map(\.year))
+          }
         }
         for reference in site.schema.personReferences(of: document) { pages.insert(.person(reference.id)) }
         for theme in document.themes { pages.insert(.theme(Slug.make(theme))) }
@@ -51,7 +54,9 @@ public enum ChangeImpact {
       guard let document = new.index[id] else { continue }
       if !document.isCycleLanding { pages.insert(.document(id)) }
       // The inventory data files list each document's references and backlinks.
-      if old.references[id] != new.references[id] || old.referencedBy[id] != new.referencedBy[id], let cycle = document.cycle {
+      if old.references[id] != new.references[id] || old.referencedBy[id] != new.referencedBy[id],
+        let cycle = document.cycle
+      {
         cycles.insert(cycle)
       }
     }

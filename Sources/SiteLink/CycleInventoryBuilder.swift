@@ -19,7 +19,9 @@ struct CycleInventoryBuilder {
     }
     let years = documentsByYear.keys.sorted(by: >)
     let latestYear = years.first ?? 0
-    return years.map { inventory(of: $0, documents: documentsByYear[$0] ?? [], latestYear: latestYear, seriesByKey: seriesByKey) }
+    return years.map {
+      inventory(of: $0, documents: documentsByYear[$0] ?? [], latestYear: latestYear, seriesByKey: seriesByKey)
+    }
   }
 
   /// One cycle's inventory, from its documents in id order.
@@ -42,7 +44,9 @@ struct CycleInventoryBuilder {
       balance: balance(of: items.flatMap(\.facilitators)))
   }
 
-  private func item(for document: ParsedDocument, kind: KindSpec, year: Int, seriesByKey: [SeriesKey: Series]) -> InventoryItem {
+  private func item(
+    for document: ParsedDocument, kind: KindSpec, year: Int, seriesByKey: [SeriesKey: Series]
+  ) -> InventoryItem {
     let key = SeriesKey(document, schema: schema)
     let facilitators = (document["facilitators"]?.list ?? []).compactMap { $0.string.flatMap { index.people[$0] } }
     var outputs: [ParsedDocument] = []
@@ -51,7 +55,8 @@ struct CycleInventoryBuilder {
     if let key, let series = seriesByKey[key] {
       let outputKinds = schema.seriesType(key.field)?.finalOutput?.kinds ?? []
       if !outputKinds.contains(kind.id) {
-        outputs = series.cycles.first { $0.year == year }?.documents.filter { outputKinds.contains($0.kind ?? "") } ?? []
+        outputs =
+          series.cycles.first { $0.year == year }?.documents.filter { outputKinds.contains($0.kind ?? "") } ?? []
       }
       earlier = series.cycles.last { $0.year < year }?.documents.first
       later = series.cycles.first { $0.year > year }?.documents.first
@@ -62,20 +67,27 @@ struct CycleInventoryBuilder {
       balance: balance(of: facilitators), modalities: schema.applicability(of: document))
   }
 
-  private func attention(_ items: [InventoryItem], year: Int, latestYear: Int, seriesByKey: [SeriesKey: Series]) -> [AttentionItem] {
+  private func attention(
+    _ items: [InventoryItem], year: Int, latestYear: Int, seriesByKey: [SeriesKey: Series]
+  ) -> [AttentionItem] {
     var found: [AttentionItem] = []
     let active = items.filter { !policy.closedStatuses.contains($0.document.status ?? "") }
     // One entry per series expected to produce a final output: its first active document of
     // the cycle, unless the series has a final output that cycle.
     var seenOutputs = Set<SeriesKey>()
     for item in active {
-      guard let key = item.series, let rule = schema.seriesType(key.field)?.finalOutput, seenOutputs.insert(key).inserted
+      guard let key = item.series, let rule = schema.seriesType(key.field)?.finalOutput,
+        seenOutputs.insert(key).inserted
       else { continue }
-      let outputs = seriesByKey[key]?.cycles.first { $0.year == year }?.documents.filter { rule.kinds.contains($0.kind ?? "") } ?? []
+      let outputs =
+        seriesByKey[key]?.cycles.first { $0.year == year }?.documents.filter { rule.kinds.contains($0.kind ?? "") }
+        ?? []
       guard !outputs.contains(where: { rule.statuses.contains($0.status ?? "") }) else { continue }
       let label = schema.seriesType(key.field)?.label ?? key.field
       let drafts = outputs.map { "\($0.status ?? "no status") output \($0.title)" }
-      let detail = drafts.isEmpty ? "\(label): no output published for \(year)" : "\(label): only \(drafts.joined(separator: "; "))"
+      let detail =
+        drafts.isEmpty
+        ? "\(label): no output published for \(year)" : "\(label): only \(drafts.joined(separator: "; "))"
       found.append(AttentionItem(reason: .noFinalOutput, document: item.document, detail: detail))
     }
     if year < latestYear {
@@ -88,7 +100,8 @@ struct CycleInventoryBuilder {
       }
     }
     for item in items where policy.pendingStatuses.contains(item.document.status ?? "") {
-      found.append(AttentionItem(reason: .pending, document: item.document, detail: "status: \(item.document.status ?? "")"))
+      found.append(
+        AttentionItem(reason: .pending, document: item.document, detail: "status: \(item.document.status ?? "")"))
     }
     for item in items where !item.warnings.isEmpty {
       let count = item.warnings.count
@@ -106,7 +119,9 @@ struct CycleInventoryBuilder {
     for person in people where seen.insert(person.id).inserted {
       counts[person.stakeholderGroup ?? "Not stated", default: 0] += 1
     }
-    var ordered: [(group: String, count: Int)] = (schema.vocabularies["stakeholder_group"] ?? []).map { ($0, counts[$0] ?? 0) }
+    var ordered: [(group: String, count: Int)] = (schema.vocabularies["stakeholder_group"] ?? []).map {
+      ($0, counts[$0] ?? 0)
+    }
     if let unknown = counts["Not stated"] { ordered.append(("Not stated", unknown)) }
     return StakeholderBalance(counts: ordered)
   }

@@ -58,7 +58,8 @@ public final class LinkedSite: Sendable {
     pagedDocuments = index.documents.filter { !$0.isCycleLanding }
     cyclePositions = Dictionary(cycles.enumerated().map { ($1.year, $0) }, uniquingKeysWith: { first, _ in first })
     seriesPositions = Dictionary(series.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { first, _ in first })
-    personPositions = Dictionary(people.enumerated().map { ($1.person.id, $0) }, uniquingKeysWith: { first, _ in first })
+    personPositions = Dictionary(
+      people.enumerated().map { ($1.person.id, $0) }, uniquingKeysWith: { first, _ in first })
     themePositions = Dictionary(themes.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
     kinds = Dictionary(schema.kinds.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     var neighbours: [DocumentID: (previous: ParsedDocument?, next: ParsedDocument?)] = [:]

@@ -55,7 +55,8 @@ public enum SiteLinker {
     let builder = CycleInventoryBuilder(index: index, schema: schema, series: series, warnings: warnings)
     let latestYear = previous.cycles.first?.year ?? 0
     let cycles = previous.cycles.map { cycle in
-      years.contains(cycle.year) ? builder.inventory(of: cycle.year, latestYear: latestYear, seriesByKey: seriesByKey) : cycle
+      years.contains(cycle.year)
+        ? builder.inventory(of: cycle.year, latestYear: latestYear, seriesByKey: seriesByKey) : cycle
     }
     return LinkedSite(
       config: previous.config, schema: schema, index: index, cycles: cycles, series: series,
@@ -159,7 +160,8 @@ enum SeriesBuilder {
 
   /// One series from its documents: by cycle, then date (undated last), then kind order.
   static func series(
-    _ key: SeriesKey, _ documents: [ParsedDocument], kindOrder: [String: Int], index: SiteIndex, schema: ModalitiesSchema
+    _ key: SeriesKey, _ documents: [ParsedDocument], kindOrder: [String: Int], index: SiteIndex,
+    schema: ModalitiesSchema
   ) -> Series {
     let cycles = Dictionary(grouping: documents) { $0.cycle ?? 0 }
       .map { year, documents in
@@ -273,12 +275,16 @@ enum ThemeBuilder {
 
 enum PeopleRoles {
   /// Words for the roles the front-matter fields give people.
-  static let labels = ["facilitators": "Co-facilitator", "authors": "Author", "meeting": "Chair", "participants": "Participant"]
+  static let labels = [
+    "facilitators": "Co-facilitator", "authors": "Author", "meeting": "Chair", "participants": "Participant",
+  ]
 
   static func build(index: SiteIndex, schema: ModalitiesSchema) -> [PersonRecord] {
     var roles: [String: [PersonRecord.Role]] = [:]
     for document in index.documents {
-      for (person, role) in self.roles(in: document, index: index, schema: schema) { roles[person, default: []].append(role) }
+      for (person, role) in self.roles(in: document, index: index, schema: schema) {
+        roles[person, default: []].append(role)
+      }
     }
     return index.peopleInOrder.compactMap { record($0, roles: roles[$0.id] ?? []) }
   }
@@ -307,13 +313,17 @@ enum PeopleRoles {
   }
 
   /// The roles a document gives people, in field order, each person and field once.
-  static func roles(in document: ParsedDocument, index: SiteIndex, schema: ModalitiesSchema) -> [(String, PersonRecord.Role)] {
+  static func roles(
+    in document: ParsedDocument, index: SiteIndex, schema: ModalitiesSchema
+  ) -> [(String, PersonRecord.Role)] {
     guard !document.isCycleLanding else { return [] }
     let groups = participantGroups(of: document)
     var seen = Set<String>()
     var found: [(String, PersonRecord.Role)] = []
     for reference in schema.personReferences(of: document) {
-      guard index.people[reference.id] != nil, seen.insert("\(reference.field)|\(reference.id)").inserted else { continue }
+      guard index.people[reference.id] != nil, seen.insert("\(reference.field)|\(reference.id)").inserted else {
+        continue
+      }
       var label = labels[reference.field] ?? reference.field.replacingUnderscores.capitalizedFirst
       if reference.field == "participants", let group = groups[reference.id] { label += " (\(group))" }
       found.append((reference.id, .init(cycle: document.cycle, label: label, document: document)))
@@ -326,7 +336,8 @@ enum PeopleRoles {
   private static func record(_ person: Person, roles: [PersonRecord.Role]) -> PersonRecord? {
     guard !roles.isEmpty else { return person.magCycles.isEmpty ? nil : PersonRecord(person: person, roles: []) }
     // Sorting is stable: one document's roles keep their field order.
-    return PersonRecord(person: person, roles: roles.sorted { ($0.cycle ?? 0, $0.document.id) > ($1.cycle ?? 0, $1.document.id) })
+    return PersonRecord(
+      person: person, roles: roles.sorted { ($0.cycle ?? 0, $0.document.id) > ($1.cycle ?? 0, $1.document.id) })
   }
 
   /// For a meeting summary, the participants group each person is listed in.

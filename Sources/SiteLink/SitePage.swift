@@ -83,7 +83,9 @@ extension LinkedSite {
     case .series(let key): series(key) != nil
     case .person(let id): person(id) != nil
     case .theme(let id): theme(id) != nil
-    case .home, .notFound, .search, .peopleIndex, .themesIndex, .siteFeed, .siteInventory, .searchIndex, .sitemap, .assets: true
+    case .home, .notFound, .search, .peopleIndex, .themesIndex, .siteFeed, .siteInventory, .searchIndex, .sitemap,
+      .assets:
+      true
     }
   }
 }

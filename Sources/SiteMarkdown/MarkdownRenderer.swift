@@ -73,7 +73,9 @@ public struct MarkdownRenderer: Sendable {
         rewriteLink: rewriteLink)
       let openingLine = Self.openingTitleLine(of: document).map { $0 + firstLine - 1 }
       walker.walk(document)
-      if let title, let openingLine, let heading = walker.headings.first, heading.level == 1, heading.location.line == openingLine {
+      if let title, let openingLine, let heading = walker.headings.first, heading.level == 1,
+        heading.location.line == openingLine
+      {
         if Slug.make(heading.text) == Slug.make(title) {
           if let first = cmark_node_first_child(document) {
             cmark_node_unlink(first)
@@ -86,11 +88,15 @@ public struct MarkdownRenderer: Sendable {
               .warning, "content.second-title",
               "the text opens with the heading \"\(heading.text)\", which is not the title \"\(title)\"; the page shows both",
               at: heading.location,
-              help: "if it is the document's title, set title: to it (the page shows the title as its heading); otherwise make it a ## heading"))
+              help:
+                "if it is the document's title, set title: to it (the page shows the title as its heading); otherwise make it a ## heading"
+            ))
         }
       }
       var html = ""
-      if options.renderHTML, let rendered = cmark_render_html(document, cmarkOptions, cmark_parser_get_syntax_extensions(parser)) {
+      if options.renderHTML,
+        let rendered = cmark_render_html(document, cmarkOptions, cmark_parser_get_syntax_extensions(parser))
+      {
         html = String(cString: rendered)
         free(rendered)
       }
@@ -154,7 +160,9 @@ enum WideLine {
   }
 
   /// The newlines in `start..<end` and the offset after the last one.
-  private static func countNewlines(_ base: UnsafePointer<UInt8>, from start: Int, to end: Int) -> (count: Int, lastStart: Int) {
+  private static func countNewlines(
+    _ base: UnsafePointer<UInt8>, from start: Int, to end: Int
+  ) -> (count: Int, lastStart: Int) {
     var count = 0
     var lastStart = start
     var offset = start
@@ -228,7 +236,8 @@ enum PlainText {
               _ = table.insert(UnsafeMutableBufferPointer(rebasing: bytes[start..<index]), hash: hash, into: &distinct)
             } else {
               // Words with letters beyond ASCII are lowercased by Unicode's rules.
-              var word = Array(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self).lowercased().utf8)
+              var word = Array(
+                String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self).lowercased().utf8)
               let wordHash = word.reduce(offset) { ($0 ^ UInt64($1)) &* prime }
               _ = word.withUnsafeMutableBufferPointer { table.insert($0, hash: wordHash, into: &distinct) }
             }
@@ -263,7 +272,10 @@ private struct WordTable {
     while slots[index].start >= 0 {
       let slot = slots[index]
       if slot.hash == hash, slot.length == word.count,
-        output.withUnsafeBufferPointer({ memcmp($0.baseAddress! + slot.start, word.baseAddress!, word.count) == 0 })
+        output.withUnsafeBufferPointer({ stored in
+          guard let start = stored.baseAddress, let candidate = word.baseAddress else { return word.isEmpty }
+          return memcmp(start + slot.start, candidate, word.count) == 0
+        })
       {
         return false
       }

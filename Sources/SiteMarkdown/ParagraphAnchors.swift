@@ -25,7 +25,8 @@ enum ParagraphAnchors {
         for (offset, item) in children(of: block).enumerated() {
           lastNumber = start + offset
           sinceNumber = 0
-          guard let paragraph = cmark_node_first_child(item), cmark_node_get_type(paragraph) == CMARK_NODE_PARAGRAPH else {
+          guard let paragraph = cmark_node_first_child(item), cmark_node_get_type(paragraph) == CMARK_NODE_PARAGRAPH
+          else {
             continue
           }
           let id = unique("p\(lastNumber)", &used)
@@ -70,7 +71,8 @@ enum ParagraphAnchors {
 
   /// An empty target at the start of the paragraph and a link to it at its end.
   private static func mark(_ paragraph: OpaquePointer, id: String, number: String?) {
-    guard let target = cmark_node_new(CMARK_NODE_CUSTOM_INLINE), let link = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else {
+    guard let target = cmark_node_new(CMARK_NODE_CUSTOM_INLINE), let link = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)
+    else {
       return
     }
     cmark_node_set_on_enter(target, "<span class=\"para-target\" id=\"\(id)\"></span>")

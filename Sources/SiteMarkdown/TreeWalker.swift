@@ -65,7 +65,8 @@ struct TreeWalker {
         let level = cmark_node_get_heading_level(node)
         let anchor = anchors.anchor(for: text)
         headings.append(
-          Heading(level: Int(level), text: text, anchor: anchor, location: location(of: node, fallbackLine: lastBlockLine)))
+          Heading(
+            level: Int(level), text: text, anchor: anchor, location: location(of: node, fallbackLine: lastBlockLine)))
         if options.headingAnchors { headingNodes.append((node, anchor, level)) }
       case CMARK_NODE_LINK where entering, CMARK_NODE_IMAGE where entering:
         visitLink(node, isImage: type == CMARK_NODE_IMAGE, fallbackLine: lastBlockLine)
@@ -173,7 +174,9 @@ public enum URLSafety {
     return false
   }
 
-  private static let scriptSchemes: Set<[UInt8]> = [Array("javascript".utf8), Array("vbscript".utf8), Array("data".utf8)]
+  private static let scriptSchemes: Set<[UInt8]> = [
+    Array("javascript".utf8), Array("vbscript".utf8), Array("data".utf8),
+  ]
 
   /// `("a.md", "b")` for `a.md#b`.
   public static func splitFragment(_ url: String) -> (path: String, fragment: String?) {

@@ -15,7 +15,9 @@ public enum ByteSearch {
   /// The offset of the first occurrence of `pattern` in `bytes`.
   public static func find(_ pattern: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
     guard let first = pattern.first else { return 0 }
-    guard let base = bytes.baseAddress, let patternBase = pattern.baseAddress, pattern.count <= bytes.count else { return nil }
+    guard let base = bytes.baseAddress, let patternBase = pattern.baseAddress, pattern.count <= bytes.count else {
+      return nil
+    }
     var offset = 0
     let last = bytes.count - pattern.count
     while offset <= last {

@@ -63,10 +63,8 @@ public struct DocumentID: Sendable, Hashable, Comparable, CustomStringConvertibl
     return rawValue[rawValue.index(after: slash)...]
   }
 
-
   /// Where the document's page is written, relative to the site root.
   public var pagePath: PagePath { PagePath("\(rawValue)/index.html") }
-
 
   /// The page that shows the document: its own, or its cycle's inventory for a landing text.
   public var publishedPath: PagePath {

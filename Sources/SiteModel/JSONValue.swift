@@ -104,7 +104,9 @@ public indirect enum JSONValue: Sendable, Hashable, ExpressibleByStringLiteral,
         case 60: escape = "\\u003c"
         case 62: escape = "\\u003e"
         case 38: escape = "\\u0026"
-        case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+        case 0xE2
+        where index + 2 < bytes.count && bytes[index + 1] == 0x80
+          && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
           // U+2028 and U+2029 end lines in JavaScript.
           flush(index)
           output.append(contentsOf: (bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)

@@ -56,7 +56,8 @@ public struct RenderedMarkdown: Sendable, Hashable {
   public var problems: [Diagnostic]
 
   public init(
-    html: String, headings: [Heading] = [], paragraphAnchors: [String] = [], links: [MarkdownLink] = [], wordCount: Int = 0,
+    html: String, headings: [Heading] = [], paragraphAnchors: [String] = [], links: [MarkdownLink] = [],
+    wordCount: Int = 0,
     searchWords: String = "", problems: [Diagnostic] = []
   ) {
     self.html = html

@@ -15,7 +15,9 @@ public enum Parallel {
     // among documents) does not leave the other workers idle at the end.
     let next = Atomic<Int>(0)
     return [Result](unsafeUninitializedCapacity: count) { buffer, initialized in
-      let results = ResultSlots(base: buffer.baseAddress!)
+      // count > 1 here, so the buffer has storage.
+      guard let base = buffer.baseAddress else { return }
+      let results = ResultSlots(base: base)
       DispatchQueue.concurrentPerform(iterations: workers) { _ in
         while true {
           let index = next.add(1, ordering: .relaxed).oldValue
@@ -36,7 +38,9 @@ extension Parallel {
     let results = map([0, 1], jobs: jobs) { part -> PairResult<First, Second> in
       part == 0 ? .first(first()) : .second(second())
     }
-    guard case .first(let one) = results[0], case .second(let two) = results[1] else { fatalError("pair results out of order") }
+    guard case .first(let one) = results[0], case .second(let two) = results[1] else {
+      fatalError("pair results out of order")
+    }
     return (one, two)
   }
 }

@@ -13,7 +13,9 @@ public struct SiteIndex: Sendable {
 
   public init(documents: [ParsedDocument], people: [Person], series: [SeriesRecord] = []) {
     var records: [String: SeriesRecord] = [:]
-    for record in series where records["\(record.field)/\(record.id)"] == nil { records["\(record.field)/\(record.id)"] = record }
+    for record in series where records["\(record.field)/\(record.id)"] == nil {
+      records["\(record.field)/\(record.id)"] = record
+    }
     seriesRecords = records
     let sorted = documents.sorted { $0.id < $1.id }
     self.documents = sorted
@@ -35,7 +37,8 @@ public struct SiteIndex: Sendable {
   }
 
   private init(
-    documents: [ParsedDocument], people: [String: Person], peopleInOrder: [Person], seriesRecords: [String: SeriesRecord],
+    documents: [ParsedDocument], people: [String: Person], peopleInOrder: [Person],
+    seriesRecords: [String: SeriesRecord],
     positions: [DocumentID: Int], positionsByKind: [String: [Int]]
   ) {
     self.seriesRecords = seriesRecords
@@ -63,7 +66,8 @@ public struct SiteIndex: Sendable {
       for (index, document) in documents.enumerated() { byKind[document.kind ?? "", default: []].append(index) }
     }
     return SiteIndex(
-      documents: documents, people: people, peopleInOrder: peopleInOrder, seriesRecords: seriesRecords, positions: positions,
+      documents: documents, people: people, peopleInOrder: peopleInOrder, seriesRecords: seriesRecords,
+      positions: positions,
       positionsByKind: byKind)
   }
 

@@ -7,11 +7,14 @@ public enum Slug {
   public static func make(_ text: String, keepUnderscorePrefix: Bool = false) -> String {
     // Plain ASCII needs no folding, which is by far the slowest step: go straight to bytes.
     if text.utf8.allSatisfy({ $0 < 0x80 }) {
-      return slug(text.utf8.lazy.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }, keepUnderscorePrefix: keepUnderscorePrefix)
+      return slug(
+        text.utf8.lazy.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }, keepUnderscorePrefix: keepUnderscorePrefix)
     }
     let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
     // Letters that do not fold to ASCII (ß, ø, non-Latin scripts) are separators, as before.
-    return slug(folded.unicodeScalars.lazy.map { $0.value < 0x80 ? UInt8($0.value) : 0 }, keepUnderscorePrefix: keepUnderscorePrefix)
+    return slug(
+      folded.unicodeScalars.lazy.map { $0.value < 0x80 ? UInt8($0.value) : 0 },
+      keepUnderscorePrefix: keepUnderscorePrefix)
   }
 
   /// Keeps ASCII letters and digits, and turns every run of anything else into one hyphen

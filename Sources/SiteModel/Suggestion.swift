@@ -9,9 +9,8 @@ public enum Suggestion {
     for candidate in candidates {
       let distance = editDistance(target, Array(candidate.lowercased().unicodeScalars), limit: limit)
       guard distance <= limit else { continue }
-      if best == nil || distance < best!.distance || (distance == best!.distance && candidate < best!.candidate) {
-        best = (candidate, distance)
-      }
+      if let current = best, (current.distance, current.candidate) <= (distance, candidate) { continue }
+      best = (candidate, distance)
     }
     return best?.candidate
   }

@@ -3,7 +3,8 @@
 public enum PageAnchors {
   public static let reserved: Set<String> = [
     "main", "site-nav", "site-search-q", "home-search-q", "search-q", "search-status", "search-results",
-    "cycles-heading", "latest-heading", "about", "about-heading", "body", "errors", "errors-heading", "warnings", "warnings-heading",
+    "cycles-heading", "latest-heading", "about", "about-heading", "body", "errors", "errors-heading", "warnings",
+    "warnings-heading",
     "participants", "participants-heading", "recommendations", "recommendations-heading", "references",
     "references-heading", "referenced-by", "referenced-by-heading", "series", "attention", "attention-heading",
     "balance", "balance-heading", "inventory", "inventory-heading",

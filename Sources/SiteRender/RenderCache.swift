@@ -88,7 +88,9 @@ public final class RenderCache: @unchecked Sendable {
 
   /// The sitemap's files, made again only when a page or a date changed.
   func sitemap(_ pages: [(path: PagePath, lastModified: CalendarDate?)], render: () -> [OutputFile]) -> [OutputFile] {
-    if let cached = lock.withLock({ sitemap }), cached.pages.elementsEqual(pages, by: { $0.path == $1.path && $0.lastModified == $1.lastModified }) {
+    if let cached = lock.withLock({ sitemap }),
+      cached.pages.elementsEqual(pages, by: { $0.path == $1.path && $0.lastModified == $1.lastModified })
+    {
       return cached.files
     }
     let files = render()

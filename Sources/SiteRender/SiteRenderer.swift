@@ -69,16 +69,23 @@ public struct SiteRenderer: Sendable {
       return [htmlPage(theme.pagePath, .theme, ThemePage(context: context).model(theme))]
     case .cycleData(let year):
       guard let cycle = site.cycle(year) else { return [] }
-      return [AtomFeed(site: site).cycleFeed(cycle), InventoryData(site: site).cycleFile(cycle), InventoryCSV(site: site).file(cycle)]
+      return [
+        AtomFeed(site: site).cycleFeed(cycle), InventoryData(site: site).cycleFile(cycle),
+        InventoryCSV(site: site).file(cycle),
+      ]
     case .siteFeed:
       return [AtomFeed(site: site).siteFeed()]
     case .siteInventory:
-      return [InventoryData(site: site, cache: cache).siteFile(), OutputFile(path: InventoryData.schemaPath, contents: .text(InventorySchema.text))]
+      return [
+        InventoryData(site: site, cache: cache).siteFile(),
+        OutputFile(path: InventoryData.schemaPath, contents: .text(InventorySchema.text)),
+      ]
     case .searchIndex:
       return SearchIndex(site: site, cache: cache).files()
     case .sitemap:
       let pages = htmlPages
-      return cache?.sitemap(pages) { Sitemap(site: site).files(pages: pages) } ?? Sitemap(site: site).files(pages: pages)
+      return cache?.sitemap(pages) { Sitemap(site: site).files(pages: pages) }
+        ?? Sitemap(site: site).files(pages: pages)
     case .assets:
       return templates.assets.map { OutputFile(path: $0.path, contents: $0.contents) }
     }
@@ -86,7 +93,10 @@ public struct SiteRenderer: Sendable {
 
   /// Every HTML page, with its document's date, for the sitemap.
   var htmlPages: [(path: PagePath, lastModified: CalendarDate?)] {
-    var pages: [PagePath] = [.home, PagePath("404.html"), PagePath("search/index.html"), PagePath("people/index.html"), PagePath("themes/index.html")]
+    var pages: [PagePath] = [
+      .home, PagePath("404.html"), PagePath("search/index.html"), PagePath("people/index.html"),
+      PagePath("themes/index.html"),
+    ]
     pages += site.cycles.map(\.pagePath)
     pages += site.series.map(\.key.pagePath)
     pages += site.people.map(\.pagePath)

@@ -55,7 +55,9 @@ public struct TemplateSet: Sendable {
         assets[relative] = .copy(from: folder.appendingPathComponent(relative))
       } else if relative.hasSuffix(".mustache") {
         let data = (try? Data(contentsOf: folder.appendingPathComponent(relative))) ?? Data()
-        sources[String(relative.dropLast(".mustache".count))] = (layout.displayTemplate(relative), SourceText.decode(data).text)
+        sources[String(relative.dropLast(".mustache".count))] = (
+          layout.displayTemplate(relative), SourceText.decode(data).text
+        )
       }
     }
     var diagnostics: [Diagnostic] = []
@@ -67,9 +69,11 @@ public struct TemplateSet: Sendable {
         let isMissing = problem.message.hasPrefix("the template refers to a missing")
         diagnostics.append(
           Diagnostic(
-            .error, isMissing ? missingRule : syntaxRule, isMissing ? problem.message : "template syntax error: \(problem.message)",
+            .error, isMissing ? missingRule : syntaxRule,
+            isMissing ? problem.message : "template syntax error: \(problem.message)",
             at: SourceLocation(file: problem.file, line: problem.line, column: problem.column),
-            help: isMissing ? "create the template or correct the name" : "close each {{#name}} with {{/name}}, innermost first"))
+            help: isMissing
+              ? "create the template or correct the name" : "close each {{#name}} with {{/name}}, innermost first"))
       }
     }
     guard diagnostics.isEmpty, let engine else { return .failure(DiagnosticsError(diagnostics)) }
@@ -89,14 +93,18 @@ public struct TemplateSet: Sendable {
   ) -> [UInt8] {
     guard let missing else { return engine.render(page.rawValue, .object(model), lookups: lookups) }
     var found: [MustacheTemplates.MissingName] = []
-    let bytes = withUnsafeMutablePointer(to: &found) { engine.render(page.rawValue, .object(model), missing: $0, lookups: lookups) }
+    let bytes = withUnsafeMutablePointer(to: &found) {
+      engine.render(page.rawValue, .object(model), missing: $0, lookups: lookups)
+    }
     if !found.isEmpty { missing.add(found) }
     return bytes
   }
 
   /// Every file under a folder, relative to it, skipping hidden files.
   static func files(in folder: URL) -> [String] {
-    guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
+    guard
+      let enumerator = FileManager.default.enumerator(
+        at: folder, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
     else { return [] }
     var files: [String] = []
     let base = folder.standardizedFileURL.path
@@ -129,7 +137,8 @@ public final class MissingNames: @unchecked Sendable {
     defer { lock.unlock() }
     return names.sorted { ($0.file, $0.line, $0.name) < ($1.file, $1.line, $1.name) }.map { name in
       Diagnostic(
-        .error, TemplateSet.missingNameRule, "the template prints {{\(name.name)}}, which this page's view model does not have",
+        .error, TemplateSet.missingNameRule,
+        "the template prints {{\(name.name)}}, which this page's view model does not have",
         at: SourceLocation(file: name.file, line: name.line),
         help: "correct the name, or print it only inside {{#\(name.name)}}…{{/\(name.name)}}")
     }

@@ -24,7 +24,8 @@ public final class FileWatcher: @unchecked Sendable {
   private let quiet: TimeInterval
   private var thread: Thread?
 
-  static let mask: UInt32 = UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_DELETE | IN_CREATE | IN_DELETE_SELF)
+  static let mask: UInt32 = UInt32(
+    IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_DELETE | IN_CREATE | IN_DELETE_SELF)
 
   /// Starts watching `roots` (folders under `siteRoot`) and every folder inside them.
   public init(roots: [URL], siteRoot: URL, quiet: TimeInterval = 0.03) throws {
@@ -121,7 +122,8 @@ public final class FileWatcher: @unchecked Sendable {
         // The site folder itself: only a root appearing counts (a folder, or a link to one).
         let full = siteRoot + "/" + name
         var isFolder: ObjCBool = false
-        guard rootNames.contains(name), FileManager.default.fileExists(atPath: full, isDirectory: &isFolder), isFolder.boolValue
+        guard rootNames.contains(name), FileManager.default.fileExists(atPath: full, isDirectory: &isFolder),
+          isFolder.boolValue
         else { continue }
         addWatches(full)
         for file in FileManager.default.enumerator(atPath: full)?.allObjects as? [String] ?? [] {

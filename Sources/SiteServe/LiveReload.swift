@@ -57,7 +57,8 @@ enum LiveReload {
     for error in errors.sorted().prefix(100) {
       html += "<li><code>\(HTMLText.escape(error.location.description))</code> \(HTMLText.escape(error.message))"
       if unreadable.contains(error.location.file) {
-        html += " <strong>(the file cannot be read: its page, if it had one, shows the last version that could be read)</strong>"
+        html +=
+          " <strong>(the file cannot be read: its page, if it had one, shows the last version that could be read)</strong>"
       }
       html += " <code>[\(HTMLText.escape(error.rule))]</code>"
       if let help = error.help { html += "<br><span style=\"color:#4a5260\">\(HTMLText.escape(help))</span>" }

@@ -40,7 +40,8 @@ struct PreviewResponder: Sendable {
     let path = request.uri.path
     if path == LiveReload.eventsPath { return await events() }
     if path == LiveReload.scriptPath {
-      return Self.body(.ok, Data(LiveReload.script.utf8), type: "text/javascript; charset=utf-8", head: request.method == .head)
+      return Self.body(
+        .ok, Data(LiveReload.script.utf8), type: "text/javascript; charset=utf-8", head: request.method == .head)
     }
     switch files.resolve(path) {
     case .badRequest:
@@ -62,7 +63,10 @@ struct PreviewResponder: Sendable {
   }
 
   /// Every answer tells browsers not to guess another type than the one it gives.
-  static let noSniff = HTTPField.Name("X-Content-Type-Options")!
+  static let noSniff: HTTPField.Name = {
+    guard let name = HTTPField.Name("X-Content-Type-Options") else { preconditionFailure("a valid header name") }
+    return name
+  }()
 
   static func hasBody(_ request: Request) -> Bool {
     if request.headers[.transferEncoding] != nil { return true }
@@ -122,7 +126,8 @@ struct PreviewResponder: Sendable {
     headers[.contentLength] = String(data.count)
     headers[.cacheControl] = "no-store"
     headers[Self.noSniff] = "nosniff"
-    return Response(status: status, headers: headers, body: head ? ResponseBody() : ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+    return Response(
+      status: status, headers: headers, body: head ? ResponseBody() : ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
   }
 
   static func text(_ status: HTTPResponse.Status, _ text: String, extra: HTTPFields = [:]) -> Response {

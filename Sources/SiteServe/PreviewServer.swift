@@ -82,7 +82,8 @@ public final class PreviewServer: Sendable {
 
   /// Runs until the task is cancelled (or SIGINT/SIGTERM when `handleSignals`), then
   /// removes the private folder. `onReady` receives the URL being served.
-  public func run(handleSignals: Bool = true, onReady: @escaping @Sendable (URL) async -> Void = { _ in }) async throws {
+  public func run(handleSignals: Bool = true, onReady: @escaping @Sendable (URL) async -> Void = { _ in }) async throws
+  {
     let port = try PortFinder.free(host: configuration.host, from: configuration.port, report: configuration.report)
     guard let base = URL(string: "http://\(HostPolicy.bracketed(configuration.host)):\(port)/") else {
       throw PortFinder.PortError(message: "\(configuration.host) is not a host name or address igfsite can serve on")
@@ -91,7 +92,8 @@ public final class PreviewServer: Sendable {
     let options = BuildOptions(
       layout: configuration.layout, output: site, outputDisplay: "the preview folder", includeDrafts: true,
       baseURL: base.absoluteString)
-    let state = PreviewState(options: options, maximumListeners: configuration.maximumListeners, report: configuration.report)
+    let state = PreviewState(
+      options: options, maximumListeners: configuration.maximumListeners, report: configuration.report)
     defer { try? FileManager.default.removeItem(at: folder) }
     // Drafts are private: the folder is the user's alone (/dev/shm is shared by every user).
     try FileManager.default.createDirectory(
@@ -103,14 +105,19 @@ public final class PreviewServer: Sendable {
     if !first.succeeded, !FileManager.default.fileExists(atPath: site.appendingPathComponent("index.html").path) {
       // Nothing good to show yet: serve a page that lists the problems.
       try FileManager.default.createDirectory(at: site, withIntermediateDirectories: true)
-      try Data("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>igfsite preview</title></head><body><h1>The site cannot be rendered yet</h1><p>A settings file or a template has errors; they are listed below and in the terminal.</p></body></html>".utf8)
-        .write(to: site.appendingPathComponent("index.html"))
+      try Data(
+        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>igfsite preview</title></head><body><h1>The site cannot be rendered yet</h1><p>A settings file or a template has errors; they are listed below and in the terminal.</p></body></html>"
+          .utf8
+      )
+      .write(to: site.appendingPathComponent("index.html"))
     }
-    let watcher = try FileWatcher(roots: [configuration.layout.content, configuration.layout.templates], siteRoot: configuration.layout.root)
+    let watcher = try FileWatcher(
+      roots: [configuration.layout.content, configuration.layout.templates], siteRoot: configuration.layout.root)
     defer { watcher.stop() }
     if !HostPolicy.isLoopback(configuration.host) {
       configuration.report(
-        "warning: \(configuration.host) is not a loopback address: anyone who can reach this machine on port \(port) can read the preview, drafts included")
+        "warning: \(configuration.host) is not a loopback address: anyone who can reach this machine on port \(port) can read the preview, drafts included"
+      )
     }
     let responder = PreviewResponder(
       files: StaticFiles(root: site), state: state,
@@ -120,7 +127,8 @@ public final class PreviewServer: Sendable {
       server: .http1(
         configuration: .init(
           idleTimeout: .seconds(60),
-          httpDecoderConfiguration: .init(maxHeaderFieldSize: 16 * 1024, maxHeaderListSize: 32 * 1024, maxHeaderFieldCount: 100))),
+          httpDecoderConfiguration: .init(
+            maxHeaderFieldSize: 16 * 1024, maxHeaderListSize: 32 * 1024, maxHeaderFieldCount: 100))),
       configuration: .init(address: .hostname(configuration.host, port: port), serverName: nil, reuseAddress: true),
       onServerRunning: { _ in await onReady(base) },
       logger: Logger(label: "igfsite.serve", factory: { _ in SwiftLogNoOpLogHandler() }))
@@ -179,9 +187,13 @@ enum PortFinder {
     address.sin_family = sa_family_t(AF_INET)
     address.sin_port = in_port_t(UInt16(port).bigEndian)
     // Hosts that are not IPv4 addresses are left for the server itself to bind.
-    guard inet_pton(AF_INET, host == "localhost" ? "127.0.0.1" : host, &address.sin_addr) == 1 else { return port == 0 ? nil : port }
+    guard inet_pton(AF_INET, host == "localhost" ? "127.0.0.1" : host, &address.sin_addr) == 1 else {
+      return port == 0 ? nil : port
+    }
     let bound = withUnsafePointer(to: &address) {
-      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.bind(socketFD, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+        Glibc.bind(socketFD, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+      }
     }
     guard bound == 0 else { return nil }
     var length = socklen_t(MemoryLayout<sockaddr_in>.size)

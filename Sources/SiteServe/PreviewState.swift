@@ -79,7 +79,9 @@ actor PreviewState {
     if host == nil {
       report("Refused a request without a Host header (a browser always sends one).")
     } else {
-      report("Refused a request for \"\(name)\", which is not this preview's address; to allow it, restart with --allow-host \(name)")
+      report(
+        "Refused a request for \"\(name)\", which is not this preview's address; to allow it, restart with --allow-host \(name)"
+      )
     }
   }
 
@@ -88,26 +90,35 @@ actor PreviewState {
   static func describe(_ update: SiteSession.Update, changed: Set<String>?, everRendered: Bool = true) -> String {
     let milliseconds = Int((update.seconds * 1000).rounded())
     // Files igfsite reads, not the folders they were made in.
-    let files = changed?.filter { $0.hasSuffix(".md") || $0.hasSuffix(".yml") || $0.hasPrefix("templates/") }.sorted() ?? []
+    let files =
+      changed?.filter { $0.hasSuffix(".md") || $0.hasSuffix(".yml") || $0.hasPrefix("templates/") }.sorted() ?? []
     let cause =
-      files.isEmpty ? "" : " after " + files.prefix(3).joined(separator: ", ") + (files.count > 3 ? " and \(files.count - 3) more" : "")
-    let counts = "\(DiagnosticReport.counted(update.diagnostics.errorCount, "error")), \(DiagnosticReport.counted(update.diagnostics.warningCount, "warning"))"
+      files.isEmpty
+      ? ""
+      : " after " + files.prefix(3).joined(separator: ", ") + (files.count > 3 ? " and \(files.count - 3) more" : "")
+    let counts =
+      "\(DiagnosticReport.counted(update.diagnostics.errorCount, "error")), \(DiagnosticReport.counted(update.diagnostics.warningCount, "warning"))"
     var text: String
     if update.succeeded {
-      text = "Rebuilt\(cause): \(DiagnosticReport.counted(update.pagesRendered, "page")) rendered, "
+      text =
+        "Rebuilt\(cause): \(DiagnosticReport.counted(update.pagesRendered, "page")) rendered, "
         + "\(DiagnosticReport.counted(update.written.count + update.removed.count, "file")) changed in \(milliseconds) ms; \(counts)"
       if update.diagnostics.hasErrors { text += " (igfsite build stops on errors; the pages show them)" }
       if !update.unreadable.isEmpty {
-        text += "\n  cannot be read, so their pages show the last version that could be: \(update.unreadable.joined(separator: ", "))"
+        text +=
+          "\n  cannot be read, so their pages show the last version that could be: \(update.unreadable.joined(separator: ", "))"
       }
     } else {
       let showing = everRendered ? "still serving the last good build" : "nothing to show until it is fixed"
-      text = "Cannot render the site\(cause) (\(milliseconds) ms; \(counts)): a settings file or template has errors; \(showing)"
+      text =
+        "Cannot render the site\(cause) (\(milliseconds) ms; \(counts)): a settings file or template has errors; \(showing)"
     }
     for problem in update.diagnostics.prefix(20) {
       text += "\n  \(problem.location): \(problem.severity.rawValue): \(problem.message) [\(problem.rule)]"
     }
-    if update.diagnostics.count > 20 { text += "\n  … \(update.diagnostics.count - 20) more (igfsite check lists them all)" }
+    if update.diagnostics.count > 20 {
+      text += "\n  … \(update.diagnostics.count - 20) more (igfsite check lists them all)"
+    }
     return text
   }
 }

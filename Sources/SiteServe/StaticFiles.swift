@@ -22,7 +22,8 @@ struct StaticFiles: Sendable {
   }
 
   func resolve(_ rawPath: String) -> Resolution {
-    let pathOnly = rawPath.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
+    let pathOnly =
+      rawPath.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
     guard let decoded = pathOnly.removingPercentEncoding, !decoded.contains("\0"), !decoded.contains("\\") else {
       return .badRequest
     }

@@ -19,7 +19,9 @@ extension ModalitiesSchema {
       return .notApplicable(reason: "before the modalities were agreed (they apply from \(first))")
     }
     return .notApplicable(
-      reason: "no modalities apply to this kind of document (\(kind.label)) in \(document.cycle.map(String.init) ?? "its cycle")")
+      reason:
+        "no modalities apply to this kind of document (\(kind.label)) in \(document.cycle.map(String.init) ?? "its cycle")"
+    )
   }
 }
 

@@ -41,7 +41,9 @@ public struct DocumentScaffold: Sendable {
       lines.append("")
       lines.append("## \(section.title)")
       lines.append("")
-      lines.append("\(Self.placeholderMarker) \(section.title.lowercased())\(section.optional ? " (optional: remove the section if it does not apply)" : "")]")
+      lines.append(
+        "\(Self.placeholderMarker) \(section.title.lowercased())\(section.optional ? " (optional: remove the section if it does not apply)" : "")]"
+      )
     }
     if sections.isEmpty {
       lines.append("")

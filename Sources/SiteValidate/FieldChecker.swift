@@ -14,7 +14,9 @@ struct FieldChecker {
     self.references = references
   }
 
-  private mutating func add(_ check: String, rule: String, _ message: String, at location: SourceLocation, help: String?) {
+  private mutating func add(
+    _ check: String, rule: String, _ message: String, at location: SourceLocation, help: String?
+  ) {
     diagnostics.append(Diagnostic(schema.severity(of: check), rule, message, at: location, help: help))
   }
 
@@ -30,14 +32,16 @@ struct FieldChecker {
   /// Checks the entries of a mapping; `path` prefixes nested field names (`meeting.`).
   /// - Parameter asWritten: a document published as written needs only kind, title and cycle.
   mutating func checkMapping(
-    _ node: YAMLNode, fields: [FieldSpec], path: String, missingAt: SourceLocation, kindLabel: String, asWritten: Bool = false
+    _ node: YAMLNode, fields: [FieldSpec], path: String, missingAt: SourceLocation, kindLabel: String,
+    asWritten: Bool = false
   ) {
     let entries = node.entries ?? []
     for field in fields where field.required && !entries.contains(where: { $0.key == field.name }) {
       if asWritten && !(path.isEmpty && Self.alwaysRequired.contains(field.name)) { continue }
       let unknown = field.allowsUnknown ? ", or \"unknown\" when it is not known" : ""
       add(
-        "missing-field", rule: "front-matter.missing-field", "the field \"\(path)\(field.name)\" is missing", at: missingAt,
+        "missing-field", rule: "front-matter.missing-field", "the field \"\(path)\(field.name)\" is missing",
+        at: missingAt,
         help: "add \"\(field.name):\" with \(field.type.description)\(unknown); a \(kindLabel) requires it")
     }
     let names = fields.map(\.name)
@@ -121,7 +125,9 @@ struct FieldChecker {
     guard let name = field.vocabulary, let values = schema.vocabularies[name], !values.contains(text) else { return }
     var message = "\"\(path)\" is \"\(text)\", which is not one of: \(values.joined(separator: ", "))"
     if let suggestion = Suggestion.didYouMean(text, in: values) { message += "; \(suggestion)" }
-    add("vocabulary", rule: "front-matter.vocabulary", message, at: node.location, help: "use one of the \(name) values of modalities.yml")
+    add(
+      "vocabulary", rule: "front-matter.vocabulary", message, at: node.location,
+      help: "use one of the \(name) values of modalities.yml")
   }
 
   private mutating func wrongType(_ node: YAMLNode, field: FieldSpec, path: String, help: String? = nil) {

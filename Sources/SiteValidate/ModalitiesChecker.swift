@@ -35,8 +35,9 @@ public struct ModalitiesChecker: Sendable {
     _ site: SiteIndex, unpublished: Set<DocumentID> = [], unreadable: Set<DocumentID> = [], jobs: Int? = nil
   ) -> [Diagnostic] {
     var diagnostics = checkDocuments(
-      site.documents.map(\.id), in: site, unpublished: unpublished, unreadable: unreadable, jobs: jobs)
-      .values.flatMap { $0 }
+      site.documents.map(\.id), in: site, unpublished: unpublished, unreadable: unreadable, jobs: jobs
+    )
+    .values.flatMap { $0 }
     diagnostics += checkSite(site)
     return diagnostics
   }
@@ -51,7 +52,8 @@ public struct ModalitiesChecker: Sendable {
   func checkSeriesNames(_ site: SiteIndex) -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
     var seen = Set<String>()
-    let seriesFields = Dictionary(schema.kinds.compactMap { kind in kind.seriesField.map { (kind.id, $0) } }, uniquingKeysWith: { a, _ in a })
+    let seriesFields = Dictionary(
+      schema.kinds.compactMap { kind in kind.seriesField.map { (kind.id, $0) } }, uniquingKeysWith: { a, _ in a })
     for document in site.documents {
       guard let field = document.kind.flatMap({ seriesFields[$0] }), let node = document[field], let id = node.string,
         site.seriesRecord(field: field, id: id) == nil, seen.insert("\(field)/\(id)").inserted
@@ -61,14 +63,18 @@ public struct ModalitiesChecker: Sendable {
         Diagnostic(
           .warning, "series.unnamed",
           "the \(label) \"\(id)\" has no name in series.yml; its pages call it \"\(SeriesRecord.nameFromID(id))\"",
-          at: node.location, help: "add \"\(id): {name: …, description: …}\" under \"\(field):\" in content/series.yml"))
+          at: node.location, help: "add \"\(id): {name: …, description: …}\" under \"\(field):\" in content/series.yml")
+      )
     }
-    for record in site.seriesRecords.values.sorted(by: { $0.location < $1.location }) where schema.seriesType(record.field) == nil {
+    for record in site.seriesRecords.values.sorted(by: { $0.location < $1.location })
+    where schema.seriesType(record.field) == nil {
       let fields = schema.seriesTypes.map(\.field)
       var message = "\"\(record.field)\" is not a series type of modalities.yml"
       if let suggestion = Suggestion.didYouMean(record.field, in: fields) { message += "; \(suggestion)" }
       diagnostics.append(
-        Diagnostic(.error, "series.type", message, at: record.location, help: "the series types are \(fields.joined(separator: ", "))"))
+        Diagnostic(
+          .error, "series.type", message, at: record.location,
+          help: "the series types are \(fields.joined(separator: ", "))"))
     }
     return diagnostics
   }
@@ -103,13 +109,17 @@ public struct ModalitiesChecker: Sendable {
     for id in changed {
       affected.formUnion(referrers[id] ?? [])
       for document in [old[id], new[id]].compactMap({ $0 }) {
-        for field in groupingFields { if let value = document[field]?.string { groups.insert(GroupValue(field: field, value: value)) } }
+        for field in groupingFields {
+          if let value = document[field]?.string { groups.insert(GroupValue(field: field, value: value)) }
+        }
         if let date = document.date?.fullDay { dates.insert(date) }
       }
     }
     guard !groups.isEmpty || !dates.isEmpty else { return affected }
     for document in new.documents {
-      if groupingFields.contains(where: { field in document[field]?.string.map { groups.contains(GroupValue(field: field, value: $0)) } ?? false }) {
+      if groupingFields.contains(where: { field in
+        document[field]?.string.map { groups.contains(GroupValue(field: field, value: $0)) } ?? false
+      }) {
         affected.insert(document.id)
       }
       for field in dateReferenceFields where document[field]?["date"]?.date.map(dates.contains) == true {
@@ -154,13 +164,15 @@ public struct ModalitiesChecker: Sendable {
     if document.isCycleLanding, kind.id != "cycle" {
       diagnostics.append(
         Diagnostic(
-          .error, "front-matter.kind", "a cycle's _cycle.md must have kind: cycle, not \(kind.id)", at: kindNode.location,
+          .error, "front-matter.kind", "a cycle's _cycle.md must have kind: cycle, not \(kind.id)",
+          at: kindNode.location,
           help: "write kind: cycle, or rename the file"))
     }
     if !kind.cycles.contains(document.cycle), let cycle = document.cycle {
       diagnostics.append(
         Diagnostic(
-          .error, "front-matter.kind", "a \(kind.label) belongs to the cycles \(kind.cycles), not \(cycle)", at: kindNode.location,
+          .error, "front-matter.kind", "a \(kind.label) belongs to the cycles \(kind.cycles), not \(cycle)",
+          at: kindNode.location,
           help: "check the kind and the cycle; modalities.yml gives the cycles of each kind"))
     }
     var fields = FieldChecker(schema: schema, site: site, references: references)
@@ -184,11 +196,13 @@ public struct ModalitiesChecker: Sendable {
 
   /// A document in `content/2017/` that says `cycle: 2016` is almost always a copy-paste slip.
   private func checkCycleFolder(_ document: ParsedDocument) -> [Diagnostic] {
-    guard let folder = document.id.cycleFolder, let cycleNode = document["cycle"], let cycle = cycleNode.int, cycle != folder
+    guard let folder = document.id.cycleFolder, let cycleNode = document["cycle"], let cycle = cycleNode.int,
+      cycle != folder
     else { return [] }
     return [
       Diagnostic(
-        .warning, "front-matter.cycle", "cycle is \(cycle) but the file is in the \(folder) folder", at: cycleNode.location,
+        .warning, "front-matter.cycle", "cycle is \(cycle) but the file is in the \(folder) folder",
+        at: cycleNode.location,
         help: "set cycle: \(folder), or move the file to content/\(cycle)/")
     ]
   }

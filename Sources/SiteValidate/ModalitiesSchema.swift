@@ -177,7 +177,10 @@ public struct SeriesType: Sendable {
     }
   }
 
-  public init(field: String, label: String, finalOutput: FinalOutput? = nil, renewedEachCycle: Bool = false, location: SourceLocation) {
+  public init(
+    field: String, label: String, finalOutput: FinalOutput? = nil, renewedEachCycle: Bool = false,
+    location: SourceLocation
+  ) {
     self.field = field
     self.label = label
     self.finalOutput = finalOutput
@@ -300,7 +303,9 @@ public struct RuleConfig: Sendable {
   public var cycles: CycleRange
   public var location: SourceLocation
 
-  public init(name: String, severity: Severity, parameters: YAMLNode, cycles: CycleRange = .always, location: SourceLocation) {
+  public init(
+    name: String, severity: Severity, parameters: YAMLNode, cycles: CycleRange = .always, location: SourceLocation
+  ) {
     self.cycles = cycles
     self.name = name
     self.severity = severity

@@ -14,19 +14,23 @@ public struct ReferenceResolver: Sendable {
   let unreadable: Set<DocumentID>
   let severity: Severity
 
-  public init(site: SiteIndex, unpublished: Set<DocumentID> = [], unreadable: Set<DocumentID> = [], severity: Severity = .error) {
+  public init(
+    site: SiteIndex, unpublished: Set<DocumentID> = [], unreadable: Set<DocumentID> = [], severity: Severity = .error
+  ) {
     self.site = site
     self.unpublished = unpublished
     self.unreadable = unreadable
     self.severity = severity
   }
 
-  private func add(_ message: String, at location: SourceLocation, help: String?, into diagnostics: inout [Diagnostic]) {
+  private func add(_ message: String, at location: SourceLocation, help: String?, into diagnostics: inout [Diagnostic])
+  {
     diagnostics.append(Diagnostic(severity, Self.rule, message, at: location, help: help))
   }
 
   func checkDocument(
-    _ text: String, expectedKind: String?, mustExist: Bool, at location: SourceLocation, into diagnostics: inout [Diagnostic]
+    _ text: String, expectedKind: String?, mustExist: Bool, at location: SourceLocation,
+    into diagnostics: inout [Diagnostic]
   ) {
     let id = DocumentID(text)
     guard let target = site[id] else {
@@ -41,7 +45,9 @@ public struct ReferenceResolver: Sendable {
     }
   }
 
-  func reportMissing(_ id: DocumentID, written: String, at location: SourceLocation, into diagnostics: inout [Diagnostic]) {
+  func reportMissing(
+    _ id: DocumentID, written: String, at location: SourceLocation, into diagnostics: inout [Diagnostic]
+  ) {
     if unreadable.contains(id) { return }
     if unpublished.contains(id) {
       // Always an error, whatever the schema's severity for references: a warning would be
@@ -104,7 +110,9 @@ public struct ReferenceResolver: Sendable {
     return path.hasSuffix(".md") && path.hasPrefix("..") && !path.contains(":")
   }
 
-  private func checkFragment(_ link: MarkdownLink, in target: ParsedDocument, at location: SourceLocation, into diagnostics: inout [Diagnostic]) {
+  private func checkFragment(
+    _ link: MarkdownLink, in target: ParsedDocument, at location: SourceLocation, into diagnostics: inout [Diagnostic]
+  ) {
     guard let fragment = link.fragment?.removingPercentEncodingIfPossible, !fragment.isEmpty else { return }
     let anchors = Self.anchors(of: target)
     guard !anchors.contains(fragment) else { return }

@@ -70,7 +70,9 @@ struct RuleParameters {
     for entry in config.parameters.entries ?? [] where !known.contains(entry.key) {
       var message = "unknown parameter \"\(entry.key)\""
       if let suggestion = Suggestion.didYouMean(entry.key, in: known) { message += "; \(suggestion)" }
-      problem(message, at: entry.keyLocation, help: "the parameters of this rule are \(known.sorted().joined(separator: ", "))")
+      problem(
+        message, at: entry.keyLocation,
+        help: "the parameters of this rule are \(known.sorted().joined(separator: ", "))")
     }
     return diagnostics
   }

@@ -6,7 +6,9 @@ import SiteModel
 /// is edited by people, and a wrong schema must not silently check the wrong thing.
 public enum SchemaLoader {
   public static let rule = "modalities.schema"
-  static let checkNames = ["missing-field", "type", "vocabulary", "unknown-field", "sections", "section-order", "references"]
+  static let checkNames = [
+    "missing-field", "type", "vocabulary", "unknown-field", "sections", "section-order", "references",
+  ]
 
   public static func load(_ layout: SiteLayout, diagnostics: inout [Diagnostic]) -> ModalitiesSchema? {
     guard let root = SettingsReader.read("modalities.yml", layout: layout, required: true, diagnostics: &diagnostics)
@@ -49,7 +51,8 @@ private struct SchemaParser {
   }
 
   mutating func schema(_ root: YAMLNode) -> ModalitiesSchema {
-    expectKeys(root, allowed: ["vocabularies", "common", "checks", "inventory", "series", "kinds"], context: "the schema")
+    expectKeys(
+      root, allowed: ["vocabularies", "common", "checks", "inventory", "series", "kinds"], context: "the schema")
     var schema = ModalitiesSchema(file: file)
     if let node = root["vocabularies"] {
       for entry in node.entries ?? [] {
@@ -70,7 +73,9 @@ private struct SchemaParser {
       for entry in checks.entries ?? [] {
         guard SchemaLoader.checkNames.contains(entry.key) else {
           var message = "unknown check \"\(entry.key)\""
-          if let suggestion = Suggestion.didYouMean(entry.key, in: SchemaLoader.checkNames) { message += "; \(suggestion)" }
+          if let suggestion = Suggestion.didYouMean(entry.key, in: SchemaLoader.checkNames) {
+            message += "; \(suggestion)"
+          }
           problem(message, atKey: entry, help: "the checks are \(SchemaLoader.checkNames.joined(separator: ", "))")
           continue
         }
@@ -97,17 +102,22 @@ private struct SchemaParser {
   mutating func seriesTypes(_ node: YAMLNode?, kinds: [KindSpec]) -> [SeriesType] {
     let fields = kinds.compactMap(\.seriesField)
     guard let node else {
-      return Array(Set(fields)).sorted().map { SeriesType(field: $0, label: $0.uppercased(), location: SourceLocation(file: file)) }
+      return Array(Set(fields)).sorted().map {
+        SeriesType(field: $0, label: $0.uppercased(), location: SourceLocation(file: file))
+      }
     }
     guard let entries = node.entries else {
-      problem("series must be a mapping of series field to its settings", at: node, help: "write series: {bpf: {label: Best Practice Forum}}")
+      problem(
+        "series must be a mapping of series field to its settings", at: node,
+        help: "write series: {bpf: {label: Best Practice Forum}}")
       return []
     }
     let kindIDs = kinds.map(\.id)
     var types: [SeriesType] = []
     for entry in entries {
       let settings = entry.value
-      expectKeys(settings, allowed: ["label", "final_output", "renewed_each_cycle"], context: "series \"\(entry.key)\"")
+      expectKeys(
+        settings, allowed: ["label", "final_output", "renewed_each_cycle"], context: "series \"\(entry.key)\"")
       var type = SeriesType(
         field: entry.key, label: settings["label"]?.scalarText ?? entry.key.uppercased(),
         renewedEachCycle: settings["renewed_each_cycle"]?.bool ?? false, location: entry.keyLocation)
@@ -118,7 +128,9 @@ private struct SchemaParser {
         if outputKinds.isEmpty || statuses.isEmpty {
           problem(
             "the final output of series \"\(entry.key)\" needs its kinds and status", at: output,
-            help: "write final_output: {kinds: [\(entry.key)-output], status: final}; kinds is a list of the kinds that count")
+            help:
+              "write final_output: {kinds: [\(entry.key)-output], status: final}; kinds is a list of the kinds that count"
+          )
         }
         for kind in outputKinds where !kindIDs.contains(kind) {
           var message = "series \"\(entry.key)\": final_output names an unknown kind \"\(kind)\""
@@ -150,7 +162,9 @@ private struct SchemaParser {
       if key == "from" { range.from = year } else { range.until = year }
     }
     if let from = range.from, let until = range.until, from > until {
-      problem("\"from: \(from)\" comes after \"until: \(until)\"", at: node["from"] ?? node, help: "a range runs from its first cycle to its last")
+      problem(
+        "\"from: \(from)\" comes after \"until: \(until)\"", at: node["from"] ?? node,
+        help: "a range runs from its first cycle to its last")
     }
     return range
   }
@@ -160,7 +174,9 @@ private struct SchemaParser {
       guard let entry = node.entries?.first(where: { $0.key == moved }) else { continue }
       problem(
         "inventory.\(moved) is declared per series type now", atKey: entry,
-        help: "move it under series:, e.g. series: {bpf: {final_output: {kinds: [bpf-output], status: final}}, wg: {renewed_each_cycle: true}}")
+        help:
+          "move it under series:, e.g. series: {bpf: {final_output: {kinds: [bpf-output], status: final}}, wg: {renewed_each_cycle: true}}"
+      )
     }
     expectKeys(
       node, allowed: ["pending_status", "closed_status", "outputs", "order", "final_output", "renewed_each_cycle"],
@@ -172,7 +188,9 @@ private struct SchemaParser {
       let names = InventoryOrder.allCases.map(\.rawValue)
       policy.order = order.strings.compactMap { name in
         if let key = InventoryOrder(rawValue: name) { return key }
-        problem("unknown inventory order \"\(name)\"", at: order, help: "order by any of \(names.joined(separator: ", ")), e.g. [date, title]")
+        problem(
+          "unknown inventory order \"\(name)\"", at: order,
+          help: "order by any of \(names.joined(separator: ", ")), e.g. [date, title]")
         return nil
       }
     }
@@ -211,19 +229,24 @@ private struct SchemaParser {
         var configs: [RuleConfig] = []
         for version in versions {
           guard version.entries != nil, let severityNode = version["severity"] else {
-            problem("rule \"\(ruleEntry.key)\" needs a severity", atKey: ruleEntry, help: "add \"severity: error\" or \"severity: warning\"")
+            problem(
+              "rule \"\(ruleEntry.key)\" needs a severity", atKey: ruleEntry,
+              help: "add \"severity: error\" or \"severity: warning\"")
             continue
           }
           guard let severity = severity(severityNode) else { continue }
           let cycles = cycleRange(version)
           if let earlier = configs.first(where: { $0.cycles.overlaps(cycles) }) {
             problem(
-              "two versions of rule \"\(ruleEntry.key)\" apply to the same cycles (\(earlier.cycles) and \(cycles))", at: version,
+              "two versions of rule \"\(ruleEntry.key)\" apply to the same cycles (\(earlier.cycles) and \(cycles))",
+              at: version,
               help: "give each version its own from/until, e.g. until: 2019 on the old one and from: 2020 on the new")
             continue
           }
           configs.append(
-            RuleConfig(name: ruleEntry.key, severity: severity, parameters: version, cycles: cycles, location: ruleEntry.keyLocation))
+            RuleConfig(
+              name: ruleEntry.key, severity: severity, parameters: version, cycles: cycles,
+              location: ruleEntry.keyLocation))
         }
         kind.rules += configs
       }
@@ -238,7 +261,9 @@ private struct SchemaParser {
     let isVersioned = node.entries != nil || (node.list?.contains { $0["template"] != nil } ?? false)
     guard isVersioned else {
       guard let items = node.list else {
-        problem("sections must be a list", at: node, help: "write sections: [{title: …}] or sections: {from: 2018, template: [...]}")
+        problem(
+          "sections must be a list", at: node,
+          help: "write sections: [{title: …}] or sections: {from: 2018, template: [...]}")
         return []
       }
       let sections = items.compactMap { section($0) }
@@ -248,7 +273,9 @@ private struct SchemaParser {
     for version in node.list ?? [node] {
       expectKeys(version, allowed: ["from", "until", "template"], context: "the sections of \(kind)")
       guard let items = version["template"]?.list else {
-        problem("a section template needs \"template:\", the list of its sections", at: version, help: "write {from: 2018, template: [{title: …}]}")
+        problem(
+          "a section template needs \"template:\", the list of its sections", at: version,
+          help: "write {from: 2018, template: [{title: …}]}")
         continue
       }
       let cycles = cycleRange(version)
@@ -270,7 +297,8 @@ private struct SchemaParser {
       return nil
     }
     expectKeys(node, allowed: ["title", "also", "optional"], context: "section \"\(title)\"")
-    return SectionSpec(title: title, alternatives: node["also"]?.strings ?? [], optional: node["optional"]?.bool ?? false)
+    return SectionSpec(
+      title: title, alternatives: node["also"]?.strings ?? [], optional: node["optional"]?.bool ?? false)
   }
 
   mutating func fields(_ node: YAMLNode?, context: String) -> [FieldSpec] {
@@ -282,7 +310,9 @@ private struct SchemaParser {
     return entries.compactMap { field(name: $0.key, node: $0.value, at: $0.keyLocation) }
   }
 
-  static let typeNames = ["string", "text", "date", "integer", "boolean", "url", "reference", "person", "list", "object"]
+  static let typeNames = [
+    "string", "text", "date", "integer", "boolean", "url", "reference", "person", "list", "object",
+  ]
 
   mutating func field(name: String, node: YAMLNode, at location: SourceLocation) -> FieldSpec? {
     let typeName: String
@@ -291,10 +321,15 @@ private struct SchemaParser {
     } else if node.entries != nil, let declared = node["type"]?.string {
       typeName = declared
       expectKeys(
-        node, allowed: ["type", "required", "vocabulary", "kind", "of", "fields", "must_exist", "label", "default", "unknown"],
+        node,
+        allowed: [
+          "type", "required", "vocabulary", "kind", "of", "fields", "must_exist", "label", "default", "unknown",
+        ],
         context: "field \"\(name)\"")
     } else {
-      problem("field \"\(name)\" needs a type", at: node, help: "write {type: string} (types: \(Self.typeNames.joined(separator: ", ")))")
+      problem(
+        "field \"\(name)\" needs a type", at: node,
+        help: "write {type: string} (types: \(Self.typeNames.joined(separator: ", ")))")
       return nil
     }
     var spec = FieldSpec(
@@ -305,7 +340,9 @@ private struct SchemaParser {
         spec.vocabulary = vocabularyName
       } else {
         var message = "field \"\(name)\" names an unknown vocabulary \"\(vocabulary.scalarText ?? "")\""
-        if let suggestion = Suggestion.didYouMean(vocabulary.scalarText ?? "", in: vocabularies.keys) { message += "; \(suggestion)" }
+        if let suggestion = Suggestion.didYouMean(vocabulary.scalarText ?? "", in: vocabularies.keys) {
+          message += "; \(suggestion)"
+        }
         problem(message, at: vocabulary)
       }
     }
@@ -321,7 +358,9 @@ private struct SchemaParser {
       spec.type = .reference(kind: node["kind"]?.string, mustExist: node["must_exist"]?.bool ?? true)
     case "list":
       guard let itemNode = node["of"] else {
-        problem("list field \"\(name)\" needs \"of\" (the type of its items)", at: node, help: "write {type: list, of: string}")
+        problem(
+          "list field \"\(name)\" needs \"of\" (the type of its items)", at: node,
+          help: "write {type: list, of: string}")
         return nil
       }
       guard let item = field(name: name, node: itemNode, at: itemNode.location) else { return nil }

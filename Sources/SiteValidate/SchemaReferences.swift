@@ -31,15 +31,21 @@ extension ModalitiesSchema {
     return found
   }
 
-  private func collect(_ node: YAMLNode, type: FieldType, field: String, wantPeople: Bool, into found: inout [FieldReference]) {
+  private func collect(
+    _ node: YAMLNode, type: FieldType, field: String, wantPeople: Bool, into found: inout [FieldReference]
+  ) {
     switch type {
     case .reference where !wantPeople, .person where wantPeople:
       if let id = node.string { found.append(FieldReference(field: field, id: id, location: node.location)) }
     case .list(let item):
-      for element in node.list ?? [] { collect(element, type: item.type, field: field, wantPeople: wantPeople, into: &found) }
+      for element in node.list ?? [] {
+        collect(element, type: item.type, field: field, wantPeople: wantPeople, into: &found)
+      }
     case .object(let fields):
       for nested in fields {
-        if let value = node[nested.name] { collect(value, type: nested.type, field: field, wantPeople: wantPeople, into: &found) }
+        if let value = node[nested.name] {
+          collect(value, type: nested.type, field: field, wantPeople: wantPeople, into: &found)
+        }
       }
     default:
       break

@@ -44,7 +44,8 @@ struct SectionChecker {
       }
       diagnostics.append(
         Diagnostic(
-          missingSeverity, "\(kind.id).sections", "section \"\(match.section.title)\" is missing", at: location, help: help))
+          missingSeverity, "\(kind.id).sections", "section \"\(match.section.title)\" is missing", at: location,
+          help: help))
     }
     var latest: (index: Int, title: String)?
     for match in matches {
@@ -55,7 +56,9 @@ struct SectionChecker {
             orderSeverity, "\(kind.id).section-order",
             "section \"\(match.section.title)\" comes before \"\(previous.title)\"; the modalities put it after",
             at: headings[index].location,
-            help: "move this section after \"\(previous.title)\" (order: \(sections.map(\.title).joined(separator: ", ")))"))
+            help:
+              "move this section after \"\(previous.title)\" (order: \(sections.map(\.title).joined(separator: ", ")))")
+        )
       } else {
         latest = (index, match.section.title)
       }
@@ -98,8 +101,10 @@ struct SectionChecker {
     }
     let afterMarker = last == "." ? rest : rest.dropFirst()
     guard afterMarker.first == " " || afterMarker.isEmpty else { return text }
-    let isNumber = !enumerator.isEmpty && enumerator.allSatisfy { $0.isNumber || $0 == "." } && enumerator.first?.isNumber == true
-    let isRoman = (try? /^(XL|L?X{0,3})(IX|IV|V?I{0,3})$/.wholeMatch(in: enumerator.uppercased())) != nil && !enumerator.isEmpty
+    let isNumber =
+      !enumerator.isEmpty && enumerator.allSatisfy { $0.isNumber || $0 == "." } && enumerator.first?.isNumber == true
+    let isRoman =
+      (try? /^(XL|L?X{0,3})(IX|IV|V?I{0,3})$/.wholeMatch(in: enumerator.uppercased())) != nil && !enumerator.isEmpty
     let isLetter = enumerator.count == 1 && enumerator.first?.isLetter == true
     guard isNumber || isRoman || isLetter else { return text }
     return String(afterMarker.drop { $0 == " " })
@@ -124,7 +129,9 @@ extension KindSpec {
     let normalised = headings.map { SectionChecker.normalise(SectionChecker.droppingEnumerator($0.text)) }
     return sections(in: cycle).filter { section in
       !section.optional
-        && !normalised.contains { heading in section.normalizedTitles.contains { SectionChecker.heading(heading, startsWith: $0) } }
+        && !normalised.contains { heading in
+          section.normalizedTitles.contains { SectionChecker.heading(heading, startsWith: $0) }
+        }
     }.map(\.title)
   }
 }

@@ -20,7 +20,8 @@ public final class BuildLock: @unchecked Sendable {
       throw DiagnosticsError(
         Diagnostic(
           .error, "content.unreadable", "the content folder cannot be opened: \(String(cString: strerror(errno)))",
-          at: SourceLocation(file: layout.display("content")), help: "run igfsite in a site folder, or pass --site DIR"))
+          at: SourceLocation(file: layout.display("content")), help: "run igfsite in a site folder, or pass --site DIR")
+      )
     }
     if flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
       onWait()

@@ -5,7 +5,9 @@ import SiteModel
 /// folder. Each file is written beside itself and renamed over the old one, so a request
 /// served at the same moment reads either the old or the new file, never half of one.
 public enum OutputFolder {
-  public static func update(_ folder: URL, write files: [OutputFile], remove: [String], displayPath: String) throws(DiagnosticsError) {
+  public static func update(
+    _ folder: URL, write files: [OutputFile], remove: [String], displayPath: String
+  ) throws(DiagnosticsError) {
     do {
       try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
       var staged: [(temporary: String, final: String)] = []

@@ -134,7 +134,8 @@ public final class StagedOutput: @unchecked Sendable {
 
   static var marker: OutputFile {
     OutputFile(
-      path: stagingMarkerFile, contents: .text("igfsite is writing a site here; a folder left by a killed build is removed by the next.\n"))
+      path: stagingMarkerFile,
+      contents: .text("igfsite is writing a site here; a folder left by a killed build is removed by the next.\n"))
   }
 
   /// Puts the staged folder in place of the output. Linux swaps the two names atomically;
@@ -171,7 +172,9 @@ public final class StagedOutput: @unchecked Sendable {
     guard let names = try? FileManager.default.contentsOfDirectory(atPath: parent.path) else { return }
     for name in names where name.hasPrefix(prefix) {
       let folder = parent.appendingPathComponent(name)
-      guard let pidText = name.dropFirst(prefix.count).split(separator: "-").first, let pid = Int32(pidText) else { continue }
+      guard let pidText = name.dropFirst(prefix.count).split(separator: "-").first, let pid = Int32(pidText) else {
+        continue
+      }
       // A staging folder of a build still running belongs to it.
       if pid != getpid(), kill(pid, 0) == 0 { continue }
       FileTree.remove(folder.path)
@@ -187,7 +190,9 @@ public final class StagedOutput: @unchecked Sendable {
 
   static func describe(_ error: any Error) -> String {
     if let posix = error as? FileTreeWriter.WriteError { return posix.description }
-    if let diagnostics = error as? DiagnosticsError { return diagnostics.diagnostics.map(\.message).joined(separator: "; ") }
+    if let diagnostics = error as? DiagnosticsError {
+      return diagnostics.diagnostics.map(\.message).joined(separator: "; ")
+    }
     return (error as NSError).localizedDescription
   }
 }

@@ -26,7 +26,9 @@ struct BuildCommand: ParsableCommand {
   @Flag(name: .long, help: "Treat warnings as errors.")
   var strict = false
 
-  @Option(name: .customLong("base-url"), help: ArgumentHelp("The absolute URL the site is published under (replaces base_url).", valueName: "url"))
+  @Option(
+    name: .customLong("base-url"),
+    help: ArgumentHelp("The absolute URL the site is published under (replaces base_url).", valueName: "url"))
   var baseURL: String?
 
   @Option(name: .long, help: ArgumentHelp("Documents to process at once (default: one per core).", valueName: "n"))
@@ -55,7 +57,8 @@ struct BuildCommand: ParsableCommand {
     if !report.diagnostics.isEmpty { Output.error(Output.report(report.diagnostics, layout: layout)) }
     let overrides = SiteTheme.overrides(layout)
     if !overrides.isEmpty {
-      print("Theme: the built-in one, with the site's own \(overrides.map { "templates/" + $0 }.joined(separator: ", "))")
+      print(
+        "Theme: the built-in one, with the site's own \(overrides.map { "templates/" + $0 }.joined(separator: ", "))")
     }
     print(report.summary(output: options.outputDisplay))
     guard report.succeeded else { throw ExitStatus.forProblems(report.diagnostics) }

@@ -75,9 +75,12 @@ struct SiteOption: ParsableArguments {
 
   /// The site, or a usage error when there is none here and no `--site` was given.
   func requireLayout() throws -> SiteLayout {
-    if site == nil, SiteLayout.enclosing(URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)) == nil {
+    if site == nil,
+      SiteLayout.enclosing(URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)) == nil
+    {
       throw ValidationError(
-        "no site here: neither this folder nor any above it has content/site.yml; pass --site DIR, or start a site with igfsite init DIR")
+        "no site here: neither this folder nor any above it has content/site.yml; pass --site DIR, or start a site with igfsite init DIR"
+      )
     }
     return layout
   }

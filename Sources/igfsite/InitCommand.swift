@@ -19,7 +19,8 @@ struct InitCommand: ParsableCommand {
   @Option(name: .long, help: "The site's title.")
   var title = "IGF outcome inventory"
 
-  @Option(name: .customLong("base-url"), help: ArgumentHelp("The address the site will be published at.", valueName: "url"))
+  @Option(
+    name: .customLong("base-url"), help: ArgumentHelp("The address the site will be published at.", valueName: "url"))
   var baseURL = "https://www.example.org/igf/"
 
   @Option(name: .long, help: "The site's language (BCP 47).")
@@ -41,7 +42,8 @@ struct InitCommand: ParsableCommand {
   func run() throws {
     let url = URL(fileURLWithPath: folder, isDirectory: true)
     do {
-      let settings = NewSite.Settings(title: title, baseURL: baseURL, language: language, publisher: publisher, cycle: cycle)
+      let settings = NewSite.Settings(
+        title: title, baseURL: baseURL, language: language, publisher: publisher, cycle: cycle)
       let written = try NewSite.create(in: url, settings: settings)
       print("Created a site in \(folder): \(written.filter { $0.hasPrefix("content/") }.joined(separator: ", "))")
       print("Next:")

@@ -13,10 +13,12 @@ struct NewCommand: ParsableCommand {
       igfsite check afterwards: it lists what is left to write.
       """)
 
-  @Argument(help: ArgumentHelp("The kind, as modalities.yml names it (bpf-proposal, wg-proposal …).", valueName: "kind"))
+  @Argument(
+    help: ArgumentHelp("The kind, as modalities.yml names it (bpf-proposal, wg-proposal …).", valueName: "kind"))
   var kind: String
 
-  @Argument(help: ArgumentHelp("The new document's id, such as 2017/bpf/local-content/proposal.", valueName: "cycle/path"))
+  @Argument(
+    help: ArgumentHelp("The new document's id, such as 2017/bpf/local-content/proposal.", valueName: "cycle/path"))
   var path: String
 
   @OptionGroup var siteOption: SiteOption

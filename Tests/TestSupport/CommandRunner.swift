@@ -18,7 +18,9 @@ public enum CommandRunner {
   }
 
   /// - Parameter environment: variables to set for the run, over the test's own.
-  public static func run(_ arguments: [String], in folder: URL? = nil, environment: [String: String] = [:]) throws -> Result {
+  public static func run(
+    _ arguments: [String], in folder: URL? = nil, environment: [String: String] = [:]
+  ) throws -> Result {
     guard let executable else { throw CocoaError(.fileNoSuchFile) }
     let process = Process()
     process.executableURL = executable

@@ -25,10 +25,11 @@ public enum Documents {
     bpf: String = "local-content", status: String = "proposed", submitted: String = "2017-03-01",
     facilitators: String = "[ana-gomez, ben-okafor]", extra: String = "", words: Int = 1_100, sections: [String]? = nil
   ) -> String {
-    let titles = sections ?? [
-      "Proposed Theme/Issue", "Objectives/Goals", "Expected Output(s)", "Outreach and Dissemination Plan/Strategy",
-      "Timeframe", "Names of Co-Facilitator(s)",
-    ]
+    let titles =
+      sections ?? [
+        "Proposed Theme/Issue", "Objectives/Goals", "Expected Output(s)", "Outreach and Dissemination Plan/Strategy",
+        "Timeframe", "Names of Co-Facilitator(s)",
+      ]
     let perSection = max(0, (words - titles.reduce(0) { $0 + $1.split(separator: " ").count }) / max(1, titles.count))
     let paragraph = Array(repeating: "word", count: perSection).joined(separator: " ")
     let body = titles.map { "## \($0)\n\n\(paragraph)\n" }.joined(separator: "\n")
@@ -84,7 +85,9 @@ public enum Documents {
   }
 
   /// A commissioned report by Eva Berg.
-  public static func report(title: String = "A report", cycle: Int = 2018, extra: String = "", body: String = "## Introduction\n\nText.\n") -> String {
+  public static func report(
+    title: String = "A report", cycle: Int = 2018, extra: String = "", body: String = "## Introduction\n\nText.\n"
+  ) -> String {
     """
     ---
     kind: report

@@ -15,61 +15,61 @@ public final class FixtureSite: @unchecked Sendable {
   /// The settings a fixture starts with; tests override them by path.
   public static let defaultFiles: [String: String] = [
     "content/site.yml": """
-      title: Fixture inventory
-      description: A site written by a test.
-      base_url: https://example.org/igf/
-      language: en
-      publisher: Test Secretariat
-      """,
+    title: Fixture inventory
+    description: A site written by a test.
+    base_url: https://example.org/igf/
+    language: en
+    publisher: Test Secretariat
+    """,
     "content/people.yml": """
-      ana-gomez:
-        name: Ana Gómez
-        affiliation: Ministry of Communications
-        stakeholder_group: Government
-        regional_group: Latin American and Caribbean Group (GRULAC)
-        mag: [2016, 2017]
-      ben-okafor:
-        name: Ben Okafor
-        affiliation: Open Network Institute
-        stakeholder_group: Civil Society
-        regional_group: African Group
-        mag: [2017]
-      chen-li:
-        name: Chen Li
-        affiliation: Registry Services
-        stakeholder_group: Technical Community
-        regional_group: Asia-Pacific Group
-        mag: [2017]
-      dana-novak:
-        name: Dana Novak
-        affiliation: Telecom Union
-        stakeholder_group: Private Sector
-        regional_group: Eastern European Group
-        mag: [2016]
-      eva-berg:
-        name: Eva Berg
-        affiliation: University of Example
-        stakeholder_group: Civil Society
-        regional_group: Western European and Others Group (WEOG)
-        mag: []
-      """,
+    ana-gomez:
+      name: Ana Gómez
+      affiliation: Ministry of Communications
+      stakeholder_group: Government
+      regional_group: Latin American and Caribbean Group (GRULAC)
+      mag: [2016, 2017]
+    ben-okafor:
+      name: Ben Okafor
+      affiliation: Open Network Institute
+      stakeholder_group: Civil Society
+      regional_group: African Group
+      mag: [2017]
+    chen-li:
+      name: Chen Li
+      affiliation: Registry Services
+      stakeholder_group: Technical Community
+      regional_group: Asia-Pacific Group
+      mag: [2017]
+    dana-novak:
+      name: Dana Novak
+      affiliation: Telecom Union
+      stakeholder_group: Private Sector
+      regional_group: Eastern European Group
+      mag: [2016]
+    eva-berg:
+      name: Eva Berg
+      affiliation: University of Example
+      stakeholder_group: Civil Society
+      regional_group: Western European and Others Group (WEOG)
+      mag: []
+    """,
     // The series the tests' documents use, named so that only tests about naming see the
     // `series.unnamed` warning.
     "content/series.yml": """
-      bpf:
-        local-content: {name: BPF on Local Content}
-        cybersecurity: {name: BPF on Cybersecurity}
-        iot: {name: BPF on IoT}
-        iot-2: {name: BPF on IoT (2)}
-        access: {name: BPF on Access}
-        gender-access: {name: BPF on Gender and Access}
-        remote-participation: {name: BPF on Remote Participation}
-        cyber-norms: {name: BPF on Cyber Norms}
-        x: {name: BPF X}
-      wg:
-        funding: {name: Working Group on Funding}
-        igf-improvements: {name: Working Group on IGF Improvements}
-      """,
+    bpf:
+      local-content: {name: BPF on Local Content}
+      cybersecurity: {name: BPF on Cybersecurity}
+      iot: {name: BPF on IoT}
+      iot-2: {name: BPF on IoT (2)}
+      access: {name: BPF on Access}
+      gender-access: {name: BPF on Gender and Access}
+      remote-participation: {name: BPF on Remote Participation}
+      cyber-norms: {name: BPF on Cyber Norms}
+      x: {name: BPF X}
+    wg:
+      funding: {name: Working Group on Funding}
+      igf-improvements: {name: Working Group on IGF Improvements}
+    """,
   ]
 
   /// Writes the site. `files` maps paths relative to the site folder to their text; a
@@ -108,7 +108,8 @@ public final class FixtureSite: @unchecked Sendable {
 
   public var output: URL { root.appendingPathComponent("output", isDirectory: true) }
 
-  public func options(drafts: Bool = false, strict: Bool = false, jobs: Int? = nil, output: URL? = nil) -> BuildOptions {
+  public func options(drafts: Bool = false, strict: Bool = false, jobs: Int? = nil, output: URL? = nil) -> BuildOptions
+  {
     BuildOptions(layout: layout, output: output, includeDrafts: drafts, strict: strict, jobs: jobs)
   }
 
@@ -155,7 +156,8 @@ public final class FixtureSite: @unchecked Sendable {
 
   private func copyFromProject(_ path: String) throws {
     let destination = root.appendingPathComponent(path)
-    try FileManager.default.createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(
+      at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
     try FileManager.default.copyItem(at: SharedFiles.packageRoot.appendingPathComponent(path), to: destination)
   }
 }
@@ -185,7 +187,8 @@ public enum Fixtures {
       let left = index < expectedLines.count ? String(expectedLines[index]) : "<end>"
       let right = index < actualLines.count ? String(actualLines[index]) : "<end>"
       if left != right {
-        return "\(name) differs at line \(index + 1):\n expected: \(left)\n actual:   \(right)\n(re-record with IGFSITE_RECORD=1 after checking the change)"
+        return
+          "\(name) differs at line \(index + 1):\n expected: \(left)\n actual:   \(right)\n(re-record with IGFSITE_RECORD=1 after checking the change)"
       }
     }
     return "\(name) differs"

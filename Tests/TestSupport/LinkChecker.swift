@@ -32,7 +32,8 @@ public enum LinkChecker {
         let parts = decoded.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
         let path = String(parts[0])
         let fragment = parts.count > 1 ? String(parts[1]) : nil
-        let target = path.isEmpty ? url : url.deletingLastPathComponent().appendingPathComponent(path).standardizedFileURL
+        let target =
+          path.isEmpty ? url : url.deletingLastPathComponent().appendingPathComponent(path).standardizedFileURL
         var isDirectory: ObjCBool = false
         let exists = FileManager.default.fileExists(atPath: target.path, isDirectory: &isDirectory)
         if !exists || isDirectory.boolValue || !target.path.hasPrefix(base.path) {

@@ -22,7 +22,9 @@ public final class RawHTTP: @unchecked Sendable {
     address.sin_port = in_port_t(UInt16(port).bigEndian)
     inet_pton(AF_INET, host, &address.sin_addr)
     let connected = withUnsafePointer(to: &address) {
-      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+        connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+      }
     }
     guard connected == 0 else {
       close(descriptor)
@@ -40,7 +42,9 @@ public final class RawHTTP: @unchecked Sendable {
     var bytes = Array(text.utf8)
     var offset = 0
     while offset < bytes.count {
-      let written = bytes.withUnsafeMutableBytes { Glibc.send(descriptor, $0.baseAddress! + offset, $0.count - offset, 0) }
+      let written = bytes.withUnsafeMutableBytes {
+        buffer in buffer.baseAddress.map { Glibc.send(descriptor, $0 + offset, buffer.count - offset, 0) } ?? 0
+      }
       if written <= 0 { return }
       offset += written
     }

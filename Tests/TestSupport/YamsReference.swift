@@ -12,7 +12,9 @@ public enum YamsReference {
     } catch {
       return nil
     }
-    guard let root = composed else { return YAMLNode(.map([]), at: SourceLocation(file: file, line: firstLine, column: 1)) }
+    guard let root = composed else {
+      return YAMLNode(.map([]), at: SourceLocation(file: file, line: firstLine, column: 1))
+    }
     return convert(root, file: file, firstLine: firstLine)
   }
 
@@ -26,7 +28,9 @@ public enum YamsReference {
     case .scalar(let scalar):
       return YAMLNode(typed(scalar), at: location(scalar.mark, file: file, firstLine: firstLine))
     case .sequence(let sequence):
-      return YAMLNode(.list(sequence.map { convert($0, file: file, firstLine: firstLine) }), at: location(sequence.mark, file: file, firstLine: firstLine))
+      return YAMLNode(
+        .list(sequence.map { convert($0, file: file, firstLine: firstLine) }),
+        at: location(sequence.mark, file: file, firstLine: firstLine))
     case .mapping(let mapping):
       let entries = mapping.map { key, value in
         YAMLEntry(

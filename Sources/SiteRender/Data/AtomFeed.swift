@@ -34,7 +34,9 @@ struct AtomFeed {
       default: lhs.1.id > rhs.1.id
       }
     }
-    guard let limit, limit < documents.count else { return documents.map { ($0.published, $0) }.sorted(by: newer).map(\.1) }
+    guard let limit, limit < documents.count else {
+      return documents.map { ($0.published, $0) }.sorted(by: newer).map(\.1)
+    }
     var newest: [(PartialDate?, ParsedDocument)] = []
     newest.reserveCapacity(limit + 1)
     for document in documents {
@@ -51,14 +53,16 @@ struct AtomFeed {
     let selfURL = PagePath(path).canonicalURL(base: base)
     let entries = documents.compactMap { document in Self.updatedDay(of: document).map { (document, $0) } }
     let updated = entries.map(\.1).max() ?? CalendarDate(daysSinceEpoch: 0)
-    var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"\(x(site.config.language))\">\n"
+    var xml =
+      "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"\(x(site.config.language))\">\n"
     xml += "  <id>\(x(selfURL))</id>\n"
     xml += "  <title>\(x(title))</title>\n"
     if !site.config.description.isEmpty { xml += "  <subtitle>\(x(site.config.description))</subtitle>\n" }
     xml += "  <updated>\(updated.rfc3339)</updated>\n"
     xml += "  <link rel=\"self\" type=\"application/atom+xml\" href=\"\(x(selfURL))\"/>\n"
     xml += "  <link rel=\"alternate\" type=\"text/html\" href=\"\(x(alternate.canonicalURL(base: base)))\"/>\n"
-    xml += "  <author><name>\(x(site.config.publisher.isEmpty ? site.config.title : site.config.publisher))</name></author>\n"
+    xml +=
+      "  <author><name>\(x(site.config.publisher.isEmpty ? site.config.title : site.config.publisher))</name></author>\n"
     for (document, day) in entries {
       let url = document.pagePath.canonicalURL(base: base)
       xml += "  <entry>\n"
@@ -67,9 +71,13 @@ struct AtomFeed {
       xml += "    <updated>\(day.rfc3339)</updated>\n"
       if let published = document.published?.fullDay { xml += "    <published>\(published.rfc3339)</published>\n" }
       xml += "    <link rel=\"alternate\" type=\"text/html\" href=\"\(x(url))\"/>\n"
-      if let kind = site.kind(of: document) { xml += "    <category term=\"\(x(kind.id))\" label=\"\(x(kind.label))\"/>\n" }
+      if let kind = site.kind(of: document) {
+        xml += "    <category term=\"\(x(kind.id))\" label=\"\(x(kind.label))\"/>\n"
+      }
       for theme in document.themes { xml += "    <category term=\"\(x(Slug.make(theme)))\" label=\"\(x(theme))\"/>\n" }
-      var summary = document["summary"]?.scalarText ?? "\(site.kind(of: document)?.label ?? "Document") of the \(document.cycle.map(String.init) ?? "") IGF cycle."
+      var summary =
+        document["summary"]?.scalarText
+        ?? "\(site.kind(of: document)?.label ?? "Document") of the \(document.cycle.map(String.init) ?? "") IGF cycle."
       if document.published?.fullDay == nil {
         summary += " Date: \(document.published.map { "\($0.longForm), not known to the day" } ?? "not known")."
       }
@@ -94,7 +102,8 @@ enum XMLText {
     let clean = text.utf8.allSatisfy { $0 >= 0x20 || $0 == 9 || $0 == 10 || $0 == 13 } && !text.utf8.contains(0xEF)
     if clean { return HTMLText.escape(text) }
     let allowed = text.unicodeScalars.filter { scalar in
-      scalar == "\t" || scalar == "\n" || scalar == "\r" || (scalar.value >= 0x20 && scalar.value != 0xFFFE && scalar.value != 0xFFFF)
+      scalar == "\t" || scalar == "\n" || scalar == "\r"
+        || (scalar.value >= 0x20 && scalar.value != 0xFFFE && scalar.value != 0xFFFF)
     }
     return HTMLText.escape(String(String.UnicodeScalarView(allowed)))
   }
@@ -114,7 +123,9 @@ struct Sitemap {
       .map(\.page)
     var xml: [UInt8] = []
     xml.reserveCapacity(pages.count * 100)
-    xml += "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n".utf8
+    xml +=
+      "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+      .utf8
     for page in sorted {
       xml += "  <url><loc>".utf8
       xml += XMLText.escape(page.path.canonicalURL(base: base)).utf8

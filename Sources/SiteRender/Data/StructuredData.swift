@@ -48,7 +48,9 @@ struct StructuredData {
       for author in authors { person(author, into: &json) }
       json.endArray()
     }
-    if let publisher = document["publisher"]?.scalarText ?? (site.config.publisher.isEmpty ? nil : site.config.publisher) {
+    if let publisher = document["publisher"]?.scalarText
+      ?? (site.config.publisher.isEmpty ? nil : site.config.publisher)
+    {
       json.key("publisher")
       json.beginObject()
       json.field("@type", "Organization")

@@ -50,7 +50,10 @@ struct MustacheParser {
       var index = from
       while index < to {
         if bytes[index] == 10 {
-          tokens.append(Token(isTag: false, start: start, end: index + 1, line: line, column: start - lineStart + 1, open: open, close: close))
+          tokens.append(
+            Token(
+              isTag: false, start: start, end: index + 1, line: line, column: start - lineStart + 1, open: open,
+              close: close))
           line += 1
           lineStart = index + 1
           start = index + 1
@@ -58,7 +61,9 @@ struct MustacheParser {
         index += 1
       }
       if start < to {
-        tokens.append(Token(isTag: false, start: start, end: to, line: line, column: start - lineStart + 1, open: open, close: close))
+        tokens.append(
+          Token(
+            isTag: false, start: start, end: to, line: line, column: start - lineStart + 1, open: open, close: close))
       }
     }
 
@@ -74,7 +79,9 @@ struct MustacheParser {
       var sigil: UInt8 = 0
       if cursor < bytes.count {
         let candidate = bytes[cursor]
-        if "#^/!><$=&".utf8.contains(candidate) || (candidate == UInt8(ascii: "{") && open == MustacheSource.defaultOpen) {
+        if "#^/!><$=&".utf8.contains(candidate)
+          || (candidate == UInt8(ascii: "{") && open == MustacheSource.defaultOpen)
+        {
           sigil = candidate
           cursor += 1
         }
@@ -83,7 +90,9 @@ struct MustacheParser {
       if sigil == UInt8(ascii: "{") { closing = [UInt8(ascii: "}")] + close }
       if sigil == UInt8(ascii: "=") { closing = [UInt8(ascii: "=")] + close }
       guard let contentEnd = Self.find(closing, in: bytes, from: cursor) else {
-        throw error("a tag is opened with \(String(decoding: open, as: UTF8.self)) but never closed", line: tagLine, column: tagColumn)
+        throw error(
+          "a tag is opened with \(String(decoding: open, as: UTF8.self)) but never closed", line: tagLine,
+          column: tagColumn)
       }
       let content = Self.trimmed(bytes[cursor..<contentEnd])
       let tagEnd = contentEnd + closing.count
@@ -103,7 +112,9 @@ struct MustacheParser {
         throw error("a tag has no name", line: tagLine, column: tagColumn)
       }
       tokens.append(
-        Token(isTag: true, start: tagStart, end: tagEnd, sigil: sigil, name: name, line: tagLine, column: tagColumn, open: open, close: close))
+        Token(
+          isTag: true, start: tagStart, end: tagEnd, sigil: sigil, name: name, line: tagLine, column: tagColumn,
+          open: open, close: close))
       position = tagEnd
     }
     return tokens
@@ -111,7 +122,9 @@ struct MustacheParser {
 
   /// `a.b.c` as the keys looked up one inside the other; `.` alone is the current value.
   static func path(_ name: String) -> [TemplateKey] {
-    name == "." ? [TemplateKey(".")] : name.split(separator: ".", omittingEmptySubsequences: false).map { TemplateKey(String($0)) }
+    name == "."
+      ? [TemplateKey(".")]
+      : name.split(separator: ".", omittingEmptySubsequences: false).map { TemplateKey(String($0)) }
   }
 
   static func find(_ needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
@@ -177,7 +190,9 @@ struct MustacheParser {
       var keepLineEnding = false
       if tags.count == 2 {
         let (first, second) = (tokens[tags[0]], tokens[tags[1]])
-        guard tags[1] == tags[0] + 1, let kind = Self.pairKind(first, second, opener: openers[tags[1]]) else { continue }
+        guard tags[1] == tags[0] + 1, let kind = Self.pairKind(first, second, opener: openers[tags[1]]) else {
+          continue
+        }
         // An empty block standing alone on its line keeps the line's ending: the block's
         // own content supplies none.
         keepLineEnding = kind == .emptyBlock
@@ -185,7 +200,9 @@ struct MustacheParser {
       let leading = texts.first { $0 < tags[0] }
       let indentation = leading.map { Array(source.bytes[tokens[$0].start..<tokens[$0].end]) } ?? []
       if let leading { tokens[leading].removed = true }
-      if !keepLineEnding, let trailing = texts.first(where: { $0 > tags[tags.count - 1] }) { tokens[trailing].removed = true }
+      if !keepLineEnding, let trailing = texts.first(where: { $0 > tags[tags.count - 1] }) {
+        tokens[trailing].removed = true
+      }
       for tag in tags {
         tokens[tag].standalone = true
         tokens[tag].indentation = indentation
@@ -237,7 +254,9 @@ struct MustacheParser {
 
     func flushText() {
       guard !pendingText.isEmpty else { return }
-      if stack[stack.count - 1].sigil != UInt8(ascii: "<") { stack[stack.count - 1].children.append(.text(pendingText)) }
+      if stack[stack.count - 1].sigil != UInt8(ascii: "<") {
+        stack[stack.count - 1].children.append(.text(pendingText))
+      }
       pendingText = []
     }
 
@@ -257,13 +276,20 @@ struct MustacheParser {
       case UInt8(ascii: "!"), UInt8(ascii: "="):
         continue
       case UInt8(ascii: ">"):
-        if !insideParent { stack[stack.count - 1].children.append(.partial(name: token.name, indentation: token.standalone ? token.indentation : [], line: token.line, column: token.column)) }
+        if !insideParent {
+          stack[stack.count - 1].children.append(
+            .partial(
+              name: token.name, indentation: token.standalone ? token.indentation : [], line: token.line,
+              column: token.column))
+        }
       case UInt8(ascii: "#"), UInt8(ascii: "^"), UInt8(ascii: "$"), UInt8(ascii: "<"):
         stack.append(Frame(sigil: token.sigil, name: token.name, token: index))
       case UInt8(ascii: "/"):
         let frame = stack.removeLast()
         guard frame.token >= 0 else {
-          throw error("{{/\(token.name)}} closes nothing: no section with that name is open", line: token.line, column: token.column)
+          throw error(
+            "{{/\(token.name)}} closes nothing: no section with that name is open", line: token.line,
+            column: token.column)
         }
         guard frame.name == token.name else {
           throw error(
@@ -278,7 +304,9 @@ struct MustacheParser {
     flushText()
     if let open = stack.last, open.token >= 0 {
       let opener = tokens[open.token]
-      throw error("{{\(String(UnicodeScalar(open.sigil)))\(open.name)}} is never closed with {{/\(open.name)}}", line: opener.line, column: opener.column)
+      throw error(
+        "{{\(String(UnicodeScalar(open.sigil)))\(open.name)}} is never closed with {{/\(open.name)}}",
+        line: opener.line, column: opener.column)
     }
     return stack[0].children
   }
@@ -295,7 +323,9 @@ struct MustacheParser {
     case UInt8(ascii: "<"):
       guard !parentIsParent else { return }
       stack[stack.count - 1].children.append(
-        .parent(name: frame.name, indentation: opener.standalone ? opener.indentation : [], blocks: frame.blocks, line: opener.line, column: opener.column))
+        .parent(
+          name: frame.name, indentation: opener.standalone ? opener.indentation : [], blocks: frame.blocks,
+          line: opener.line, column: opener.column))
     case UInt8(ascii: "$"):
       // The block's text as written: from after its opening tag (and that line's ending, when
       // the tag stands alone) to its closing tag (or that line's indentation).
@@ -306,11 +336,13 @@ struct MustacheParser {
         firstLine += 1
       }
       var end = tokens[closer].start
-      if closer - 1 > frame.token, tokens[closer - 1].removed, !endsLine(tokens[closer - 1]), !tokens[closer - 1].isTag {
+      if closer - 1 > frame.token, tokens[closer - 1].removed, !endsLine(tokens[closer - 1]), !tokens[closer - 1].isTag
+      {
         end = tokens[closer - 1].start
       }
       let inner = start < end ? Array(source.bytes[start..<end]) : []
-      var content = MustacheSource(bytes: inner, file: source.file, firstLine: firstLine, open: opener.open, close: opener.close)
+      var content = MustacheSource(
+        bytes: inner, file: source.file, firstLine: firstLine, open: opener.open, close: opener.close)
       var reindent: [UInt8]?
       if opener.standalone {
         let (dedented, removed) = content.dedented()

@@ -25,7 +25,9 @@ struct MustacheRenderer {
         let found = Self.lookup(path, in: stack)
         lookups?.record(path, found: found != nil)
         guard let value = found else {
-          if recordMissing { missing.append(.init(file: file, line: line, name: path.map(\.name).joined(separator: "."))) }
+          if recordMissing {
+            missing.append(.init(file: file, line: line, name: path.map(\.name).joined(separator: ".")))
+          }
           continue
         }
         append(value, escaped: !raw)
@@ -53,23 +55,31 @@ struct MustacheRenderer {
         }
       case .partial(let name, let indentation, _, _):
         guard let source = templates.source(named: name) else { continue }
-        let nodes = indentation.isEmpty ? (templates.nodes(named: name) ?? []) : templates.nodes(for: source, indentedBy: indentation)
+        let nodes =
+          indentation.isEmpty
+          ? (templates.nodes(named: name) ?? []) : templates.nodes(for: source, indentedBy: indentation)
         renderNested(nodes, file: source.file, stack: &stack, arguments: arguments)
       case .parent(let name, let indentation, let blocks, _, _):
         guard let source = templates.source(named: name) else { continue }
         // Arguments given further out take precedence over this parent's own.
         var merged = arguments
         for (block, content) in blocks where merged[block] == nil { merged[block] = content }
-        let nodes = indentation.isEmpty ? (templates.nodes(named: name) ?? []) : templates.nodes(for: source, indentedBy: indentation)
+        let nodes =
+          indentation.isEmpty
+          ? (templates.nodes(named: name) ?? []) : templates.nodes(for: source, indentedBy: indentation)
         renderNested(nodes, file: source.file, stack: &stack, arguments: merged)
       case .block(let name, let content, let reindent):
         let chosen = arguments[name] ?? content
-        renderNested(templates.nodes(for: chosen, indentedBy: reindent ?? []), file: chosen.file, stack: &stack, arguments: arguments)
+        renderNested(
+          templates.nodes(for: chosen, indentedBy: reindent ?? []), file: chosen.file, stack: &stack,
+          arguments: arguments)
       }
     }
   }
 
-  private mutating func renderNested(_ nodes: [MustacheNode], file nestedFile: String, stack: inout [TemplateValue], arguments: [String: MustacheSource]) {
+  private mutating func renderNested(
+    _ nodes: [MustacheNode], file nestedFile: String, stack: inout [TemplateValue], arguments: [String: MustacheSource]
+  ) {
     // The file is only needed to name where a missing name is printed.
     guard recordMissing else { return render(nodes, stack: &stack, arguments: arguments) }
     let outer = file
@@ -146,7 +156,8 @@ enum HTMLBytes {
         default: continue
         }
         if start < index { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index])) }
-        output.append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
+        output.append(
+          contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
         start = index + 1
       }
       if start < bytes.count { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<bytes.count])) }

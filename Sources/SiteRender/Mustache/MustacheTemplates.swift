@@ -37,7 +37,9 @@ public final class MustacheTemplates: @unchecked Sendable {
   /// Compiles every template; a syntax error or a partial that does not exist is reported
   /// with its file, line and column (all of them, not just the first).
   /// - Parameter templates: name → (file shown in messages, text).
-  public init(_ templates: [String: (file: String, text: String)], requireKnownPartials: Bool = true) throws(MustacheErrors) {
+  public init(
+    _ templates: [String: (file: String, text: String)], requireKnownPartials: Bool = true
+  ) throws(MustacheErrors) {
     var sources: [String: MustacheSource] = [:]
     var compiled: [String: [MustacheNode]] = [:]
     var errors: [MustacheSyntaxError] = []
@@ -65,7 +67,8 @@ public final class MustacheTemplates: @unchecked Sendable {
   /// Renders template `name` with `value` as the context; names printed but missing from the
   /// view model are added to `missing` when given.
   public func render(
-    _ name: String, _ value: TemplateValue, missing: UnsafeMutablePointer<[MissingName]>? = nil, lookups: TemplateLookups? = nil
+    _ name: String, _ value: TemplateValue, missing: UnsafeMutablePointer<[MissingName]>? = nil,
+    lookups: TemplateLookups? = nil
   ) -> [UInt8] {
     guard let nodes = compiled[name] else { return [] }
     var renderer = MustacheRenderer(templates: self, recordMissing: missing != nil)
@@ -112,16 +115,22 @@ public final class MustacheTemplates: @unchecked Sendable {
     return message
   }
 
-  private static func checkPartials(_ nodes: [MustacheNode], known: [String: MustacheSource], file: String, errors: inout [MustacheSyntaxError]) {
+  private static func checkPartials(
+    _ nodes: [MustacheNode], known: [String: MustacheSource], file: String, errors: inout [MustacheSyntaxError]
+  ) {
     for node in nodes {
       switch node {
       case .partial(let name, _, let line, let column):
         if known[name] == nil {
-          errors.append(MustacheSyntaxError(file: file, line: line, column: column, message: missingMessage("partial", name, known: known)))
+          errors.append(
+            MustacheSyntaxError(
+              file: file, line: line, column: column, message: missingMessage("partial", name, known: known)))
         }
       case .parent(let name, _, let blocks, let line, let column):
         if known[name] == nil {
-          errors.append(MustacheSyntaxError(file: file, line: line, column: column, message: missingMessage("parent template", name, known: known)))
+          errors.append(
+            MustacheSyntaxError(
+              file: file, line: line, column: column, message: missingMessage("parent template", name, known: known)))
         }
         for (_, content) in blocks {
           if let nested = try? MustacheParser(source: content).parse() {

@@ -39,7 +39,9 @@ struct CyclePage {
     object.set("attention", list: attention(cycle))
     if cycle.balance.total > 0 {
       object["balance"] = .object(
-        BalanceChart.model(cycle.balance, id: "balance-\(cycle.year)", caption: "Facilitators of the \(cycle.year) cycle by stakeholder group"))
+        BalanceChart.model(
+          cycle.balance, id: "balance-\(cycle.year)",
+          caption: "Facilitators of the \(cycle.year) cycle by stakeholder group"))
     }
     model["cycle"] = .object(object)
     return model

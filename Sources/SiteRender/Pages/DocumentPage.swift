@@ -11,7 +11,8 @@ struct DocumentPage {
     let site = context.site
     let path = document.pagePath
     let kind = site.kind(of: document)
-    var model = context.page(path, title: document.title, description: document["summary"]?.scalarText, type: "document")
+    var model = context.page(
+      path, title: document.title, description: document["summary"]?.scalarText, type: "document")
     var page = context.documentLink(document)
     page["body"] = .text(document.body.html)
     page.set("summary", text: document["summary"]?.scalarText)

@@ -23,7 +23,9 @@ struct PageContext: Sendable {
       site.cycles.map { cycle in
         .object(["year": .number(cycle.year), "url": .text(cycle.pagePath.rawValue), "title": .text(cycle.title)])
       })
-    let links = cache?.links(for: site.index.documents, make: Self.makeLinks(site: site)) ?? Self.makeLinks(site: site)(site.index.documents)
+    let links =
+      cache?.links(for: site.index.documents, make: Self.makeLinks(site: site))
+      ?? Self.makeLinks(site: site)(site.index.documents)
     documentLinks = links.documents
     themeLinks = links.themes
     var personLinks: [String: TemplateObject] = [:]

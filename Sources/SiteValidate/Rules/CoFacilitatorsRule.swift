@@ -4,7 +4,8 @@ import SiteModel
 /// Working groups: "two MAG co-facilitators from different stakeholder groups" (Annex III).
 struct CoFacilitatorsRule: ModalitiesRule {
   static let name = "co-facilitators"
-  static let summary = "the facilitators include the required number of MAG members of the cycle, optionally from different stakeholder groups"
+  static let summary =
+    "the facilitators include the required number of MAG members of the cycle, optionally from different stakeholder groups"
 
   let field: String
   let magMembers: ClosedRange<Int>
@@ -38,8 +39,11 @@ struct CoFacilitatorsRule: ModalitiesRule {
   }
 
   static func wrongCount(_ count: Int, required: ClosedRange<Int>, cycle: Int, outsiders: [String]) -> String {
-    let wanted = required.lowerBound == required.upperBound ? "\(required.lowerBound)" : "\(required.lowerBound) to \(required.upperBound)"
-    var message = "\(count) of the facilitators \(count == 1 ? "is a MAG member" : "are MAG members") in \(cycle); the modalities ask for \(wanted)"
+    let wanted =
+      required.lowerBound == required.upperBound
+      ? "\(required.lowerBound)" : "\(required.lowerBound) to \(required.upperBound)"
+    var message =
+      "\(count) of the facilitators \(count == 1 ? "is a MAG member" : "are MAG members") in \(cycle); the modalities ask for \(wanted)"
     if !outsiders.isEmpty { message += " (not on the \(cycle) MAG: \(outsiders.joined(separator: ", ")))" }
     return message
   }

@@ -19,7 +19,9 @@ struct ContinuationReportRule: ModalitiesRule {
   }
 
   func check(_ document: ParsedDocument, in site: SiteIndex, report: inout RuleReport) {
-    guard document.status == status, let cycle = document.cycle, let series = document[seriesField]?.string else { return }
+    guard document.status == status, let cycle = document.cycle, let series = document[seriesField]?.string else {
+      return
+    }
     let previous = cycle - 1
     let hasReport = site.documents(ofKind: reportKind).contains {
       $0.cycle == previous && $0[seriesField]?.string == series
@@ -28,7 +30,8 @@ struct ContinuationReportRule: ModalitiesRule {
     report.add(
       Self.missingReport(series: series, kind: reportKind, previous: previous),
       at: document["status"]?.location ?? document.frontMatterLocation,
-      help: "add content/\(previous)/\(seriesField)/\(series)/report.md (kind: \(reportKind), \(seriesField): \(series)), "
+      help:
+        "add content/\(previous)/\(seriesField)/\(series)/report.md (kind: \(reportKind), \(seriesField): \(series)), "
         + "or propose it as a new BPF")
   }
 

@@ -4,7 +4,8 @@ import SiteModel
 /// sections check) its agenda; its `next` meeting links once that meeting is published.
 struct MeetingRecordRule: ModalitiesRule {
   static let name = "meeting-record"
-  static let summary = "a meeting summary has its date and participants, and its next meeting resolves when that meeting is in the content"
+  static let summary =
+    "a meeting summary has its date and participants, and its next meeting resolves when that meeting is in the content"
 
   let dateField: String
   let participantsField: String
@@ -21,7 +22,8 @@ struct MeetingRecordRule: ModalitiesRule {
   func check(_ document: ParsedDocument, in site: SiteIndex, report: inout RuleReport) {
     if let date = document[dateField], date.isUnknown {
       report.unconfirmed(
-        "the date of the meeting is not known", at: date.location, help: "give \(dateField) as a date if the record has it")
+        "the date of the meeting is not known", at: date.location,
+        help: "give \(dateField) as a date if the record has it")
     } else if document[dateField]?.partialDate == nil {
       report.add(
         "the meeting summary has no \(dateField)", at: document[dateField]?.location ?? document.missingFieldLocation,
@@ -35,7 +37,8 @@ struct MeetingRecordRule: ModalitiesRule {
         help: "list them under \(participantsField) if the record has them")
     } else if named == 0 {
       report.add(
-        "the meeting summary lists no participants", at: document[participantsField]?.location ?? document.missingFieldLocation,
+        "the meeting summary lists no participants",
+        at: document[participantsField]?.location ?? document.missingFieldLocation,
         help: "add \"\(participantsField):\" with groups like {group: MAG Members, people: [id, …]}")
     }
     checkNext(document, in: site, report: &report)

@@ -66,7 +66,9 @@ enum RuleRegistry {
         var message = "unknown rule \"\(config.name)\" in kind \(kind.id)"
         if let suggestion = Suggestion.didYouMean(config.name, in: names) { message += "; \(suggestion)" }
         diagnostics.append(
-          Diagnostic(.error, SchemaLoader.rule, message, at: config.location, help: "the rules are \(names.joined(separator: ", "))"))
+          Diagnostic(
+            .error, SchemaLoader.rule, message, at: config.location,
+            help: "the rules are \(names.joined(separator: ", "))"))
         continue
       }
       var parameters = RuleParameters(config, kind: kind)

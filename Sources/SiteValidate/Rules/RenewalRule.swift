@@ -4,7 +4,8 @@ import SiteModel
 /// approved anew each year" (Annex III).
 struct RenewalRule: ModalitiesRule {
   static let name = "renewal"
-  static let summary = "a working group's approval lies within its cycle; approved or continuing groups carry their own approval date"
+  static let summary =
+    "a working group's approval lies within its cycle; approved or continuing groups carry their own approval date"
 
   let field: String
   let statusesNeedingApproval: [String]
@@ -28,7 +29,8 @@ struct RenewalRule: ModalitiesRule {
       report.add(
         Self.noApproval(status: status, cycle: cycle, field: field),
         at: document["status"]?.location ?? document.frontMatterLocation,
-        help: "add \"\(field): YYYY-MM-DD\" with the date the MAG Chair approved it in \(cycle), or set status: proposed")
+        help:
+          "add \"\(field): YYYY-MM-DD\" with the date the MAG Chair approved it in \(cycle), or set status: proposed")
     }
   }
 

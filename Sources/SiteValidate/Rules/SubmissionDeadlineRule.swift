@@ -4,7 +4,8 @@ import SiteModel
 /// face-to-face or virtual MAG Meeting" (Annex II).
 struct SubmissionDeadlineRule: ModalitiesRule {
   static let name = "submission-deadline"
-  static let summary = "the proposal was submitted at least the given number of days before the MAG meeting that reviews it"
+  static let summary =
+    "the proposal was submitted at least the given number of days before the MAG meeting that reviews it"
 
   let field: String
   let meetingField: String
@@ -23,7 +24,8 @@ struct SubmissionDeadlineRule: ModalitiesRule {
     guard let submittedDay = submittedNode.partialDate else {
       if submittedNode.isUnknown {
         report.unconfirmed(
-          "the submission date is not known, so the \(daysBefore)-day deadline cannot be checked", at: submittedNode.location,
+          "the submission date is not known, so the \(daysBefore)-day deadline cannot be checked",
+          at: submittedNode.location,
           help: "give \(field) as a date if the record has it")
       }
       return
@@ -40,7 +42,8 @@ struct SubmissionDeadlineRule: ModalitiesRule {
       }
       report.add(
         "submitted in \(submittedDay.longForm), less than \(daysBefore) days before the MAG meeting of \(meetingDay.longForm)",
-        at: submittedNode.location, help: "proposals are due at least \(daysBefore) days before the meeting that reviews them")
+        at: submittedNode.location,
+        help: "proposals are due at least \(daysBefore) days before the meeting that reviews them")
       return
     }
     let days = submitted.days(until: meetingDate)
@@ -49,10 +52,14 @@ struct SubmissionDeadlineRule: ModalitiesRule {
     report.add(
       Self.late(submitted: submitted, days: days, meeting: meetingDate, required: daysBefore, deadline: deadline),
       at: submittedNode.location,
-      help: "proposals for the meeting of \(meetingDate.longForm) were due by \(deadline.longForm); propose it to a later meeting")
+      help:
+        "proposals for the meeting of \(meetingDate.longForm) were due by \(deadline.longForm); propose it to a later meeting"
+    )
   }
 
-  static func late(submitted: CalendarDate, days: Int, meeting: CalendarDate, required: Int, deadline: CalendarDate) -> String {
+  static func late(
+    submitted: CalendarDate, days: Int, meeting: CalendarDate, required: Int, deadline: CalendarDate
+  ) -> String {
     let when = days >= 0 ? "\(days) days before" : "\(-days) days after"
     return "submitted on \(submitted), \(when) the MAG meeting of \(meeting); "
       + "proposals are due at least \(required) days before (by \(deadline))"

@@ -1,7 +1,7 @@
 import Foundation
 import SiteModel
-import Testing
 import TestSupport
+import Testing
 
 @testable import SiteBuild
 
@@ -61,7 +61,8 @@ import TestSupport
   @Test(arguments: ["edit", "same size, old time", "delete", "add", "add to a folder of folders"])
   func anOutputChangedByHandIsRebuilt(change: String) throws {
     // output/2018/reports/ then holds a folder and no file of its own.
-    let site = try FixtureSite(Self.files.merging(["content/2018/reports/third.md": Documents.report(title: "Third")]) { $1 })
+    let site = try FixtureSite(
+      Self.files.merging(["content/2018/reports/third.md": Documents.report(title: "Third")]) { $1 })
     #expect(site.build().wrote)
     let expected = try site.outputSnapshot()
     let page = site.output.appendingPathComponent("2018/report/index.html")

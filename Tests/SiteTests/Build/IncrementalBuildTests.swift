@@ -1,8 +1,8 @@
 import Foundation
 import SiteBuild
 import SiteModel
-import Testing
 import TestSupport
+import Testing
 
 /// The preview's incremental rebuilds must give exactly the site a full build gives: after
 /// every edit below, the session's output folder is compared byte for byte with a fresh
@@ -14,26 +14,40 @@ import TestSupport
   }
 
   static let edits: [Edit] = [
-    Edit(description: "retitle a proposal", files: [
-      "content/2017/bpf/cybersecurity/proposal.md": Documents.bpfProposal(
-        bpf: "cybersecurity", status: "continuing", facilitators: "[ana-gomez, ben-okafor, eva-berg]",
-        extra: "summary: Continue the BPF on Cybersecurity.\nrelated: [2016/bpf/cybersecurity/report]")
-        .replacingOccurrences(of: "title: BPF on cybersecurity", with: "title: BPF on Cybersecurity (renamed)"),
-    ]),
-    Edit(description: "add a new BPF with new people roles and a new theme", files: [
-      "content/2017/bpf/access/proposal.md": Documents.bpfProposal(bpf: "access", facilitators: "[chen-li, ana-gomez]")
-        .replacingOccurrences(of: "themes: [Local content]", with: "themes: [Access, Local content]"),
-    ]),
-    Edit(description: "shorten a proposal so it gets a warning", files: [
-      "content/2017/bpf/access/proposal.md": Documents.bpfProposal(bpf: "access", facilitators: "[chen-li, ana-gomez]", words: 200),
-    ]),
-    Edit(description: "a report that links to the new BPF", files: [
-      "content/2018/reports/roadmap.md": Documents.report(
-        title: "A roadmap for 2018", extra: "related: [2017/bpf/access/proposal]",
-        body: "## Introduction\n\nSee [access](../../2017/bpf/access/proposal.md).\n"),
-    ]),
-    Edit(description: "move an output to another series and change its facilitators", files: [
-      "content/2017/bpf/cybersecurity/output.md": """
+    Edit(
+      description: "retitle a proposal",
+      files: [
+        "content/2017/bpf/cybersecurity/proposal.md": Documents.bpfProposal(
+          bpf: "cybersecurity", status: "continuing", facilitators: "[ana-gomez, ben-okafor, eva-berg]",
+          extra: "summary: Continue the BPF on Cybersecurity.\nrelated: [2016/bpf/cybersecurity/report]"
+        )
+        .replacingOccurrences(of: "title: BPF on cybersecurity", with: "title: BPF on Cybersecurity (renamed)")
+      ]),
+    Edit(
+      description: "add a new BPF with new people roles and a new theme",
+      files: [
+        "content/2017/bpf/access/proposal.md": Documents.bpfProposal(
+          bpf: "access", facilitators: "[chen-li, ana-gomez]"
+        )
+        .replacingOccurrences(of: "themes: [Local content]", with: "themes: [Access, Local content]")
+      ]),
+    Edit(
+      description: "shorten a proposal so it gets a warning",
+      files: [
+        "content/2017/bpf/access/proposal.md": Documents.bpfProposal(
+          bpf: "access", facilitators: "[chen-li, ana-gomez]", words: 200)
+      ]),
+    Edit(
+      description: "a report that links to the new BPF",
+      files: [
+        "content/2018/reports/roadmap.md": Documents.report(
+          title: "A roadmap for 2018", extra: "related: [2017/bpf/access/proposal]",
+          body: "## Introduction\n\nSee [access](../../2017/bpf/access/proposal.md).\n")
+      ]),
+    Edit(
+      description: "move an output to another series and change its facilitators",
+      files: [
+        "content/2017/bpf/cybersecurity/output.md": """
         ---
         kind: bpf-output
         title: "BPF on Cyber norms: draft output"
@@ -47,23 +61,34 @@ import TestSupport
         ## Executive summary
 
         Moved.
-        """,
-    ]),
-    Edit(description: "withdraw a proposal", files: [
-      "content/2017/bpf/access/proposal.md": Documents.bpfProposal(bpf: "access", status: "withdrawn", facilitators: "[chen-li, ana-gomez]", words: 200),
-    ]),
+        """
+      ]),
+    Edit(
+      description: "withdraw a proposal",
+      files: [
+        "content/2017/bpf/access/proposal.md": Documents.bpfProposal(
+          bpf: "access", status: "withdrawn", facilitators: "[chen-li, ana-gomez]", words: 200)
+      ]),
     Edit(description: "delete a document", files: ["content/2017/bpf/local-content/proposal.md": nil]),
-    Edit(description: "change the cycle's landing text", files: [
-      "content/2017/_cycle.md": "---\nkind: cycle\ntitle: IGF 2017 in Geneva\ncycle: 2017\n---\nNew text.\n",
-    ]),
-    Edit(description: "change a person in people.yml", files: [
-      "content/people.yml": (FixtureSite.defaultFiles["content/people.yml"] ?? "")
-        .replacingOccurrences(of: "name: Chen Li", with: "name: Chen Li-Wei"),
-    ]),
-    Edit(description: "change a template", files: [
-      "templates/partials/footer.mustache": "<footer class=\"site-footer\"><p>{{site.title}} (changed)</p></footer>\n",
-    ]),
-    Edit(description: "add a new cycle", files: ["content/2019/reports/later.md": Documents.report(title: "Later", cycle: 2019)]),
+    Edit(
+      description: "change the cycle's landing text",
+      files: [
+        "content/2017/_cycle.md": "---\nkind: cycle\ntitle: IGF 2017 in Geneva\ncycle: 2017\n---\nNew text.\n"
+      ]),
+    Edit(
+      description: "change a person in people.yml",
+      files: [
+        "content/people.yml": (FixtureSite.defaultFiles["content/people.yml"] ?? "")
+          .replacingOccurrences(of: "name: Chen Li", with: "name: Chen Li-Wei")
+      ]),
+    Edit(
+      description: "change a template",
+      files: [
+        "templates/partials/footer.mustache": "<footer class=\"site-footer\"><p>{{site.title}} (changed)</p></footer>\n"
+      ]),
+    Edit(
+      description: "add a new cycle",
+      files: ["content/2019/reports/later.md": Documents.report(title: "Later", cycle: 2019)]),
   ]
 
   @Test func everyIncrementalRebuildEqualsAFullBuild() throws {
@@ -74,7 +99,11 @@ import TestSupport
     #expect(first.succeeded, "\(first.diagnostics)")
     for edit in Self.edits {
       for (path, text) in edit.files {
-        if let text { try site.write(text, to: path) } else { try FileManager.default.removeItem(at: site.root.appendingPathComponent(path)) }
+        if let text {
+          try site.write(text, to: path)
+        } else {
+          try FileManager.default.removeItem(at: site.root.appendingPathComponent(path))
+        }
       }
       let update = session.update(changed: Set(edit.files.keys))
       #expect(update.succeeded, "\(edit): \(update.diagnostics)")
@@ -97,10 +126,14 @@ import TestSupport
     let site = try FixtureSite(files)
     let session = SiteSession(options: site.options(drafts: true, output: site.root.appendingPathComponent("preview")))
     let first = session.buildAll()
-    try site.write(Documents.wgProposal(wg: "funding", facilitators: "[chen-li, ben-okafor]").replacingOccurrences(of: "Working group on funding", with: "Funding group"), to: "content/2017/wg/funding.md")
+    try site.write(
+      Documents.wgProposal(wg: "funding", facilitators: "[chen-li, ben-okafor]").replacingOccurrences(
+        of: "Working group on funding", with: "Funding group"), to: "content/2017/wg/funding.md")
     let update = session.update(changed: ["content/2017/wg/funding.md"])
     #expect(update.succeeded)
-    #expect(update.pagesRendered < first.pagesRendered / 3, "\(update.pagesRendered) of \(first.pagesRendered) pages re-rendered")
+    #expect(
+      update.pagesRendered < first.pagesRendered / 3,
+      "\(update.pagesRendered) of \(first.pagesRendered) pages re-rendered")
     #expect(update.written.contains("2017/wg/funding/index.html"))
     #expect(!update.written.contains("2016/bpf/topic-3/report/index.html"))
   }

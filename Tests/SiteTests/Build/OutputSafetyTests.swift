@@ -2,8 +2,8 @@ import Foundation
 import SiteBuild
 import SiteModel
 import SiteWrite
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct OutputSafetyTests {
   @Test func failingBuildLeavesThePreviousOutputUntouched() throws {
@@ -14,7 +14,9 @@ import TestSupport
     #expect(before["index.html"] != nil)
     #expect(before.keys.allSatisfy { !$0.hasPrefix(".igfsite") }, "the published folder holds the site only")
 
-    try site.write(Documents.report(title: "Changed").replacingOccurrences(of: "kind: report", with: "kind: reprot"), to: "content/2018/report.md")
+    try site.write(
+      Documents.report(title: "Changed").replacingOccurrences(of: "kind: report", with: "kind: reprot"),
+      to: "content/2018/report.md")
     let second = site.build()
     #expect(!second.wrote)
     #expect(second.diagnostics.contains { $0.rule == "front-matter.kind" })
@@ -68,13 +70,16 @@ import TestSupport
     try site.write("igf.example.org", to: "output/CNAME")
     let report = site.build()
     #expect(!report.wrote)
-    #expect(report.diagnostics.first?.message.hasPrefix("the output folder holds files igfsite did not put there (CNAME)") == true)
+    #expect(
+      report.diagnostics.first?.message.hasPrefix("the output folder holds files igfsite did not put there (CNAME)")
+        == true)
     #expect(try site.read("output/CNAME") == "igf.example.org")
   }
 
   @Test func anOutputMadeByAnOlderIgfsiteIsStillReplacedAndLosesItsMarker() throws {
     let site = try FixtureSite([
-      "content/2018/report.md": Documents.report(), "output/.igfsite-output": "old marker", "output/.igfsite-cache": "old cache",
+      "content/2018/report.md": Documents.report(), "output/.igfsite-output": "old marker",
+      "output/.igfsite-cache": "old cache",
       "output/index.html": "old",
     ])
     #expect(site.build().wrote)
@@ -85,16 +90,16 @@ import TestSupport
     let site = try FixtureSite([
       "content/2018/report.md": Documents.report(),
       "content/2018/reports/secret-plan.md": """
-        ---
-        kind: report
-        title: The Zanzibar Plan
-        cycle: 2018
-        draft: true
-        authors: unknown
-        themes: [Quietude]
-        ---
-        The plan mentions the word xylophonically.
-        """,
+      ---
+      kind: report
+      title: The Zanzibar Plan
+      cycle: 2018
+      draft: true
+      authors: unknown
+      themes: [Quietude]
+      ---
+      The plan mentions the word xylophonically.
+      """,
     ])
     #expect(site.build().wrote)
     for (path, bytes) in try site.outputSnapshot() {

@@ -2,8 +2,8 @@ import Foundation
 import SiteBuild
 import SiteFuzz
 import SiteModel
-import Testing
 import TestSupport
+import Testing
 
 /// The preview patches its checked and linked site instead of rebuilding it, so any edit
 /// the patching does not foresee would show a stale page. A seeded run of random edits
@@ -26,20 +26,28 @@ import TestSupport
     for step in 0..<40 {
       let (description, files) = corpus.randomEdit()
       for (path, text) in files {
-        if let text { try site.write(text, to: path) } else { try? FileManager.default.removeItem(at: site.root.appendingPathComponent(path)) }
+        if let text {
+          try site.write(text, to: path)
+        } else {
+          try? FileManager.default.removeItem(at: site.root.appendingPathComponent(path))
+        }
       }
       let update = session.update(changed: Set(files.keys))
       let full = site.root.appendingPathComponent("full-output")
       let report = SiteBuilder.build(site.options(drafts: true, output: full))
       // The preview renders through content errors, on which a build stops; whatever the
       // build writes, the preview must write too.
-      if report.succeeded { #expect(update.succeeded, "step \(step) (\(description)): the build succeeded, the preview did not") }
+      if report.succeeded {
+        #expect(update.succeeded, "step \(step) (\(description)): the build succeeded, the preview did not")
+      }
       guard update.succeeded, report.succeeded else { continue }
       compared += 1
       let incremental = try site.outputSnapshot(preview)
       let expected = try site.outputSnapshot(full)
       let differing = Set(incremental.keys).union(expected.keys).filter { incremental[$0] != expected[$0] }.sorted()
-      #expect(differing.isEmpty, "seed \(seed), step \(step) (\(description)): these files differ from a full build: \(differing)")
+      #expect(
+        differing.isEmpty,
+        "seed \(seed), step \(step) (\(description)): these files differ from a full build: \(differing)")
       if !differing.isEmpty { break }
     }
     #expect(compared >= 20, "only \(compared) of 40 steps built; the generator makes too many errors")
@@ -63,7 +71,9 @@ struct EditableCorpus {
   }
 
   static let years = 2014...2018
-  static let themeNames = ["Local content", "Local Content", "Access", "Cybersecurity", "Gender & inclusion", "Données"]
+  static let themeNames = [
+    "Local content", "Local Content", "Access", "Cybersecurity", "Gender & inclusion", "Données",
+  ]
   static let peopleIDs = ["ana-gomez", "ben-okafor", "chen-li", "dana-novak", "eva-berg"]
   static let statuses = ["draft", "final", "proposed", "withdrawn"]
 
@@ -77,7 +87,8 @@ struct EditableCorpus {
       slots.append(
         Slot(
           title: "Document \(index)", status: Self.statuses[index % 2], series: index % 5,
-          themes: [Self.themeNames[index % Self.themeNames.count]], people: [Self.peopleIDs[index % 5]], links: [], related: []))
+          themes: [Self.themeNames[index % Self.themeNames.count]], people: [Self.peopleIDs[index % 5]], links: [],
+          related: []))
     }
     for index in slots.indices where index % 3 == 0 { slots[index].links = [(index + 7) % slots.count] }
     for index in slots.indices where index % 4 == 1 { slots[index].related = [(index + 5) % slots.count] }
@@ -105,7 +116,9 @@ struct EditableCorpus {
       "themes: [\(slot.themes.joined(separator: ", "))]",
     ]
     if kind(index) == "report" {
-      lines += ["status: final", "authors: [\((slot.people.isEmpty ? ["eva-berg"] : slot.people).joined(separator: ", "))]"]
+      lines += [
+        "status: final", "authors: [\((slot.people.isEmpty ? ["eva-berg"] : slot.people).joined(separator: ", "))]",
+      ]
     } else {
       lines += [
         "status: \(kind(index) == "bpf-output" ? "final" : slot.status)", "bpf: topic-\(slot.series)",
@@ -171,10 +184,14 @@ struct EditableCorpus {
         slots[index].people = (0..<(1 + random.next(3))).map { _ in Self.peopleIDs[random.next(Self.peopleIDs.count)] }
         done.append("people of \(index)")
       case 4:
-        slots[index].links = (0..<random.next(3)).compactMap { _ in existing.isEmpty ? nil : existing[random.next(existing.count)] }
+        slots[index].links = (0..<random.next(3)).compactMap { _ in
+          existing.isEmpty ? nil : existing[random.next(existing.count)]
+        }
         done.append("links of \(index)")
       case 5:
-        slots[index].related = (0..<random.next(2)).compactMap { _ in existing.isEmpty ? nil : existing[random.next(existing.count)] }
+        slots[index].related = (0..<random.next(2)).compactMap { _ in
+          existing.isEmpty ? nil : existing[random.next(existing.count)]
+        }
         done.append("references of \(index)")
       case 6:
         slots[index].series = random.next(7)

@@ -1,7 +1,7 @@
 import Foundation
 import SiteModel
-import Testing
 import TestSupport
+import Testing
 
 /// The `igfsite` command as a user runs it: output, exit statuses, files.
 @Suite(.enabled(if: CommandRunner.executable != nil, "the igfsite executable was not built"))
@@ -27,7 +27,10 @@ struct CommandLineTests {
     try site.write(Documents.bpfProposal(submitted: "2017-03-20"), to: "content/2017/bpf/local-content/proposal.md")
     let result = try CommandRunner.run(["check"], in: site.root)
     #expect(result.status == 1)
-    #expect(result.output.contains("content/2017/bpf/local-content/proposal.md:7:12: error: submitted on 2017-03-20, 8 days before the MAG meeting of 2017-03-28"))
+    #expect(
+      result.output.contains(
+        "content/2017/bpf/local-content/proposal.md:7:12: error: submitted on 2017-03-20, 8 days before the MAG meeting of 2017-03-28"
+      ))
     #expect(result.output.contains(" 7 | submitted: 2017-03-20\n   |            ^\n"))
     #expect(result.output.contains("[bpf-proposal.submission-deadline]"))
     #expect(result.output.hasSuffix("1 error and 0 warnings in 1 file\n"))
@@ -65,7 +68,9 @@ struct CommandLineTests {
   @Test func unwritableOutputExitsThree() throws {
     let site = try Self.site()
     try site.write("not mine", to: "elsewhere/notes.txt")
-    let result = try CommandRunner.run(["build", "--site", site.root.path, "--output", site.root.appendingPathComponent("elsewhere").path])
+    let result = try CommandRunner.run([
+      "build", "--site", site.root.path, "--output", site.root.appendingPathComponent("elsewhere").path,
+    ])
     #expect(result.status == 3)
     #expect(result.error.contains("[output.unsafe]"))
   }
@@ -74,8 +79,12 @@ struct CommandLineTests {
     let site = try Self.site()
     try site.write("---\ntitle: x\n---\n# Title\n\nSome *text* and <b>html</b>.\n", to: "page.md")
     let safe = try CommandRunner.run(["markdown", site.root.appendingPathComponent("page.md").path])
-    #expect(safe.output == "<h1>Title</h1>\n<p>Some <em>text</em> and <!-- raw HTML omitted -->html<!-- raw HTML omitted -->.</p>\n")
-    let unsafe = try CommandRunner.run(["markdown", "--unsafe", "--anchors", site.root.appendingPathComponent("page.md").path])
+    #expect(
+      safe.output
+        == "<h1>Title</h1>\n<p>Some <em>text</em> and <!-- raw HTML omitted -->html<!-- raw HTML omitted -->.</p>\n")
+    let unsafe = try CommandRunner.run([
+      "markdown", "--unsafe", "--anchors", site.root.appendingPathComponent("page.md").path,
+    ])
     #expect(
       unsafe.output
         == "<h1 id=\"title\">Title</h1>\n<p><span class=\"para-target\" id=\"p1\"></span>Some <em>text</em> and <b>html</b>. "
@@ -85,18 +94,24 @@ struct CommandLineTests {
   @Test func markdownWarnsOfATableTooWideWithItsFileLine() throws {
     let site = try Self.site()
     let row = String(repeating: "|a", count: 300) + "|\n"
-    try site.write("---\ntitle: x\n---\n# Title\n\n" + row + row.replacingOccurrences(of: "a", with: "-"), to: "wide.md")
+    try site.write(
+      "---\ntitle: x\n---\n# Title\n\n" + row + row.replacingOccurrences(of: "a", with: "-"), to: "wide.md")
     let path = site.root.appendingPathComponent("wide.md").path
     let asSite = try CommandRunner.run(["markdown", "--anchors", path])
     #expect(asSite.status == 0 && !asSite.output.contains("<table"))
-    #expect(asSite.error == "\(path):6: warning: line has 301 \"|\" characters; tables wider than 256 columns are not rendered as tables, so this document's tables show as plain text\n")
+    #expect(
+      asSite.error
+        == "\(path):6: warning: line has 301 \"|\" characters; tables wider than 256 columns are not rendered as tables, so this document's tables show as plain text\n"
+    )
     let asCmark = try CommandRunner.run(["markdown", path])
     #expect(asCmark.output.contains("<table") && asCmark.error.isEmpty, "without --anchors the output is cmark-gfm's")
   }
 
   @Test func newStartsADocumentThatChecksCleanButForWhatIsLeftToWrite() throws {
     let site = try Self.site()
-    let created = try CommandRunner.run(["new", "bpf-proposal", "2017/bpf/iot/proposal", "--title", "BPF on IoT", "--site", site.root.path])
+    let created = try CommandRunner.run([
+      "new", "bpf-proposal", "2017/bpf/iot/proposal", "--title", "BPF on IoT", "--site", site.root.path,
+    ])
     #expect(created.status == 0, "\(created.error)")
     #expect(created.output.contains("Created "))
     #expect(created.output.contains("fill in: submitted, meeting, facilitators"))
@@ -106,9 +121,10 @@ struct CommandLineTests {
     let problems = site.check().filter { $0.location.file.hasSuffix("iot/proposal.md") }
     let allowed: Set<String> = ["front-matter.missing-field", "content.placeholder", "bpf-proposal.length"]
     #expect(problems.allSatisfy { allowed.contains($0.rule) }, "\(problems)")
-    #expect(problems.filter { $0.rule == "front-matter.missing-field" }.map(\.message).sorted() == [
-      "the field \"facilitators\" is empty", "the field \"meeting\" is empty", "the field \"submitted\" is empty",
-    ])
+    #expect(
+      problems.filter { $0.rule == "front-matter.missing-field" }.map(\.message).sorted() == [
+        "the field \"facilitators\" is empty", "the field \"meeting\" is empty", "the field \"submitted\" is empty",
+      ])
     #expect(problems.count(where: { $0.rule == "content.placeholder" }) == 6)
 
     let again = try CommandRunner.run(["new", "bpf-proposal", "2017/bpf/iot/proposal", "--site", site.root.path])

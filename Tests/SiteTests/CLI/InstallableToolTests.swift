@@ -1,8 +1,8 @@
 import Foundation
 import SiteBuild
 import SiteModel
-import Testing
 import TestSupport
+import Testing
 
 /// igfsite as others use it outside this repository: a site of only `content/` on the
 /// built-in theme, overrides file by file, `init`, `theme export`, versions, and finding
@@ -38,11 +38,14 @@ struct InstallableToolTests {
     let before = site.root.appendingPathComponent("out-before")
     #expect(SiteBuilder.build(site.options(output: before)).wrote)
     let themes = try #require(SiteTheme.builtInText("themes.mustache"))
-    try site.write(themes.replacingOccurrences(of: "<h1>", with: "<h1 class=\"ours\">"), to: "templates/themes.mustache")
+    try site.write(
+      themes.replacingOccurrences(of: "<h1>", with: "<h1 class=\"ours\">"), to: "templates/themes.mustache")
     let result = try CommandRunner.run(["build", "--output", "out-after"], in: site.root)
     #expect(result.status == 0, "\(result.error)")
     #expect(result.output.hasPrefix("Theme: the built-in one, with the site's own templates/themes.mustache\n"))
-    let (old, new) = (try site.outputSnapshot(before), try site.outputSnapshot(site.root.appendingPathComponent("out-after")))
+    let (old, new) = (
+      try site.outputSnapshot(before), try site.outputSnapshot(site.root.appendingPathComponent("out-after"))
+    )
     #expect(old.keys.filter { old[$0] != new[$0] }.sorted() == ["themes/index.html"])
     #expect(try site.read("out-after/themes/index.html").contains("<h1 class=\"ours\">"))
   }
@@ -54,7 +57,10 @@ struct InstallableToolTests {
     #expect(result.status == 0, "\(result.error)")
     #expect(result.output.contains("Next:\n  cd \(folder.path)\n  igfsite new bpf-proposal 2026/bpf/NAME/proposal"))
     #expect(result.output.hasSuffix("  igfsite serve\n"))
-    for path in ["content/site.yml", "content/modalities.yml", "content/people.yml", "content/series.yml", "content/2026/_cycle.md", ".gitignore"] {
+    for path in [
+      "content/site.yml", "content/modalities.yml", "content/people.yml", "content/series.yml",
+      "content/2026/_cycle.md", ".gitignore",
+    ] {
       #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent(path).path), "\(path)")
     }
     #expect(try String(contentsOf: folder.appendingPathComponent(".gitignore"), encoding: .utf8).contains("/.igfsite/"))
@@ -62,7 +68,9 @@ struct InstallableToolTests {
     #expect(check.status == 0 && check.output == "no problems\n", "\(check.output)")
     let build = try CommandRunner.run(["build"], in: folder)
     #expect(build.status == 0, "\(build.error)")
-    #expect(try String(contentsOf: folder.appendingPathComponent("output/index.html"), encoding: .utf8).contains("NRI outcomes"))
+    #expect(
+      try String(contentsOf: folder.appendingPathComponent("output/index.html"), encoding: .utf8).contains(
+        "NRI outcomes"))
   }
 
   @Test func initRefusesAFolderThatIsNotEmpty() throws {
@@ -93,16 +101,19 @@ struct InstallableToolTests {
 
   @Test func aSiteNeedingALaterIgfsiteSaysSoInsteadOfFailingOnItsNewFields() throws {
     let site = try FixtureSite([
-      "content/site.yml": "title: Later\nbase_url: https://example.org/\nrequires_igfsite: \"99.1\"\nlanguages: [en, fr]\n",
+      "content/site.yml":
+        "title: Later\nbase_url: https://example.org/\nrequires_igfsite: \"99.1\"\nlanguages: [en, fr]\n",
       "content/2018/r.md": Documents.report(),
     ])
     let problems = site.check().filter { $0.location.file.hasSuffix("site.yml") }
-    #expect(problems.map(\.message) == ["this site needs igfsite 99.1 or later; this is igfsite \(IgfsiteVersion.current)"])
+    #expect(
+      problems.map(\.message) == ["this site needs igfsite 99.1 or later; this is igfsite \(IgfsiteVersion.current)"])
   }
 
   @Test func aVersionWrittenAsANumberIsRefused() throws {
     let site = try FixtureSite([
-      "content/site.yml": "title: T\nbase_url: https://example.org/\nrequires_igfsite: 0.10\n", "content/2018/r.md": Documents.report(),
+      "content/site.yml": "title: T\nbase_url: https://example.org/\nrequires_igfsite: 0.10\n",
+      "content/2018/r.md": Documents.report(),
     ])
     let problem = try #require(site.check().first { $0.location.file.hasSuffix("site.yml") })
     #expect(problem.message == "requires_igfsite must be a version in quotes, such as \"0.1\"")

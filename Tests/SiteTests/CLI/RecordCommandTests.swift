@@ -1,7 +1,7 @@
 import Foundation
 import SiteModel
-import Testing
 import TestSupport
+import Testing
 
 /// The command line on the real record: messages as a pasted-in archival text produces
 /// them, `new cycle`, and `new --from`.
@@ -30,11 +30,14 @@ struct RecordCommandTests {
     ])
     let result = try CommandRunner.run(["check"], in: site.root)
     let missing = result.output.split(separator: "\n").filter { $0.contains("[bpf-proposal.sections]") }
-    #expect(missing.map { $0.components(separatedBy: "section \"")[1].components(separatedBy: "\"")[0] } == [
-      "Proposed Theme/Issue", "Objectives/Goals", "Expected Output(s)", "Outreach and Dissemination Plan/Strategy", "Timeframe",
-      "Names of Co-Facilitator(s)",
-    ])
-    #expect(result.output.components(separatedBy: " 12 | ").count == 2, "the long line is quoted once:\n\(result.output)")
+    #expect(
+      missing.map { $0.components(separatedBy: "section \"")[1].components(separatedBy: "\"")[0] } == [
+        "Proposed Theme/Issue", "Objectives/Goals", "Expected Output(s)", "Outreach and Dissemination Plan/Strategy",
+        "Timeframe",
+        "Names of Co-Facilitator(s)",
+      ])
+    #expect(
+      result.output.components(separatedBy: " 12 | ").count == 2, "the long line is quoted once:\n\(result.output)")
     let excerpt = try #require(result.output.split(separator: "\n").first { $0.hasPrefix(" 12 | ") })
     #expect(excerpt.count < 120, "a window of the long line, not all \(excerpt.count) characters")
   }
@@ -71,7 +74,8 @@ struct RecordCommandTests {
 
   @Test func fieldLabelsComeFromTheSchema() throws {
     let site = try FixtureSite([
-      "content/2018/reports/r.md": "---\nkind: report\ntitle: R\ncycle: 2018\nauthors: unknown\nurl: https://example.org/r\n---\nText.\n"
+      "content/2018/reports/r.md":
+        "---\nkind: report\ntitle: R\ncycle: 2018\nauthors: unknown\nurl: https://example.org/r\n---\nText.\n"
     ])
     #expect(site.build().succeeded)
     #expect(try site.read("output/2018/reports/r/index.html").contains("<dt>URL</dt>"))
@@ -99,8 +103,11 @@ struct RecordCommandTests {
     let body = "The BPF would gather practices.\n\n1. First numbered paragraph, *as written*.\n\n2. Second.\n"
     try site.write("\n# BPF on Local Content\n\n" + body, to: "incoming/proposal.md")
     let result = try CommandRunner.run(
-      ["new", "bpf-proposal", "2017/bpf/local-content/proposal", "--from", site.root.appendingPathComponent("incoming/proposal.md").path,
-       "--site", site.root.path])
+      [
+        "new", "bpf-proposal", "2017/bpf/local-content/proposal", "--from",
+        site.root.appendingPathComponent("incoming/proposal.md").path,
+        "--site", site.root.path,
+      ])
     #expect(result.status == 0, "\(result.error)")
     #expect(result.output.contains("fill in: submitted, meeting, facilitators"))
     #expect(result.output.contains("the text has no heading for: Proposed Theme/Issue; Objectives/Goals"))
@@ -116,13 +123,18 @@ struct RecordCommandTests {
     try site.write("# IGF 2020 Messages\n\nThe messages of the *fifteenth* IGF.\n", to: "incoming/messages.md")
     let convert = Process()
     convert.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    convert.arguments = ["pandoc", "-o", site.root.appendingPathComponent("incoming/messages.docx").path,
-                         site.root.appendingPathComponent("incoming/messages.md").path]
+    convert.arguments = [
+      "pandoc", "-o", site.root.appendingPathComponent("incoming/messages.docx").path,
+      site.root.appendingPathComponent("incoming/messages.md").path,
+    ]
     try convert.run()
     convert.waitUntilExit()
     let result = try CommandRunner.run(
-      ["new", "report", "2020/reports/messages", "--from", site.root.appendingPathComponent("incoming/messages.docx").path,
-       "--site", site.root.path])
+      [
+        "new", "report", "2020/reports/messages", "--from",
+        site.root.appendingPathComponent("incoming/messages.docx").path,
+        "--site", site.root.path,
+      ])
     #expect(result.status == 0, "\(result.error)")
     let text = try site.read("content/2020/reports/messages.md")
     #expect(text.contains("title: IGF 2020 Messages\n"))
@@ -133,8 +145,11 @@ struct RecordCommandTests {
     let site = try FixtureSite(["content/2017/mag/m.md": Documents.meetingSummary()])
     try site.write("not really Word", to: "incoming/messages.docx")
     let result = try CommandRunner.run(
-      ["new", "report", "2020/reports/messages", "--from", site.root.appendingPathComponent("incoming/messages.docx").path,
-       "--site", site.root.path], environment: ["PATH": "/nonexistent"])
+      [
+        "new", "report", "2020/reports/messages", "--from",
+        site.root.appendingPathComponent("incoming/messages.docx").path,
+        "--site", site.root.path,
+      ], environment: ["PATH": "/nonexistent"])
     #expect(result.status == 2)
     #expect(result.error.contains("reading a Word file needs pandoc, which is not installed"))
     #expect(!site.exists("content/2020/reports/messages.md"))

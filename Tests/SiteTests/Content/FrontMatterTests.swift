@@ -1,8 +1,8 @@
 import Foundation
 import SiteContent
 import SiteModel
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct FrontMatterTests {
   @Test func documentWithoutFrontMatterIsAnErrorNamingTheFile() throws {
@@ -16,7 +16,8 @@ import TestSupport
   }
 
   @Test func unclosedFrontMatterIsAnError() throws {
-    let site = try FixtureSite(["content/2018/r.md": "---\nkind: report\ntitle: Open\n\nBody without a closing line.\n"])
+    let site = try FixtureSite(["content/2018/r.md": "---\nkind: report\ntitle: Open\n\nBody without a closing line.\n"]
+    )
     let problem = try #require(site.check().first { $0.rule == "front-matter.unclosed" })
     #expect(problem.location.file == "content/2018/r.md")
     #expect(problem.message == "the front matter is not closed")

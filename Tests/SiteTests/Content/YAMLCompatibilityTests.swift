@@ -1,17 +1,19 @@
 import Foundation
 import SiteContent
 import SiteModel
-import Testing
 import TestSupport
+import Testing
 
 /// igfsite reads YAML through libyaml's events and types scalars itself, for speed; these
 /// tests hold it to the values Yams (the reference) gives.
 @Suite struct YAMLCompatibilityTests {
   static let curated = [
     "yes", "Yes", "YES", "yEs", "no", "NO", "true", "True", "TRUE", "tRue", "false", "on", "On", "OFF", "off", "y", "n",
-    "0", "00", "007", "08", "0o17", "0o", "0b1010", "0b", "0b12", "0x1F", "0xG", "0x", "-0x1f", "+12", "-12", "1_000", "_1",
+    "0", "00", "007", "08", "0o17", "0o", "0b1010", "0b", "0b12", "0x1F", "0xG", "0x", "-0x1f", "+12", "-12", "1_000",
+    "_1",
     "1__2", "12:30", "1:30:45", "190:20:30", "1:60", "1:5:", "0:30", "1.5", ".5", "5.", "1e3", "1E+3", "1e", "1.5e-10",
-    ".5e3", ".5e+3", "1_0.0_1", "1:30.5", ".inf", "-.inf", "+.INF", ".Inf", ".nan", ".NaN", "-.nan", "~", "null", "Null",
+    ".5e3", ".5e+3", "1_0.0_1", "1:30.5", ".inf", "-.inf", "+.INF", ".Inf", ".nan", ".NaN", "-.nan", "~", "null",
+    "Null",
     "NULL", "nULL", "", "<<", "=", "2017-03-28", "2017-3-28", "2017-03-28T15:00:00Z", "2017-03-28 15:00:00",
     "2017-03-28t1:00:00.5", "2017-03-28  1:00:00 +02", "2017-03-28 1:00:00 -5:30", "2017-03-28T15:00:00.123456789Z",
     "2017-03-28 15:00", "2017-13-45", "2017-02-30", "17-03-28", "IGF 2017", "BPF on Cybersecurity", "one-year",
@@ -42,7 +44,9 @@ import TestSupport
       }
       if actual != expected { mismatches.append("\(text.debugDescription): Yams \(expected), igfsite \(actual)") }
     }
-    #expect(mismatches.isEmpty, "\(mismatches.count) of \(cases.count) differ:\n\(mismatches.prefix(30).joined(separator: "\n"))")
+    #expect(
+      mismatches.isEmpty,
+      "\(mismatches.count) of \(cases.count) differ:\n\(mismatches.prefix(30).joined(separator: "\n"))")
   }
 
   static let documents: [String] = [
@@ -62,7 +66,9 @@ import TestSupport
     for folder in [SharedFiles.packageRoot.appendingPathComponent("content"), Fixtures.folder] {
       let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)
       while let url = enumerator?.nextObject() as? URL {
-        guard url.pathExtension == "md" || url.pathExtension == "yml", let text = try? String(contentsOf: url, encoding: .utf8) else { continue }
+        guard url.pathExtension == "md" || url.pathExtension == "yml",
+          let text = try? String(contentsOf: url, encoding: .utf8)
+        else { continue }
         if url.pathExtension == "yml" {
           texts.append(text)
         } else if text.hasPrefix("---\n"), let end = text.range(of: "\n---\n") {
@@ -79,13 +85,16 @@ import TestSupport
   }
 
   @Test func syntaxErrorsAreReportedWhereYamsReportsThem() {
-    for text in ["title: [open\ncycle: 2017\n", "a: b: c\n", "key: value\n  bad: indent\n", "key: \"unclosed\n", "\ttab: 1\n"] {
+    for text in [
+      "title: [open\ncycle: 2017\n", "a: b: c\n", "key: value\n  bad: indent\n", "key: \"unclosed\n", "\ttab: 1\n",
+    ] {
       let ours = YAMLReader(file: "x.md", firstLine: 2).parse(text)
       guard case .failure(let diagnostic) = ours else {
         Issue.record("no error for \(text.debugDescription)")
         continue
       }
-      #expect(diagnostic.message.hasPrefix("YAML syntax error") || diagnostic.message.hasPrefix("YAML could not be read"))
+      #expect(
+        diagnostic.message.hasPrefix("YAML syntax error") || diagnostic.message.hasPrefix("YAML could not be read"))
       #expect(diagnostic.location.line >= 2)
       #expect(YamsReference.parse(text) == nil, "Yams accepts \(text.debugDescription)")
     }
@@ -93,7 +102,9 @@ import TestSupport
 
   @Test func aliasBombsAreRefused() {
     var yaml = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
-    for level in 1...9 { yaml += "a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ") + "]\n" }
+    for level in 1...9 {
+      yaml += "a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ") + "]\n"
+    }
     guard case .failure(let diagnostic) = YAMLReader(file: "bomb.md").parse(yaml) else {
       Issue.record("the alias bomb was expanded")
       return

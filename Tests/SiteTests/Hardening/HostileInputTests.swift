@@ -1,7 +1,7 @@
 import Foundation
 import SiteBuild
-import SiteMarkdown
 import SiteFuzz
+import SiteMarkdown
 import SiteModel
 import TestSupport
 import Testing
@@ -43,7 +43,7 @@ import Testing
     """
 
   static func hostileSite(unsafeHTML: Bool = false) throws -> FixtureSite {
-    var people = FixtureSite.defaultFiles["content/people.yml"]!
+    var people = try #require(FixtureSite.defaultFiles["content/people.yml"])
     people = people.replacingOccurrences(of: "name: Eva Berg", with: "name: \(quoted("Eva " + attribute))")
     people = people.replacingOccurrences(
       of: "affiliation: University of Example", with: "affiliation: \(quoted(script))")

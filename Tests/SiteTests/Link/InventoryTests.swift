@@ -1,12 +1,14 @@
 import Foundation
+import SiteBuild
+import SiteModel
+import TestSupport
+import Testing
+
+@testable import SiteRender
+
 #if canImport(FoundationXML)
   import FoundationXML
 #endif
-import SiteBuild
-@testable import SiteRender
-import SiteModel
-import Testing
-import TestSupport
 
 @Suite struct InventoryTests {
   static func builtSite(drafts: Bool = false) throws -> FixtureSite {
@@ -19,7 +21,8 @@ import TestSupport
 
   @Test func inventoryJSONMatchesItsGoldenFile() throws {
     let site = try Self.builtSite()
-    let difference = try Fixtures.compareGolden(try site.read("output/2017/inventory.json"), name: "inventory-2017.json")
+    let difference = try Fixtures.compareGolden(
+      try site.read("output/2017/inventory.json"), name: "inventory-2017.json")
     #expect(difference == nil, "\(difference ?? "")")
   }
 
@@ -43,7 +46,8 @@ import TestSupport
 
   @Test func needsFurtherAttentionListsWhatTheReportAsksFor() throws {
     let site = try Self.builtSite()
-    let data = try JSONSerialization.jsonObject(with: Data(try site.read("output/2017/inventory.json").utf8)) as? [String: Any]
+    let data =
+      try JSONSerialization.jsonObject(with: Data(try site.read("output/2017/inventory.json").utf8)) as? [String: Any]
     let cycle = try #require(data?["cycle"] as? [String: Any])
     let attention = try #require(cycle["attention"] as? [[String: String]])
     let pairs = Set(attention.map { "\($0["reason"] ?? "") \($0["id"] ?? "")" })
@@ -79,7 +83,8 @@ import TestSupport
     let site = try Self.builtSite()
     let feed = try site.read("output/feed.xml")
     #expect(feed.hasPrefix("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\""))
-    #expect(feed.contains("<link rel=\"self\" type=\"application/atom+xml\" href=\"https://example.org/igf/feed.xml\"/>"))
+    #expect(
+      feed.contains("<link rel=\"self\" type=\"application/atom+xml\" href=\"https://example.org/igf/feed.xml\"/>"))
     #expect(feed.contains("<updated>2018-02-10T00:00:00Z</updated>"))
     #expect(feed.contains("<id>https://example.org/igf/2018/reports/roadmap/</id>"))
     let cycleFeed = try site.read("output/2017/feed.xml")

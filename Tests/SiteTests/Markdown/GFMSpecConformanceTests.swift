@@ -1,7 +1,7 @@
 import Foundation
 import SiteMarkdown
-import Testing
 import TestSupport
+import Testing
 
 /// The cmark-gfm spec examples, rendered by the project's wrapper with each example's
 /// extensions and raw HTML allowed (as the spec expects), compared byte for byte.
@@ -33,10 +33,14 @@ import TestSupport
       let renderer = MarkdownRenderer(options: .cmarkCompatible(unsafeHTML: true, extensions: extensions))
       let html = renderer.html(example.markdown)
       if html != example.html {
-        failures.append("\(example.file) example \(example.example) (\(example.section)):\n expected \(example.html.debugDescription)\n got      \(html.debugDescription)")
+        failures.append(
+          "\(example.file) example \(example.example) (\(example.section)):\n expected \(example.html.debugDescription)\n got      \(html.debugDescription)"
+        )
       }
     }
-    print("GFM conformance: \(examples.count - failures.count) of \(examples.count) examples pass (\(SharedFiles.url(Self.specFile).path))")
+    print(
+      "GFM conformance: \(examples.count - failures.count) of \(examples.count) examples pass (\(SharedFiles.url(Self.specFile).path))"
+    )
     #expect(failures.isEmpty, "\(failures.count) examples differ:\n\(failures.prefix(20).joined(separator: "\n"))")
   }
 }

@@ -1,8 +1,8 @@
 import Foundation
 import SiteMarkdown
 import SiteModel
-import Testing
 import TestSupport
+import Testing
 
 /// Paragraphs get stable anchors for citing; numbered paragraphs keep their numbers.
 @Suite struct ParagraphAnchorTests {
@@ -12,10 +12,17 @@ import TestSupport
   }
 
   @Test func numberedParagraphsKeepTheirNumbers() {
-    let (ids, html) = Self.anchors("Opening words.\n\n1. First.\n\n2. Second.\n\n## Later\n\n7. Seventh.\n\nClosing words.\n")
+    let (ids, html) = Self.anchors(
+      "Opening words.\n\n1. First.\n\n2. Second.\n\n## Later\n\n7. Seventh.\n\nClosing words.\n")
     #expect(ids == ["p0-1", "p1", "p2", "p7", "p7-1"])
-    #expect(html.contains(##"<li><span class="para-target" id="p7"></span>Seventh. <a class="para-link" href="#p7" aria-label="Link to paragraph 7">¶</a></li>"##))
-    #expect(html.contains(##"<p><span class="para-target" id="p1"></span>First. <a class="para-link" href="#p1" aria-label="Link to paragraph 1">¶</a></p>"##))
+    #expect(
+      html.contains(
+        ##"<li><span class="para-target" id="p7"></span>Seventh. <a class="para-link" href="#p7" aria-label="Link to paragraph 7">¶</a></li>"##
+      ))
+    #expect(
+      html.contains(
+        ##"<p><span class="para-target" id="p1"></span>First. <a class="para-link" href="#p1" aria-label="Link to paragraph 1">¶</a></p>"##
+      ))
   }
 
   @Test func bodiesWithoutNumbersCountTheirParagraphs() {
@@ -40,7 +47,9 @@ import TestSupport
       "content/2017/mag/2017-03-28-virtual-meeting-2.md": Documents.meetingSummary(
         body: "1. The MAG met.\n\n2. It agreed.\n\n## Annex I: Agenda\n\n- Adoption of the agenda\n"),
       "content/2018/r.md": Documents.report(
-        body: "As [paragraph 2 of the summary](../2017/mag/2017-03-28-virtual-meeting-2.md#p2) says; see also [p9](../2017/mag/2017-03-28-virtual-meeting-2.md#p9).\n"),
+        body:
+          "As [paragraph 2 of the summary](../2017/mag/2017-03-28-virtual-meeting-2.md#p2) says; see also [p9](../2017/mag/2017-03-28-virtual-meeting-2.md#p9).\n"
+      ),
     ])
     let broken = site.check().filter { $0.rule == "references" }
     #expect(broken.count == 1, "\(broken)")

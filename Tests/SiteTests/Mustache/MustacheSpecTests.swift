@@ -1,7 +1,7 @@
 import Foundation
 import SiteRender
-import Testing
 import TestSupport
+import Testing
 
 /// igfsite's own Mustache renderer against the official Mustache specification, read in
 /// place from `../shared/conformance/mustache-spec/`.
@@ -80,7 +80,9 @@ import TestSupport
 
   @Test(
     "every test of the official Mustache spec passes",
-    .enabled(if: SharedFiles.exists(folder), "\(SharedFiles.url(folder).path) does not exist, so the Mustache spec was not run"))
+    .enabled(
+      if: SharedFiles.exists(folder), "\(SharedFiles.url(folder).path) does not exist, so the Mustache spec was not run"
+    ))
   func officialSpec() throws {
     let cases = Self.cases
     #expect(cases.count == 163)
@@ -103,7 +105,12 @@ import TestSupport
   }
 
   @Test func strictModeReportsPrintedNamesTheModelLacks() throws {
-    let library = try MustacheTemplates(["page": ("templates/page.mustache", "<h1>{{title}}</h1>\n{{#items}}<li>{{nmae}}</li>{{/items}}\n{{#absent}}{{ok}}{{/absent}}\n")])
+    let library = try MustacheTemplates([
+      "page": (
+        "templates/page.mustache",
+        "<h1>{{title}}</h1>\n{{#items}}<li>{{nmae}}</li>{{/items}}\n{{#absent}}{{ok}}{{/absent}}\n"
+      )
+    ])
     var missing: [MustacheTemplates.MissingName] = []
     let model: TemplateValue = .object(["title": "T", "items": [.object(["name": "a"])]])
     let output = withUnsafeMutablePointer(to: &missing) { library.render("page", model, missing: $0) }
@@ -113,14 +120,17 @@ import TestSupport
 
   @Test func syntaxErrorsNameTheFileAndLine() {
     do {
-      _ = try MustacheTemplates(["a": ("templates/a.mustache", "one\n{{#open}}\ntwo\n"), "b": ("templates/b.mustache", "{{>missing}}")])
+      _ = try MustacheTemplates([
+        "a": ("templates/a.mustache", "one\n{{#open}}\ntwo\n"), "b": ("templates/b.mustache", "{{>missing}}"),
+      ])
       Issue.record("no error")
     } catch {
       let described = error.errors.map { "\($0.file):\($0.line): \($0.message)" }.sorted()
-      #expect(described == [
-        "templates/a.mustache:2: {{#open}} is never closed with {{/open}}",
-        "templates/b.mustache:1: the template refers to a missing partial \"missing\"",
-      ])
+      #expect(
+        described == [
+          "templates/a.mustache:2: {{#open}} is never closed with {{/open}}",
+          "templates/b.mustache:1: the template refers to a missing partial \"missing\"",
+        ])
     }
   }
 }

@@ -1,7 +1,7 @@
 import Foundation
 import SiteModel
-import Testing
 import TestSupport
+import Testing
 
 /// Real IGF documents published as they were written: before the templates, in prose, with
 /// numbered paragraphs, dates known to the month or year, authors not named.
@@ -10,59 +10,59 @@ import TestSupport
   static let archive: [String: String?] = [
     // Before the modalities: no agenda, no participants, numbered paragraphs, a month only.
     "content/2016/mag/2016-09-virtual-meeting.md": """
-      ---
-      kind: meeting-summary
-      title: MAG Virtual Meeting, September 2016
-      cycle: 2016
-      date: 2016-09
-      meeting: {format: virtual}
-      ---
-      1. The MAG met online to take stock of the preparations.
+    ---
+    kind: meeting-summary
+    title: MAG Virtual Meeting, September 2016
+    cycle: 2016
+    date: 2016-09
+    meeting: {format: virtual}
+    ---
+    1. The MAG met online to take stock of the preparations.
 
-      2. The Secretariat gave an update on the workshops.
-      """,
+    2. The Secretariat gave an update on the workshops.
+    """,
     // After the templates, but submitted in prose: published as submitted.
     "content/2017/bpf/cybersecurity/proposal.md": """
-      ---
-      kind: bpf-proposal
-      title: BPF on Cybersecurity
-      cycle: 2017
-      bpf: cybersecurity
-      status: continuing
-      submitted: unknown
-      meeting: 2017/mag/2017-03-28-virtual-meeting-2
-      facilitators: [ana-gomez, ben-okafor]
-      timeframe: one-year
-      modalities: none
-      ---
-      The BPF proposes to continue its work on cooperation between stakeholder groups, building
-      on what it published last year, and to reach out earlier to the regions it missed.
-      """,
+    ---
+    kind: bpf-proposal
+    title: BPF on Cybersecurity
+    cycle: 2017
+    bpf: cybersecurity
+    status: continuing
+    submitted: unknown
+    meeting: 2017/mag/2017-03-28-virtual-meeting-2
+    facilitators: [ana-gomez, ben-okafor]
+    timeframe: one-year
+    modalities: none
+    ---
+    The BPF proposes to continue its work on cooperation between stakeholder groups, building
+    on what it published last year, and to reach out earlier to the regions it missed.
+    """,
     "content/2017/mag/2017-03-28-virtual-meeting-2.md": Documents.meetingSummary(),
     // A leading title equal to the front matter's, a year only, authors not named.
     "content/2020/summaries/chair-summary.md": """
-      ---
-      kind: chair-summary
-      title: "IGF 2020: Chair's Summary"
-      cycle: 2020
-      published: 2020
-      authors: unknown
-      ---
-      # IGF 2020 — Chair’s summary
+    ---
+    kind: chair-summary
+    title: "IGF 2020: Chair's Summary"
+    cycle: 2020
+    published: 2020
+    authors: unknown
+    ---
+    # IGF 2020 — Chair’s summary
 
-      The fifteenth annual meeting was held online.
-      """,
+    The fifteenth annual meeting was held online.
+    """,
     // A document whose day is not known at all.
     "content/2020/reports/messages.md": """
-      ---
-      kind: report
-      title: IGF 2020 Messages
-      cycle: 2020
-      date: unknown
-      authors: unknown
-      ---
-      The messages of the fifteenth IGF.
-      """,
+    ---
+    kind: report
+    title: IGF 2020 Messages
+    cycle: 2020
+    date: unknown
+    authors: unknown
+    ---
+    The messages of the fifteenth IGF.
+    """,
   ]
 
   @Test func archivalDocumentsCheckCleanAndBuild() throws {
@@ -121,8 +121,11 @@ import TestSupport
     let reports = try site.read("output/2020/inventory.json")
     #expect(reports.contains(#""date": "unknown""#))
     #expect(reports.contains(#""published": "2020""#))
-    #expect(reports.contains(#""reason": "the modalities set no template or rules for this kind of document (Report)""#))
-    #expect(reports.contains(#""reason": "the modalities set no template or rules for this kind of document (Chair's summary)""#))
+    #expect(
+      reports.contains(#""reason": "the modalities set no template or rules for this kind of document (Report)""#))
+    #expect(
+      reports.contains(
+        #""reason": "the modalities set no template or rules for this kind of document (Chair's summary)""#))
     let csv = try site.read("output/2020/inventory.csv")
     #expect(csv.contains(",unknown,"))
     let home = try site.read("output/index.html")
@@ -133,7 +136,9 @@ import TestSupport
   @Test func inventoriesAndFeedsAreChronological() throws {
     var files: [String: String?] = [:]
     // Written in title order; published in date order.
-    for (name, date) in [("a", "2016-08-30"), ("b", "2016-11-08"), ("c", "2016-09-13"), ("d", "2016-09-27"), ("e", "2016-09")] {
+    for (name, date) in [
+      ("a", "2016-08-30"), ("b", "2016-11-08"), ("c", "2016-09-13"), ("d", "2016-09-27"), ("e", "2016-09"),
+    ] {
       files["content/2016/mag/\(name).md"] = """
         ---
         kind: meeting-summary
@@ -149,7 +154,10 @@ import TestSupport
     #expect(site.build().succeeded)
     let expected = ["a", "e", "c", "d", "b"]
     func order(_ text: String, _ marker: (String) -> String) -> [String] {
-      expected.sorted { (text.range(of: marker($0))?.lowerBound ?? text.endIndex) < (text.range(of: marker($1))?.lowerBound ?? text.endIndex) }
+      expected.sorted {
+        (text.range(of: marker($0))?.lowerBound ?? text.endIndex)
+          < (text.range(of: marker($1))?.lowerBound ?? text.endIndex)
+      }
     }
     let page = try site.read("output/2016/index.html")
     #expect(order(page) { ">Meeting \($0)</a></h4>" } == expected)
@@ -164,38 +172,39 @@ import TestSupport
   @Test func seriesAreNamedInDataAndOrderedByCycleThenDate() throws {
     let site = try FixtureSite([
       "content/series.yml": """
-        bpf:
-          cybersecurity: {name: Best Practice Forum on Cybersecurity, description: The BPF on cybersecurity.}
-        """,
+      bpf:
+        cybersecurity: {name: Best Practice Forum on Cybersecurity, description: The BPF on cybersecurity.}
+      """,
       "content/2017/mag/2017-03-28-virtual-meeting-2.md": Documents.meetingSummary(),
       "content/2017/bpf/cybersecurity/proposal.md": Documents.bpfProposal(bpf: "cybersecurity"),
       "content/2017/bpf/cybersecurity/output.md": """
-        ---
-        kind: bpf-output
-        title: "BPF on Cybersecurity: 2017 draft output"
-        cycle: 2017
-        bpf: cybersecurity
-        status: draft
-        published: 2017-11
-        ---
-        ## Executive summary
+      ---
+      kind: bpf-output
+      title: "BPF on Cybersecurity: 2017 draft output"
+      cycle: 2017
+      bpf: cybersecurity
+      status: draft
+      published: 2017-11
+      ---
+      ## Executive summary
 
-        Text.
-        """,
+      Text.
+      """,
       "content/2016/bpf/cybersecurity/report.md": """
-        ---
-        kind: bpf-report
-        title: A 2016 report
-        cycle: 2016
-        bpf: cybersecurity
-        ---
-        Text.
-        """,
+      ---
+      kind: bpf-report
+      title: A 2016 report
+      cycle: 2016
+      bpf: cybersecurity
+      ---
+      Text.
+      """,
       "content/2017/bpf/iot/proposal.md": Documents.bpfProposal(bpf: "iot"),
     ])
     let problems = site.check()
     let unnamed = problems.filter { $0.rule == "series.unnamed" }
-    #expect(unnamed.map(\.message) == [#"the Best Practice Forum "iot" has no name in series.yml; its pages call it "Iot""#])
+    #expect(
+      unnamed.map(\.message) == [#"the Best Practice Forum "iot" has no name in series.yml; its pages call it "Iot""#])
     #expect(unnamed.first?.help == #"add "iot: {name: …, description: …}" under "bpf:" in content/series.yml"#)
     #expect(unnamed.first?.location.line == 5)
     #expect(site.build().succeeded)
@@ -203,9 +212,14 @@ import TestSupport
     #expect(seriesPage.contains("<h1>Best Practice Forum on Cybersecurity</h1>"))
     #expect(seriesPage.contains("The BPF on cybersecurity."))
     let proposal = try site.read("output/2017/bpf/cybersecurity/proposal/index.html")
-    #expect(proposal.contains("Part of <a href=\"../../../../bpf/cybersecurity/index.html\">Best Practice Forum on Cybersecurity</a> (Best Practice Forum)."))
+    #expect(
+      proposal.contains(
+        "Part of <a href=\"../../../../bpf/cybersecurity/index.html\">Best Practice Forum on Cybersecurity</a> (Best Practice Forum)."
+      ))
     // The proposal (submitted 1 March) comes before the output (November), after 2016's report.
-    #expect(proposal.contains("Previous: <a href=\"../../../../2016/bpf/cybersecurity/report/index.html\" rel=\"prev\">A 2016 report</a>"))
+    #expect(
+      proposal.contains(
+        "Previous: <a href=\"../../../../2016/bpf/cybersecurity/report/index.html\" rel=\"prev\">A 2016 report</a>"))
     #expect(proposal.contains("Next: <a href=\"../../../../2017/bpf/cybersecurity/output/index.html\" rel=\"next\">"))
     let iot = try site.read("output/bpf/iot/index.html")
     #expect(iot.contains("<h1>Iot</h1>"))

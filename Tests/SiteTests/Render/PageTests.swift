@@ -1,8 +1,8 @@
 import Foundation
 import SiteBuild
 import SiteModel
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct PageTests {
   /// A small site with a meeting, a proposal linking to it, and a report linking to both.
@@ -12,7 +12,9 @@ import TestSupport
       "content/2017/bpf/local-content/proposal.md": Documents.bpfProposal(),
       "content/2018/reports/roadmap.md": Documents.report(
         title: "Roadmap", extra: "related: [2017/bpf/local-content/proposal]",
-        body: "## Introduction\n\nSee the [meeting](../../2017/mag/2017-03-28-virtual-meeting-2.md#annex-i-agenda) and the [proposal](../../2017/bpf/local-content/proposal.md).\n"),
+        body:
+          "## Introduction\n\nSee the [meeting](../../2017/mag/2017-03-28-virtual-meeting-2.md#annex-i-agenda) and the [proposal](../../2017/bpf/local-content/proposal.md).\n"
+      ),
     ])
   }
 

@@ -2,8 +2,8 @@ import Foundation
 import SiteBuild
 import SiteModel
 import SiteRender
-import Testing
 import TestSupport
+import Testing
 
 /// A section name the view model lacks is simply false in Mustache, and the build only
 /// refuses printed names that are missing. Every template is rendered here against a site
@@ -40,6 +40,8 @@ import TestSupport
       }
     }
     #expect(!ids.isEmpty)
-    #expect(ids.subtracting(PageAnchors.reserved).isEmpty, "ids headings could take: \(ids.subtracting(PageAnchors.reserved).sorted())")
+    #expect(
+      ids.subtracting(PageAnchors.reserved).isEmpty,
+      "ids headings could take: \(ids.subtracting(PageAnchors.reserved).sorted())")
   }
 }

@@ -2,8 +2,8 @@ import Foundation
 import SiteBuild
 import SiteModel
 import SiteRender
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct TemplateTests {
   static let validSite: [String: String?] = [
@@ -12,7 +12,9 @@ import TestSupport
 
   @Test func templateSyntaxErrorNamesTheTemplateFileAndLine() throws {
     let site = try FixtureSite(Self.validSite)
-    try site.write("{{<layout}}\n{{$content}}\n<h1>{{#person}}{{name}}</h1>\n{{/content}}\n{{/layout}}\n", to: "templates/person.mustache")
+    try site.write(
+      "{{<layout}}\n{{$content}}\n<h1>{{#person}}{{name}}</h1>\n{{/content}}\n{{/layout}}\n",
+      to: "templates/person.mustache")
     let report = site.build()
     #expect(!report.wrote)
     let problem = try #require(report.diagnostics.first { $0.rule == TemplateSet.syntaxRule })
@@ -23,7 +25,8 @@ import TestSupport
 
   @Test func missingPartialIsAnErrorAtTheTag() throws {
     let site = try FixtureSite(Self.validSite)
-    try site.write("{{<layout}}\n{{$content}}\n{{>partials/sidebar}}\n{{/content}}\n{{/layout}}\n", to: "templates/themes.mustache")
+    try site.write(
+      "{{<layout}}\n{{$content}}\n{{>partials/sidebar}}\n{{/content}}\n{{/layout}}\n", to: "templates/themes.mustache")
     let problem = try #require(site.build().diagnostics.first { $0.rule == TemplateSet.missingRule })
     #expect(problem.location.file.hasSuffix("templates/themes.mustache"))
     #expect(problem.location.line == 3)
@@ -63,6 +66,8 @@ import TestSupport
     _ = try NewSite.create(
       in: folder,
       settings: .init(title: "T", baseURL: "https://example.org/", language: "en", publisher: "P", cycle: 2026))
-    #expect(try String(contentsOf: folder.appendingPathComponent("content/modalities.yml"), encoding: .utf8) == sample, "run make theme")
+    #expect(
+      try String(contentsOf: folder.appendingPathComponent("content/modalities.yml"), encoding: .utf8) == sample,
+      "run make theme")
   }
 }

@@ -1,7 +1,7 @@
 import Foundation
 import SiteServe
-import Testing
 import TestSupport
+import Testing
 
 /// Drafts stay private: the preview answers only its own host names and never another
 /// site's page (DNS rebinding, cross-site requests). Inside the serialized preview suite:
@@ -9,7 +9,8 @@ import TestSupport
 extension PreviewServerTests {
   @Suite struct Hosts {
     @Test(arguments: [
-      ("127.0.0.1:PORT", true), ("127.0.0.1", true), ("localhost:PORT", true), ("LOCALHOST:PORT", true), ("[::1]:PORT", true),
+      ("127.0.0.1:PORT", true), ("127.0.0.1", true), ("localhost:PORT", true), ("LOCALHOST:PORT", true),
+      ("[::1]:PORT", true),
       ("[::1]", true), ("localhost:1", false), ("evil.example.com", false), ("evil.example.com:PORT", false),
       ("127.0.0.1.evil.example.com:PORT", false), ("[::2]:PORT", false), ("::1", false), ("preview.test:PORT", true),
       ("Preview.Test", true), ("", false),
@@ -25,11 +26,13 @@ extension PreviewServerTests {
       #expect(policy.allows(host: "[::1]:9000"))
       #expect(!policy.allows(host: nil))
       #expect(HostPolicy(boundTo: "192.168.1.20", port: 9000).allows(host: "192.168.1.20:9000"))
-      #expect(HostPolicy.isLoopback("127.0.0.1") && HostPolicy.isLoopback("localhost") && !HostPolicy.isLoopback("0.0.0.0"))
+      #expect(
+        HostPolicy.isLoopback("127.0.0.1") && HostPolicy.isLoopback("localhost") && !HostPolicy.isLoopback("0.0.0.0"))
     }
 
     @Test(arguments: [
-      (nil as String?, true), ("http://127.0.0.1:PORT", true), ("http://localhost:PORT", true), ("http://evil.example.com", false),
+      (nil as String?, true), ("http://127.0.0.1:PORT", true), ("http://localhost:PORT", true),
+      ("http://evil.example.com", false),
       ("http://127.0.0.1:1", false), ("null", false), ("https://127.0.0.1:PORT", false),
       ("http://localhost", false),
     ])
@@ -42,7 +45,8 @@ extension PreviewServerTests {
       let preview = try await RunningPreview(
         ["content/2017/mag/m.md": Documents.meetingSummary()], allowedHosts: ["preview.test"])
       let port = preview.port
-      let permissions = try FileManager.default.attributesOfItem(atPath: preview.server.folder.path)[.posixPermissions] as? Int
+      let permissions =
+        try FileManager.default.attributesOfItem(atPath: preview.server.folder.path)[.posixPermissions] as? Int
       #expect(permissions == 0o700, "the preview folder is the user's alone")
 
       // The first answer may be slow on a machine busy with the other suites.
@@ -58,7 +62,9 @@ extension PreviewServerTests {
       #expect(evil.body.contains("--allow-host NAME"))
       #expect(evil.headers["x-content-type-options"] == "nosniff")
       _ = try RawHTTP.request("GET", "/other", port: port, host: "evil.example.com")
-      #expect(preview.messages.all.filter { $0.contains("Refused a request for \"evil.example.com\"") }.count == 1, "said once per name")
+      #expect(
+        preview.messages.all.filter { $0.contains("Refused a request for \"evil.example.com\"") }.count == 1,
+        "said once per name")
       #expect(try RawHTTP.request("GET", "/", port: port, host: .some(nil)).status == 403)
 
       // Another site's page: refused on pages and on the event stream; a navigation (no
@@ -74,7 +80,10 @@ extension PreviewServerTests {
 
     @Test func aNonLoopbackAddressIsWarnedAbout() async throws {
       let preview = try await RunningPreview(["content/2017/mag/m.md": Documents.meetingSummary()], host: "0.0.0.0")
-      #expect(preview.messages.all.contains { $0.contains("0.0.0.0 is not a loopback address") && $0.contains("drafts included") })
+      #expect(
+        preview.messages.all.contains {
+          $0.contains("0.0.0.0 is not a loopback address") && $0.contains("drafts included")
+        })
       await preview.stop()
     }
   }

@@ -1,8 +1,8 @@
 import Foundation
 import SiteModel
 import SiteServe
-import Testing
 import TestSupport
+import Testing
 
 /// The preview server, started in-process on a free port against a fixture site.
 @Suite(.serialized) struct PreviewServerTests {
@@ -89,10 +89,12 @@ import TestSupport
     #expect(missing.body.contains("Page not found"))
     // The preview never touches output/, and the files it serves carry no script.
     #expect(!preview.site.exists("output"))
-    let onDisk = try String(contentsOf: preview.server.folder.appendingPathComponent("site/index.html"), encoding: .utf8)
+    let onDisk = try String(
+      contentsOf: preview.server.folder.appendingPathComponent("site/index.html"), encoding: .utf8)
     #expect(!onDisk.contains("__igfsite"))
     await preview.stop()
-    #expect(!FileManager.default.fileExists(atPath: preview.server.folder.path), "the private folder is removed on stop")
+    #expect(
+      !FileManager.default.fileExists(atPath: preview.server.folder.path), "the private folder is removed on stop")
   }
 
   @Test func previewFoldersOfKilledServersAreRemoved() async throws {
@@ -102,10 +104,13 @@ import TestSupport
     let notOurs = parent.appendingPathComponent("igfsite-preview-4194305-\(UUID().uuidString)")
     let running = parent.appendingPathComponent("igfsite-preview-\(getpid())-\(UUID().uuidString)")
     for folder in [stale, running] {
-      try FileManager.default.createDirectory(at: folder.appendingPathComponent("site"), withIntermediateDirectories: true)
-      FileManager.default.createFile(atPath: folder.appendingPathComponent(PreviewServer.markerName).path, contents: Data())
+      try FileManager.default.createDirectory(
+        at: folder.appendingPathComponent("site"), withIntermediateDirectories: true)
+      FileManager.default.createFile(
+        atPath: folder.appendingPathComponent(PreviewServer.markerName).path, contents: Data())
     }
-    try FileManager.default.createDirectory(at: notOurs.appendingPathComponent("site"), withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(
+      at: notOurs.appendingPathComponent("site"), withIntermediateDirectories: true)
     defer { for folder in [stale, notOurs, running] { try? FileManager.default.removeItem(at: folder) } }
     let preview = try await RunningPreview(Self.files)
     await preview.stop()
@@ -155,7 +160,9 @@ import TestSupport
     let page = "/2017/bpf/local-content/proposal/"
 
     var events = try preview.events()
-    try preview.site.write(Documents.bpfProposal().replacingOccurrences(of: "title: BPF on local-content", with: "title: Edited title"), to: path)
+    try preview.site.write(
+      Documents.bpfProposal().replacingOccurrences(of: "title: BPF on local-content", with: "title: Edited title"),
+      to: path)
     var seen = ""
     #expect(events.read(until: "event: reload", seen: &seen), "no reload event after an edit")
     #expect(try preview.get(page).body.contains("<h1>Edited title</h1>"))
@@ -163,7 +170,9 @@ import TestSupport
 
     // A modalities error is the content of the preview: the page shows the edit and lists it.
     events = try preview.events()
-    try preview.site.write(Documents.bpfProposal(submitted: "2017-03-25").replacingOccurrences(of: "title: BPF on local-content", with: "title: Late title"), to: path)
+    try preview.site.write(
+      Documents.bpfProposal(submitted: "2017-03-25").replacingOccurrences(
+        of: "title: BPF on local-content", with: "title: Late title"), to: path)
     seen = ""
     #expect(events.read(until: "event: reload", seen: &seen))
     let late = try preview.get(page).body
@@ -174,13 +183,17 @@ import TestSupport
     #expect(late.contains("The pages show the content as it is now."), "the overlay says the same as the page")
     #expect(!late.contains("last good build"))
     #expect(try preview.get("/").body.contains("id=\"igfsite-overlay\""), "the overlay is on every page")
-    #expect(preview.messages.all.contains {
-      $0.hasPrefix("Rebuilt after content/2017/bpf/local-content/proposal.md") && $0.contains("igfsite build stops on errors")
-    })
+    #expect(
+      preview.messages.all.contains {
+        $0.hasPrefix("Rebuilt after content/2017/bpf/local-content/proposal.md")
+          && $0.contains("igfsite build stops on errors")
+      })
 
     // Fixing it clears the problems.
     events = try preview.events()
-    try preview.site.write(Documents.bpfProposal().replacingOccurrences(of: "title: BPF on local-content", with: "title: Fixed title"), to: path)
+    try preview.site.write(
+      Documents.bpfProposal().replacingOccurrences(of: "title: BPF on local-content", with: "title: Fixed title"),
+      to: path)
     seen = ""
     #expect(events.read(until: "event: reload", seen: &seen))
     let fixed = try preview.get(page).body
@@ -200,7 +213,10 @@ import TestSupport
     #expect(page.status == 200, "the last good version of the page stays")
     #expect(page.body.contains("<h1>BPF on local-content</h1>"))
     #expect(page.body.contains("its page, if it had one, shows the last version that could be read"))
-    #expect(preview.messages.all.contains { $0.contains("cannot be read, so their pages show the last version that could be") })
+    #expect(
+      preview.messages.all.contains {
+        $0.contains("cannot be read, so their pages show the last version that could be")
+      })
   }
 
   @Test func aNewDraftWithErrorsIsPreviewedWithItsProblemsFromTheStart() async throws {
@@ -252,6 +268,9 @@ import TestSupport
     #expect(page.contains("igfsite-overlay"))
     #expect(page.contains("template syntax error"))
     #expect(page.contains("the site cannot be rendered, so this is the last good build"))
-    #expect(preview.messages.all.contains { $0.contains("a settings file or template has errors; still serving the last good build") })
+    #expect(
+      preview.messages.all.contains {
+        $0.contains("a settings file or template has errors; still serving the last good build")
+      })
   }
 }

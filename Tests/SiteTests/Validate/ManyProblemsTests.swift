@@ -1,7 +1,7 @@
 import Foundation
 import SiteModel
-import Testing
 import TestSupport
+import Testing
 
 /// The Secretariat sees every problem of every document in one run, not one at a time.
 @Suite struct ManyProblemsTests {

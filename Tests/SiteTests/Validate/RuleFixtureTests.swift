@@ -1,7 +1,7 @@
 import Foundation
 import SiteModel
-import Testing
 import TestSupport
+import Testing
 
 /// Every modalities rule against its fixture under `Tests/Fixtures/rules/<rule>/`: the
 /// failing documents must produce exactly the diagnostics listed in `fail/expected`, at
