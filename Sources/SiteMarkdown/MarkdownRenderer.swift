@@ -66,7 +66,7 @@ public struct MarkdownRenderer: Sendable {
       buffer.withMemoryRebound(to: CChar.self) { chars in
         cmark_parser_feed(parser, chars.baseAddress, chars.count)
       }
-      guard let document = cmark_parser_finish(parser) else { return RenderedMarkdown(html: "") }
+      guard let document = Self.finish(parser) else { return RenderedMarkdown(html: "") }
       defer { cmark_node_free(document) }
       var walker = TreeWalker(
         options: options, source: source, file: file, firstLine: firstLine, columns: LineColumns(buffer),
@@ -109,6 +109,19 @@ public struct MarkdownRenderer: Sendable {
         problems: problems)
     }
   }
+
+  /// `cmark_parser_finish`, one at a time in the process. cmark-gfm 0.29 parses inlines in
+  /// it with a table of special characters that is global: each parser adds its extensions'
+  /// characters (`:` for autolinks, `~` for strikethrough) when its inline parsing starts
+  /// and removes them when it ends, so a parser finishing on another thread switched
+  /// autolinks off in the middle of this one (seen as a spec example failing now and then
+  /// under load, and as builds that were not byte-identical). Block parsing (`feed`),
+  /// the tree walk and rendering stay parallel.
+  static func finish(_ parser: OpaquePointer) -> OpaquePointer? {
+    inlineParsing.withLock { cmark_parser_finish(parser) }
+  }
+
+  private static let inlineParsing = NSLock()
 
   /// The source line of a `# ` heading that opens the body, if one does.
   static func openingTitleLine(of document: OpaquePointer) -> Int? {
