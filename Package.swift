@@ -62,7 +62,7 @@ let package = Package(
     .executableTarget(
       name: "igfsite",
       dependencies: [
-        "SiteModel", "SiteContent", "SiteMarkdown", "SiteBuild", "SiteWrite", "SiteServe",
+        "SiteModel", "SiteContent", "SiteMarkdown", "SiteValidate", "SiteBuild", "SiteWrite", "SiteServe",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       // Release builds allocate through mimalloc (Debian's libmimalloc-dev): parsing ten

@@ -37,6 +37,7 @@ enum BuiltInSchema {
 # may continue after the title ("Timeframe for the work" matches "Timeframe").
 # `label` names a field on the pages; `default` is what `igfsite new` writes for it.
 # Severities: error (fails the build) or warning (shown on the page and in the inventory).
+# `source` says where a template or rule is written; `igfsite check --rules` lists them all.
 
 vocabularies:
   status: [proposed, approved, continuing, withdrawn, dissolved, draft, final]
@@ -135,6 +136,7 @@ kinds:
       timeframe: {type: string, vocabulary: timeframe, required: true, default: one-year}
     sections:
       from: 2017
+      source: Annex II, Submission Process/Template For Proposed New BPFs
       template:
         - {title: Proposed Theme/Issue}
         - {title: Objectives/Goals}
@@ -145,22 +147,26 @@ kinds:
     rules:
       co-facilitators:
         from: 2017
+        source: Annex II
         severity: error
         field: facilitators
         mag_members: {min: 2, max: 3}
       length:
         from: 2017
+        source: Annex II
         severity: warning
         pages: {min: 2, max: 3}
         words_per_page: 500
       submission-deadline:
         from: 2017
+        source: Annex II, "no less than 3 weeks before"
         severity: error
         field: submitted
         meeting_field: meeting
         days_before: 21
       continuation-report:
         from: 2017
+        source: Annex II
         severity: error
         when_status: continuing
         report_kind: bpf-report
@@ -177,6 +183,7 @@ kinds:
       url: {type: url, label: URL}
     sections:
       from: 2017
+      source: Annex II
       template:
         - {title: Executive summary}
 
@@ -200,6 +207,7 @@ kinds:
       approved: {type: date, unknown: true}
     sections:
       from: 2017
+      source: Annex III, Submission Process/Template For Proposed New Working Groups
       template:
         - {title: Purpose}
         - {title: Objectives/Goals}
@@ -209,12 +217,14 @@ kinds:
     rules:
       co-facilitators:
         from: 2017
+        source: Annex III
         severity: error
         field: facilitators
         mag_members: {min: 2, max: 2}
         different_stakeholder_groups: true
       renewal:
         from: 2017
+        source: Annex III, "approved anew each year"
         severity: error
         field: approved
         needs_approval: [approved, continuing]
@@ -246,11 +256,13 @@ kinds:
           title: {type: string}
     sections:
       from: 2017
+      source: the form of the 2017 summaries, agenda as Annex I
       template:
         - {title: Agenda, also: [Annex I]}
     rules:
       meeting-record:
         from: 2017
+        source: the form of the 2017 summaries
         severity: error
         date_field: date
         participants_field: participants
@@ -283,6 +295,7 @@ kinds:
       url: {type: url, label: URL}
     sections:
       from: 2019
+      source: the IGF session report template, illustrative
       template:
         - {title: Key Policy Questions}
         - {title: Summary of Issues Discussed}

@@ -2,6 +2,7 @@ import Foundation
 import SiteLink
 import SiteModel
 import SiteRender
+import SiteValidate
 import SiteWrite
 
 /// What a build did, for its one-line summary.
@@ -145,6 +146,17 @@ public enum SiteBuilder {
           help: "make the site folder writable; until then every build is a full one"))
     }
     return report(diagnostics, documents: documents, pages: pages, files: staged.count, wrote: true)
+  }
+
+  /// Every check the site's modalities schema configures, for `igfsite check --rules`.
+  public static func rules(_ layout: SiteLayout) -> Result<[RuleDescription], DiagnosticsError> {
+    var diagnostics: [Diagnostic] = []
+    guard let schema = SchemaLoader.load(layout, diagnostics: &diagnostics) else {
+      return .failure(DiagnosticsError(diagnostics))
+    }
+    _ = ModalitiesChecker(schema: schema, diagnostics: &diagnostics)
+    guard !diagnostics.hasErrors else { return .failure(DiagnosticsError(diagnostics)) }
+    return .success(schema.ruleDescriptions)
   }
 
   /// Checks the site as a build would, without rendering or writing anything.

@@ -146,10 +146,13 @@ public struct CycleRange: Sendable, Hashable, Comparable, CustomStringConvertibl
 public struct SectionTemplate: Sendable {
   public var cycles: CycleRange
   public var sections: [SectionSpec]
+  /// Where the template is written (`Annex II`).
+  public var source: String?
 
-  public init(cycles: CycleRange, sections: [SectionSpec]) {
+  public init(cycles: CycleRange, sections: [SectionSpec], source: String? = nil) {
     self.cycles = cycles
     self.sections = sections
+    self.source = source
   }
 }
 

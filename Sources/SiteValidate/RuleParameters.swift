@@ -6,7 +6,7 @@ struct RuleParameters {
   let config: RuleConfig
   let ruleID: String
   var diagnostics: [Diagnostic] = []
-  private var known: Set<String> = ["severity", "from", "until"]
+  private var known: Set<String> = ["severity", "from", "until", "source"]
 
   init(_ config: RuleConfig, kind: KindSpec) {
     self.config = config

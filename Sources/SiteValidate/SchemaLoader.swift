@@ -271,7 +271,7 @@ private struct SchemaParser {
     }
     var templates: [SectionTemplate] = []
     for version in node.list ?? [node] {
-      expectKeys(version, allowed: ["from", "until", "template"], context: "the sections of \(kind)")
+      expectKeys(version, allowed: ["from", "until", "template", "source"], context: "the sections of \(kind)")
       guard let items = version["template"]?.list else {
         problem(
           "a section template needs \"template:\", the list of its sections", at: version,
@@ -285,7 +285,9 @@ private struct SchemaParser {
           help: "give each template its own from/until")
         continue
       }
-      templates.append(SectionTemplate(cycles: cycles, sections: items.compactMap { section($0) }))
+      templates.append(
+        SectionTemplate(
+          cycles: cycles, sections: items.compactMap { section($0) }, source: version["source"]?.scalarText))
     }
     return templates
   }

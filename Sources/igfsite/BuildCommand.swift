@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SiteBuild
 import SiteModel
+import SiteValidate
 import SiteWrite
 
 struct BuildCommand: ParsableCommand {
@@ -86,8 +87,14 @@ struct CheckCommand: ParsableCommand {
   @Flag(name: .long, help: "Treat warnings as errors.")
   var strict = false
 
+  @Flag(
+    name: .long,
+    help: "List every check of the site's modalities schema instead: severity, cycles, what it checks, source.")
+  var rules = false
+
   func run() throws {
     let layout = try siteOption.requireLayout()
+    if rules { return try listRules(layout) }
     let options = BuildOptions(layout: layout, includeDrafts: drafts, strict: strict)
     let diagnostics = SiteBuilder.check(options)
     switch format {
@@ -95,5 +102,31 @@ struct CheckCommand: ParsableCommand {
     case .text: print(Output.report(diagnostics, layout: layout), terminator: "")
     }
     if options.fails(diagnostics) { throw ExitStatus.forProblems(diagnostics) }
+  }
+}
+
+extension CheckCommand {
+  /// `igfsite check --rules`: one line per check, in columns, or JSON.
+  func listRules(_ layout: SiteLayout) throws {
+    let rules: [RuleDescription]
+    switch SiteBuilder.rules(layout) {
+    case .success(let found): rules = found
+    case .failure(let error):
+      Output.error(Output.report(error.diagnostics, layout: layout))
+      throw ExitStatus.forProblems(error.diagnostics)
+    }
+    switch format {
+    case .json:
+      print(RuleDescription.json(rules))
+    case .text:
+      let idWidth = rules.map(\.id.count).max() ?? 0
+      let cyclesWidth = rules.map(\.cycles.description.count).max() ?? 0
+      for rule in rules {
+        let id = rule.id.padding(toLength: idWidth, withPad: " ", startingAt: 0)
+        let severity = rule.severity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)
+        let cycles = rule.cycles.description.padding(toLength: cyclesWidth, withPad: " ", startingAt: 0)
+        print("\(id)  \(severity)  \(cycles)  \(rule.summary)\(rule.source.map { " — \($0)" } ?? "")")
+      }
+    }
   }
 }

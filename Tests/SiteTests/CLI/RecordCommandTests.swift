@@ -161,3 +161,31 @@ struct RecordCommandTests {
     }
   }
 }
+
+/// `igfsite check --rules`: every check of the schema, its severity, cycles and source.
+@Suite(.enabled(if: CommandRunner.executable != nil, "the igfsite executable was not built"))
+struct RuleListTests {
+  @Test func theRulesAreListedWithTheirCyclesAndSources() throws {
+    let site = try FixtureSite(["content/2017/mag/m.md": Documents.meetingSummary()])
+    let result = try CommandRunner.run(["check", "--rules"], in: site.root)
+    #expect(result.status == 0, "\(result.error)")
+    let lines = result.output.split(separator: "\n").map(String.init)
+    #expect(lines.first?.hasPrefix("front-matter.missing-field") == true)
+    let deadline = try #require(lines.first { $0.hasPrefix("bpf-proposal.submission-deadline ") })
+    #expect(deadline.contains(" error ") && deadline.contains(" from 2017 "))
+    #expect(deadline.hasSuffix(#"— Annex II, "no less than 3 weeks before""#))
+    #expect(lines.contains { $0.hasPrefix("pn-output") } == false, "a kind without modalities has no rule")
+  }
+
+  @Test func aChangedRuleListsBothVersionsAsJSON() throws {
+    let site = try FixtureSite([
+      "content/modalities.yml": try RecordRulesTests.schemaWithTwoDeadlines(),
+      "content/2017/mag/m.md": Documents.meetingSummary(),
+    ])
+    let result = try CommandRunner.run(["check", "--rules", "--format", "json"], in: site.root)
+    let rules = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [[String: Any]])
+    let deadlines = rules.filter { $0["id"] as? String == "bpf-proposal.submission-deadline" }
+    #expect(deadlines.map { $0["from"] as? Int } == [2017, 2020])
+    #expect(deadlines.map { $0["until"] as? Int } == [2019, nil])
+  }
+}

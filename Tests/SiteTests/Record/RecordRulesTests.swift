@@ -14,6 +14,7 @@ import Testing
     let old = """
             submission-deadline:
               from: 2017
+              source: Annex II, "no less than 3 weeks before"
               severity: error
               field: submitted
               meeting_field: meeting
