@@ -197,16 +197,21 @@ def page_types():
     return chosen
 
 
-def check_accessibility():
-    import axe_playwright_python
+def chromium():
+    """Headless Chromium under selenium, as every browser check here uses it."""
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
-    axe_source = open(os.path.join(os.path.dirname(axe_playwright_python.__file__), "axe.min.js")).read()
     options = webdriver.ChromeOptions()
     for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"):
         options.add_argument(flag)
     options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
-    driver = webdriver.Chrome(service=Service(shutil.which("chromedriver") or "/usr/bin/chromedriver"), options=options)
+    return webdriver.Chrome(service=Service(shutil.which("chromedriver") or "/usr/bin/chromedriver"), options=options)
+
+
+def check_accessibility():
+    import axe_playwright_python
+    axe_source = open(os.path.join(os.path.dirname(axe_playwright_python.__file__), "axe.min.js")).read()
+    driver = chromium()
     violations = 0
     pages = page_types()
     try:
@@ -230,13 +235,7 @@ def check_printing():
     """The 2017 inventory and one document printed to PDF by headless Chromium: every item
     title of the inventory is in the PDF's text (pdftotext), the site navigation is not."""
     import base64
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-    options = webdriver.ChromeOptions()
-    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"):
-        options.add_argument(flag)
-    options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
-    driver = webdriver.Chrome(service=Service(shutil.which("chromedriver") or "/usr/bin/chromedriver"), options=options)
+    driver = chromium()
     printed = []
     try:
         for page in ("2017/index.html", "2017/mag/2017-03-28-virtual-meeting-2/index.html"):
