@@ -21,7 +21,8 @@ release: deps
 # With a release build already made (make release, as yourself), sudo make install only copies.
 PREFIX ?= /usr/local
 install:
-	@test -x $(RELEASE_BIN) || $(MAKE) --no-print-directory release
+	@if [ ! -x $(RELEASE_BIN) ] || [ -n "$$(find Sources Package.swift -newer $(RELEASE_BIN) -print -quit)" ]; then \
+		$(MAKE) --no-print-directory release; fi
 	install -d "$(DESTDIR)$(PREFIX)/bin"
 	install -s -m 755 $(RELEASE_BIN) "$(DESTDIR)$(PREFIX)/bin/igfsite"
 
@@ -69,8 +70,8 @@ preview-check: release
 # prints the table and the targets (see BENCHMARKS.md). BENCH_SIZES=1000,10000 and
 # BENCH_RUNS=3 shorten it.
 bench: release
-	@scripts/install-deps.sh cmark-gfm
-	HUGO=$$(scripts/hugo.sh) python3 bench/bench.py $(RELEASE_BIN)
+	@scripts/install-deps.sh cmark-gfm python3-venv
+	hugo=$$(scripts/hugo.sh) && HUGO=$$hugo python3 bench/bench.py $(RELEASE_BIN)
 
 # The pathological inputs of cmark's test suite at two sizes ten times apart: each time
 # must grow about tenfold (linear), never a hundredfold.

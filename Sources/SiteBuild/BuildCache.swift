@@ -34,6 +34,9 @@ struct BuildCache: Equatable {
   /// The output folder's status-change time right after the new site was swapped in, as
   /// the output's own file system keeps time: no file of the site may be newer.
   var swappedIn: FileTime = FileTime(seconds: 0, nanoseconds: 0)
+  /// The output folder's device and inode after the swap: another folder moved to the same
+  /// path is not the one this cache describes.
+  var folder: String = ""
 
   /// The inputs of a build as the cache records them; nil when they cannot all be read
   /// (the build will then report why).
@@ -85,6 +88,7 @@ struct BuildCache: Equatable {
   /// write or `touch` moves forward, and which cannot be set back) is no later than the
   /// cache file's. Checking this costs a `stat` per file instead of reading the whole site.
   func outputsUnchanged(in folder: URL) -> Bool {
+    guard Self.identity(of: folder) == self.folder else { return false }
     let root = folder.path + "/"
     let limit = (swappedIn.seconds, swappedIn.nanoseconds)
     func unchanged(_ relative: String, folder: Bool, size: Int = 0) -> Bool {
@@ -137,6 +141,13 @@ struct BuildCache: Equatable {
     return newest.map { FileTime(seconds: $0.0, nanoseconds: $0.1) }
   }
 
+  /// `device inode` of a folder.
+  static func identity(of folder: URL) -> String {
+    var status = stat()
+    guard stat(folder.path, &status) == 0 else { return "" }
+    return "\(status.st_dev) \(status.st_ino)"
+  }
+
   /// Returns once the clock has moved past `time` (a few milliseconds at most): file times
   /// tick coarsely, and an output file changed in the same tick as the swap would otherwise
   /// look as old as the site.
@@ -177,6 +188,7 @@ struct BuildCache: Equatable {
       case "output": cache.outputs.append(value)
       case "documents": cache.documents = Int(value) ?? 0
       case "pages": cache.pages = Int(value) ?? 0
+      case "folder": cache.folder = value
       case "swapped":
         let parts = value.split(separator: " ").compactMap { Int($0) }
         guard parts.count == 2 else { return nil }
@@ -196,6 +208,7 @@ struct BuildCache: Equatable {
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     var lines = [
       Self.format, "documents \(documents)", "pages \(pages)", "swapped \(swappedIn.seconds) \(swappedIn.nanoseconds)",
+      "folder \(folder)",
     ]
     lines += inputs.map { "input " + $0 }
     lines += outputs.map { "output " + $0 }

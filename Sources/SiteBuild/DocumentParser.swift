@@ -36,12 +36,21 @@ struct DocumentParser: Sendable {
       rewriteLink: { target, fragment in
         guard published.contains(target) else { return nil }
         return page.href(to: target.publishedPath, fragment: fragment)
-      }, title: frontMatter["title"]?.scalarText)
+      }, title: frontMatter["title"]?.scalarText, reserving: Self.recommendationIDs(frontMatter))
     let lastLine = Self.lineCount(source.text)
     return ParsedDocument(
       id: source.id, file: source.file, frontMatter: frontMatter, body: body,
       frontMatterLocation: SourceLocation(file: source.file, line: 1, column: 1), bodyStartLine: source.bodyStartLine,
       lastLine: lastLine, modified: source.modified)
+  }
+
+  /// The ids the document page gives a report's recommendations (`rec-1`, or
+  /// `recommendation-N` when the front matter gives none).
+  static func recommendationIDs(_ frontMatter: YAMLNode) -> Set<String> {
+    Set(
+      (frontMatter["recommendations"]?.list ?? []).enumerated().map { offset, item in
+        item["id"]?.scalarText ?? "recommendation-\(offset + 1)"
+      })
   }
 
   /// The number of lines of a text (a final line without a newline counts).

@@ -134,6 +134,7 @@ public enum SiteBuilder {
           inputs: inputs, outputs: staged.writtenFiles, diagnostics: diagnostics.sorted(), documents: documents,
           pages: pages)
         cache.swappedIn = swapped
+        cache.folder = BuildCache.identity(of: options.output)
         try Bookkeeping.write(Data(cache.text.utf8), to: cacheFile, layout: options.layout)
         BuildCache.waitPast(swapped)
       }
@@ -143,7 +144,9 @@ public enum SiteBuilder {
           .warning, "output.bookkeeping",
           "the site was built, but igfsite could not record it in .igfsite/: \(error.localizedDescription)",
           at: SourceLocation(file: options.layout.display(".igfsite")),
-          help: "make the site folder writable; until then every build is a full one"))
+          help:
+            "make the site folder writable; until then every build is a full one, and igfsite knows its output folder only by the files it writes"
+        ))
     }
     return report(diagnostics, documents: documents, pages: pages, files: staged.count, wrote: true)
   }

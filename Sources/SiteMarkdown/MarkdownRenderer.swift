@@ -38,7 +38,7 @@ public struct MarkdownRenderer: Sendable {
   ///     same (ignoring case and punctuation) leaves it out, as the page shows the title.
   public func render(
     _ markdown: some StringProtocol, source: DocumentID? = nil, file: String = "",
-    firstLine: Int = 1, rewriteLink: LinkRewriter? = nil, title: String? = nil
+    firstLine: Int = 1, rewriteLink: LinkRewriter? = nil, title: String? = nil, reserving ids: Set<String> = []
   ) -> RenderedMarkdown {
     let cmarkOptions = cmarkOptionBits
     guard let parser = cmark_parser_new(cmarkOptions) else { return RenderedMarkdown(html: "") }
@@ -68,8 +68,12 @@ public struct MarkdownRenderer: Sendable {
       }
       guard let document = Self.finish(parser) else { return RenderedMarkdown(html: "") }
       defer { cmark_node_free(document) }
+      // The ids the page gives things of this document (its recommendations) are not for
+      // headings or paragraphs to take.
+      var walkOptions = options
+      walkOptions.reservedAnchors.formUnion(ids)
       var walker = TreeWalker(
-        options: options, source: source, file: file, firstLine: firstLine, columns: LineColumns(buffer),
+        options: walkOptions, source: source, file: file, firstLine: firstLine, columns: LineColumns(buffer),
         rewriteLink: rewriteLink)
       let openingLine = Self.openingTitleLine(of: document).map { $0 + firstLine - 1 }
       walker.walk(document)

@@ -47,6 +47,9 @@ public enum OutputGuard {
         "the output folder holds files igfsite did not put there (\(strangers.prefix(5).joined(separator: ", "))); a build replaces the folder whole and would delete them",
         "move them out of the output folder (publish them beside it), then build again")
     }
+    // A copy of an igfsite output made elsewhere: a fresh clone of a repository that
+    // commits its output, or a site moved to another folder.
+    if OutputRecord.looksLikeIgfsiteOutput(target) { return nil }
     return refuse(
       "the output folder is not empty and was not made by igfsite for this site (.igfsite/outputs does not list it, or it holds files igfsite did not put there)",
       "igfsite replaces its output folder on every build: choose an empty or new folder, or empty this one yourself")

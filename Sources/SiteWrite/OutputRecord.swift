@@ -18,32 +18,52 @@ public enum OutputRecord {
   /// when the folder is not recorded.
   public static func unexpected(in output: URL, layout: SiteLayout) -> [String]? {
     let folder = OutputGuard.canonical(output)
-    guard let recorded = entries(layout)[folder.path],
+    guard let entry = entries(layout)[folder.path],
       let present = try? FileManager.default.contentsOfDirectory(atPath: folder.path)
     else { return nil }
+    // A record without names (an earlier igfsite's) vouches for the folder as it is.
+    guard let recorded = entry else { return [] }
     return present.filter { !recorded.contains($0) && !OutputGuard.placeholderNames.contains($0) }.sorted()
   }
 
-  /// Records an output folder right after igfsite has put a site in it.
+  /// Records an output folder right after igfsite has put a site in it, and forgets the
+  /// recorded folders that no longer exist.
   public static func add(_ output: URL, layout: SiteLayout) throws {
     let folder = OutputGuard.canonical(output)
     let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
-    var all = entries(layout)
+    var all = entries(layout).filter { FileManager.default.fileExists(atPath: $0.key) }
     all[folder.path] = Set(names)
-    let lines = all.keys.sorted().map { path in "\(path)\t\((all[path] ?? []).sorted().joined(separator: "/"))" }
+    let lines = all.keys.sorted().map { path in
+      "\(path)\t\((all[path].flatMap { $0 } ?? []).sorted().joined(separator: "/"))"
+    }
     try Bookkeeping.write(Data((lines.joined(separator: "\n") + "\n").utf8), to: file(layout), layout: layout)
   }
 
-  /// The recorded folders and their top-level names.
-  static func entries(_ layout: SiteLayout) -> [String: Set<String>] {
+  /// The recorded folders and their top-level names (nil: not recorded, as older records).
+  static func entries(_ layout: SiteLayout) -> [String: Set<String>?] {
     guard let text = try? String(contentsOf: file(layout), encoding: .utf8) else { return [:] }
-    var entries: [String: Set<String>] = [:]
+    var entries: [String: Set<String>?] = [:]
     for line in text.split(separator: "\n") {
       let parts = line.split(separator: "\t", maxSplits: 1, omittingEmptySubsequences: false)
-      guard parts.count == 2 else { continue }
-      entries[String(parts[0])] = Set(parts[1].split(separator: "/").map(String.init))
+      if parts.count == 2 {
+        entries[String(parts[0])] = Set(parts[1].split(separator: "/").map(String.init))
+      } else if let path = parts.first {
+        entries[String(path)] = .some(nil)
+      }
     }
     return entries
+  }
+
+  /// Whether a folder holds what only igfsite writes: its inventory schema, which names
+  /// igfsite, beside the site's inventory. A copy of igfsite's output made elsewhere (a
+  /// fresh clone of a repository that commits it, a moved site) is recognised by it.
+  public static func looksLikeIgfsiteOutput(_ output: URL) -> Bool {
+    let folder = OutputGuard.canonical(output)
+    let schema = folder.appendingPathComponent("schema/inventory.schema.json")
+    guard FileManager.default.fileExists(atPath: folder.appendingPathComponent("inventory.json").path),
+      let text = try? String(contentsOf: schema, encoding: .utf8)
+    else { return false }
+    return text.contains("as published by igfsite")
   }
 }
 

@@ -75,7 +75,7 @@ public final class RawHTTP: @unchecked Sendable {
 
   /// One request on a fresh connection, closed after the response.
   /// - Parameter host: the `Host` header's value (by default the preview's own,
-  ///   `127.0.0.1:PORT`); nil sends none.
+  ///   `127.0.0.1:PORT`); `.some(nil)` sends none.
   public static func request(
     _ method: String, _ target: String, port: Int, headers: [String] = [], host: String?? = .none,
     timeout: TimeInterval = 5

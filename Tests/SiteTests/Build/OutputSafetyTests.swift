@@ -43,13 +43,25 @@ import Testing
     #expect(try site.read("output/notes.txt") == "mine")
   }
 
-  @Test func theRecordOfItsOutputsIsWhatLetsItReplaceThem() throws {
+  @Test func aCopyOfItsOutputMadeElsewhereIsKnownByTheFilesOnlyIgfsiteWrites() throws {
     let site = try FixtureSite(["content/2018/report.md": Documents.report()])
     #expect(site.build().wrote)
+    // A fresh clone of a repository that commits its output has no .igfsite/.
     try FileManager.default.removeItem(at: site.root.appendingPathComponent(".igfsite"))
+    #expect(site.build().wrote)
+    // Without those files and without a record, a folder is not igfsite's.
+    try FileManager.default.removeItem(at: site.root.appendingPathComponent(".igfsite"))
+    try FileManager.default.removeItem(at: site.output.appendingPathComponent("schema"))
     let report = site.build()
-    #expect(!report.wrote, "without the record the folder is no longer known to be igfsite's")
+    #expect(!report.wrote)
     #expect(report.diagnostics.first?.message.contains(".igfsite/outputs does not list it") == true)
+  }
+
+  @Test func aRecordWithoutNamesFromAnEarlierIgfsiteIsHonoured() throws {
+    let site = try FixtureSite(["content/2018/report.md": Documents.report(), "output/old.html": "old"])
+    try site.write(site.output.resolvingSymlinksInPath().path + "\n", to: ".igfsite/outputs")
+    #expect(site.build().wrote)
+    #expect(!site.exists("output/old.html"))
   }
 
   @Test func aFolderMadeAnewWhereTheOutputWasIsNotIgfsites() throws {

@@ -36,6 +36,18 @@ import Testing
     #expect(ids == ["p1-2", "p1-3"], "the heading took p1")
   }
 
+  @Test func aRecommendationsIdIsNotTakenByAParagraph() throws {
+    let site = try FixtureSite([
+      "content/2018/r.md": Documents.report(
+        extra: "recommendations:\n  - {id: p1, text: Focus.}\n  - {id: rec-2, text: Commit.}", body: "One.\n\nTwo.\n")
+    ])
+    #expect(site.build().succeeded)
+    let page = try site.read("output/2018/r/index.html")
+    #expect(page.components(separatedBy: "id=\"p1\"").count == 2, "one element has the id p1")
+    #expect(page.contains("<li id=\"p1\">Focus.</li>"))
+    #expect(page.contains("id=\"p1-2\""))
+  }
+
   @Test func theCmarkCompatibleRenderingHasNoAnchors() {
     let options = MarkdownOptions.cmarkCompatible(unsafeHTML: false, extensions: Set(MarkdownExtension.allCases))
     let rendered = MarkdownRenderer(options: options).render("1. First.\n\nText.\n")
