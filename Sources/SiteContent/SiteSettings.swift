@@ -103,17 +103,9 @@ public enum SiteSettings {
     else {
       return []
     }
-    // A file of comments only (as igfsite init writes it) names no series yet.
-    if case .null = node.value { return [] }
-    guard let fields = node.entries else {
-      diagnostics.append(
-        Diagnostic(
-          .error, "series.type", "series.yml should map each series field to its series", at: node.location,
-          help: "write bpf: {cybersecurity: {name: Best Practice Forum on Cybersecurity}}"))
-      return []
-    }
+    // SettingsReader has made sure the file is a mapping (one of comments only is empty).
     var records: [SeriesRecord] = []
-    for field in fields {
+    for field in node.entries ?? [] {
       for entry in field.value.entries ?? [] {
         guard entry.value.entries != nil else {
           diagnostics.append(

@@ -189,3 +189,29 @@ struct RuleListTests {
     #expect(deadlines.map { $0["until"] as? Int } == [2019, nil])
   }
 }
+
+/// What `new --from` says when the file cannot be brought in.
+@Suite(.enabled(if: CommandRunner.executable != nil, "the igfsite executable was not built"))
+struct ImportMessageTests {
+  @Test(
+    arguments: [
+      ("old.doc", "not Word 97", "is an old Word .doc file; save it as .docx (or as Markdown) and try again"),
+      (
+        "framed.md", "---\ntitle: x\n---\nText.\n",
+        "already has front matter; copy it into content/ as it is instead of using --from"
+      ),
+      ("missing.md", nil, "does not exist; --from takes a Markdown (.md) or Word (.docx) file"),
+    ] as [(String, String?, String)])
+  func aFileThatCannotBeBroughtInIsExplained(name: String, text: String?, message: String) throws {
+    let site = try FixtureSite(["content/2017/mag/m.md": Documents.meetingSummary()])
+    if let text { try site.write(text, to: "incoming/\(name)") }
+    let result = try CommandRunner.run(
+      [
+        "new", "report", "2020/reports/x", "--from", site.root.appendingPathComponent("incoming/\(name)").path,
+        "--site", site.root.path,
+      ])
+    #expect(result.status == 2)
+    #expect(result.error.contains(message), "\(result.error)")
+    #expect(!site.exists("content/2020/reports/x.md"))
+  }
+}
