@@ -10,9 +10,13 @@ struct IncrementalChecker {
   /// For each id, the documents that name it (existing or not).
   private var referrers: [DocumentID: Set<DocumentID>] = [:]
   private var lastIndex: SiteIndex?
+  /// False for a pipeline run once (`build`, `check`): the tables for the next call are
+  /// not kept.
+  let remembers: Bool
 
-  init(checker: ModalitiesChecker) {
+  init(checker: ModalitiesChecker, remembers: Bool = true) {
     self.checker = checker
+    self.remembers = remembers
   }
 
   /// Every problem of the documents and people of `index`.
@@ -28,20 +32,23 @@ struct IncrementalChecker {
           for target in checker.namedDocuments(of: new) { referrers[target, default: []].insert(id) }
         }
       }
+      var timer = StageTimer()
       let recheck = checker.dependents(of: changed, old: lastIndex, new: index, referrers: referrers)
+      timer.lap("  dependents (\(recheck.count))")
       let found = checker.checkDocuments(
         recheck.filter(index.contains).sorted(), in: index, unpublished: unpublished, unreadable: unreadable, jobs: jobs
       )
       for id in recheck { problems[id] = found[id] }
+      timer.lap("  checked")
     } else {
       problems = checker.checkDocuments(
         index.documents.map(\.id), in: index, unpublished: unpublished, unreadable: unreadable, jobs: jobs)
       referrers = [:]
-      for document in index.documents {
+      for document in index.documents where remembers {
         for target in checker.namedDocuments(of: document) { referrers[target, default: []].insert(document.id) }
       }
     }
-    lastIndex = index
+    if remembers { lastIndex = index }
     return Array(problems.values.joined()) + checker.checkSite(index)
   }
 }

@@ -39,7 +39,8 @@ public struct BuildReport: Sendable {
   }
 }
 
-/// Runs the whole pipeline: load (content → parse → validate → link), render, write.
+/// Runs the whole pipeline once: `SitePipeline` (content → parse → validate → link), then
+/// render and write.
 public enum SiteBuilder {
 
   /// Builds the site into the output folder, or leaves it untouched when anything fails.
@@ -78,14 +79,14 @@ public enum SiteBuilder {
       return upToDate
     }
     timer.lap("compare with the build cache")
-    let loaded = SiteLoader.load(options)
+    let (checked, linked) = SitePipeline.load(options)
     timer.lap("load (stages above)")
-    var diagnostics = loaded.diagnostics
+    var diagnostics = checked.diagnostics
     let templates = TemplateSet.load(options.layout)
     timer.lap("templates")
     if case .failure(let error) = templates { diagnostics += error.diagnostics }
-    let documents = loaded.linked?.pagedDocuments.count ?? 0
-    guard !options.fails(diagnostics), let site = loaded.linked, case .success(let templateSet) = templates else {
+    let documents = linked?.pagedDocuments.count ?? 0
+    guard !options.fails(diagnostics), let site = linked, case .success(let templateSet) = templates else {
       return report(diagnostics, documents: documents)
     }
     // render and write: pages are rendered on every core and written as they come, so the
@@ -164,7 +165,7 @@ public enum SiteBuilder {
 
   /// Checks the site as a build would, without rendering or writing anything.
   public static func check(_ options: BuildOptions) -> [Diagnostic] {
-    var diagnostics = SiteLoader.load(options, renderHTML: false).diagnostics
+    var diagnostics = SitePipeline.load(options, renderHTML: false).0.diagnostics
     if case .failure(let error) = TemplateSet.load(options.layout) { diagnostics += error.diagnostics }
     return diagnostics.sorted()
   }

@@ -17,6 +17,12 @@ public struct ContentFiles: Sendable {
 public enum ContentWalker {
   public static let settingsFiles: Set<String> = ["site.yml", "people.yml", "modalities.yml", "series.yml"]
 
+  /// Whether a path relative to the site folder (`content/site.yml`) is a YAML file at the
+  /// top of `content/`: a change to it may change settings every page and check reads.
+  public static func isSettingsPath(_ path: String) -> Bool {
+    path.hasPrefix("content/") && path.hasSuffix(".yml") && !path.dropFirst(8).contains("/")
+  }
+
   public static func walk(_ layout: SiteLayout) -> ContentFiles {
     var files = ContentFiles()
     let root = layout.content.resolvingSymlinksInPath().path

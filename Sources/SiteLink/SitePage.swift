@@ -37,6 +37,15 @@ public enum SitePage: Sendable, Hashable, Comparable {
     }
   }
 
+  /// Whether the page is a site-wide data file (feeds, inventories as data, the search
+  /// index, the sitemap) rather than HTML a reader has open.
+  public var isDataFile: Bool {
+    switch self {
+    case .cycleData, .siteFeed, .siteInventory, .searchIndex, .sitemap: true
+    default: false
+    }
+  }
+
   var sortKey: String {
     switch self {
     case .home: "0"

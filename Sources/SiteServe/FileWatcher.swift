@@ -28,7 +28,7 @@ public final class FileWatcher: @unchecked Sendable {
     IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_DELETE | IN_CREATE | IN_DELETE_SELF)
 
   /// Starts watching `roots` (folders under `siteRoot`) and every folder inside them.
-  public init(roots: [URL], siteRoot: URL, quiet: TimeInterval = 0.03) throws {
+  public init(roots: [URL], siteRoot: URL, quiet: TimeInterval = 0.015) throws {
     self.siteRoot = siteRoot.standardizedFileURL.resolvingSymlinksInPath().path
     self.quiet = quiet
     (changes, continuation) = AsyncStream.makeStream(of: Set<String>.self, bufferingPolicy: .unbounded)

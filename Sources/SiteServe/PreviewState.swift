@@ -16,6 +16,8 @@ actor PreviewState {
   private var listeners: [UUID: AsyncStream<Int>.Continuation] = [:]
   let maximumListeners: Int
   private let report: @Sendable (String) -> Void
+  /// The site-wide data files of the last rebuild, rendered after its reload event.
+  private var followUp: Task<SiteSession.FollowUpResult, Never>?
 
   init(options: BuildOptions, maximumListeners: Int, report: @escaping @Sendable (String) -> Void) {
     session = SiteSession(options: options)
@@ -32,10 +34,23 @@ actor PreviewState {
 
   /// Rebuilds after `changed` (paths relative to the site) and tells every page to reload.
   @discardableResult
-  func rebuild(_ changed: Set<String>) -> SiteSession.Update {
-    let update = session.update(changed: changed)
+  func rebuild(_ changed: Set<String>) async -> SiteSession.Update {
+    await finishFollowUp()
+    let update = session.update(changed: changed, deferringData: true)
     record(update, changed: changed)
+    if let work = update.followUp { followUp = Task.detached { work.run() } }
     return update
+  }
+
+  /// Waits for the data files of the last rebuild to be written.
+  func finishFollowUp() async {
+    guard let pending = followUp else { return }
+    followUp = nil
+    let result = await pending.value
+    session.absorb(result)
+    for problem in result.diagnostics {
+      report("\(problem.location): \(problem.severity.rawValue): \(problem.message) [\(problem.rule)]")
+    }
   }
 
   private func record(_ update: SiteSession.Update, changed: Set<String>?) {
@@ -62,7 +77,8 @@ actor PreviewState {
   }
 
   /// Ends every reload stream, so that open pages' connections close and the server can stop.
-  func closeAll() {
+  func closeAll() async {
+    await finishFollowUp()
     for listener in listeners.values { listener.finish() }
     listeners = [:]
   }

@@ -91,7 +91,9 @@ import Testing
       files: ["content/2019/reports/later.md": Documents.report(title: "Later", cycle: 2019)]),
   ]
 
-  @Test func everyIncrementalRebuildEqualsAFullBuild() throws {
+  /// With `deferringData` (the preview), the data files come from the follow-up, run
+  /// after the pages; the site is the same once it is absorbed.
+  @Test(arguments: [false, true]) func everyIncrementalRebuildEqualsAFullBuild(deferringData: Bool) throws {
     let site = try FixtureSite(InventoryFixture.files)
     let preview = site.root.appendingPathComponent("preview-output")
     let session = SiteSession(options: site.options(drafts: true, output: preview))
@@ -105,8 +107,15 @@ import Testing
           try FileManager.default.removeItem(at: site.root.appendingPathComponent(path))
         }
       }
-      let update = session.update(changed: Set(edit.files.keys))
+      let update = session.update(changed: Set(edit.files.keys), deferringData: deferringData)
       #expect(update.succeeded, "\(edit): \(update.diagnostics)")
+      if let followUp = update.followUp {
+        #expect(deferringData)
+        #expect(!update.written.contains { $0.hasSuffix("feed.xml") || $0.hasPrefix("search-index") })
+        let result = followUp.run()
+        #expect(result.diagnostics.isEmpty)
+        session.absorb(result)
+      }
       let full = site.root.appendingPathComponent("full-output")
       let report = SiteBuilder.build(site.options(drafts: true, output: full))
       #expect(report.succeeded, "\(edit): \(report.diagnostics)")
@@ -136,6 +145,26 @@ import Testing
       "\(update.pagesRendered) of \(first.pagesRendered) pages re-rendered")
     #expect(update.written.contains("2017/wg/funding/index.html"))
     #expect(!update.written.contains("2016/bpf/topic-3/report/index.html"))
+  }
+
+  @Test func thePreviewWritesTheDataFilesAfterThePages() throws {
+    let site = try FixtureSite(InventoryFixture.files)
+    let session = SiteSession(options: site.options(drafts: true, output: site.root.appendingPathComponent("preview")))
+    #expect(session.buildAll().followUp == nil, "a full build leaves nothing for later")
+    try site.write(
+      Documents.wgProposal(wg: "funding", facilitators: "[chen-li, ben-okafor]").replacingOccurrences(
+        of: "Working group on funding", with: "Funding group"), to: "content/2017/wg/funding.md")
+    let update = session.update(changed: ["content/2017/wg/funding.md"], deferringData: true)
+    #expect(update.written.contains("2017/wg/funding/index.html"))
+    #expect(!update.written.contains("search-index.js"))
+    let followUp = try #require(update.followUp)
+    let before = try String(contentsOf: site.root.appendingPathComponent("preview/search-index.js"), encoding: .utf8)
+    #expect(!before.contains("Funding group"))
+    let result = followUp.run()
+    session.absorb(result)
+    #expect(result.files.contains("search-index.js") && result.files.contains("2017/feed.xml"))
+    let after = try String(contentsOf: site.root.appendingPathComponent("preview/search-index.js"), encoding: .utf8)
+    #expect(after.contains("Funding group"))
   }
 
   @Test func anUnchangedSaveWritesNothing() throws {

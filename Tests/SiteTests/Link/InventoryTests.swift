@@ -30,7 +30,7 @@ import Testing
   /// cycle's own file: the bytes must be those of encoding the cycle on its own.
   @Test func aCycleFileMovedOutOfTheSiteFileIsTheCycleEncodedOnItsOwn() throws {
     let site = try FixtureSite(InventoryFixture.files)
-    let linked = try #require(SiteLoader.load(site.options()).linked)
+    let linked = try #require(SitePipeline.load(site.options()).1)
     let cycle = try #require(linked.cycles.max { $0.items.count < $1.items.count })
     #expect(cycle.items.count > 2)
     let alone = InventoryData(site: linked).cycleFile(cycle)

@@ -16,8 +16,8 @@ import Testing
     // An error, as the preview renders documents through them.
     files["content/2018/reports/unfinished.md"] = "---\nkind: report\ntitle: Unfinished\ncycle: 2018\n---\nText.\n"
     let site = try FixtureSite(files)
-    let loaded = SiteLoader.load(site.options(drafts: true))
-    let linked = try #require(loaded.linked)
+    let (_, linkedSite) = SitePipeline.load(site.options(drafts: true))
+    let linked = try #require(linkedSite)
     let templates = try TemplateSet.load(site.layout).get()
     let recorder = TemplateLookups()
     let renderer = SiteRenderer(site: linked, templates: templates, lookups: recorder)

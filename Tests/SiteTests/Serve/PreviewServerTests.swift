@@ -201,6 +201,26 @@ import Testing
     #expect(!fixed.contains("igfsite-overlay") && !fixed.contains("errors-heading"))
   }
 
+  /// The reload event waits only for the pages; the search index and feeds follow.
+  @Test func theDataFilesFollowTheReloadEvent() async throws {
+    let preview = try await RunningPreview(Self.files)
+    defer { Task { await preview.stop() } }
+    let events = try preview.events()
+    try preview.site.write(
+      Documents.bpfProposal().replacingOccurrences(of: "title: BPF on local-content", with: "title: Followed title"),
+      to: "content/2017/bpf/local-content/proposal.md")
+    var seen = ""
+    #expect(events.read(until: "event: reload", seen: &seen))
+    #expect(try preview.get("/2017/bpf/local-content/proposal/").body.contains("<h1>Followed title</h1>"))
+    var waited = 0
+    while waited < 100, !(try preview.get("/search-index.js").body.contains("Followed title")) {
+      try await Task.sleep(for: .milliseconds(50))
+      waited += 1
+    }
+    #expect(try preview.get("/search-index.js").body.contains("Followed title"), "the search index follows")
+    #expect(try preview.get("/2017/feed.xml").body.contains("Followed title"), "and the cycle's feed")
+  }
+
   @Test func anUnreadableFrontMatterKeepsTheLastGoodPageAndSaysSo() async throws {
     let preview = try await RunningPreview(Self.files)
     defer { Task { await preview.stop() } }

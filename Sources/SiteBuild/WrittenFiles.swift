@@ -1,0 +1,54 @@
+import Foundation
+import SiteLink
+import SiteModel
+import SiteWrite
+
+/// The files a preview session has written: the hash of each file's bytes and the files
+/// each page produced, so an update rewrites only the files whose bytes differ and removes
+/// the files of pages that are gone.
+struct WrittenFiles: Sendable {
+  private var hashes: [String: UInt64] = [:]
+  private var owners: [SitePage: [String]] = [:]
+
+  /// Writes the files of `rendered` whose bytes changed and, given `allPages` (every page
+  /// the site has now), removes the files of pages that are gone, but for those `keeping`
+  /// (pages of documents that cannot be read just now).
+  /// - Returns: the files written and removed, relative to the output folder.
+  mutating func write(
+    _ rendered: [(SitePage, [OutputFile])], allPages: [SitePage]?, keeping: Set<SitePage> = [],
+    options: BuildOptions
+  ) throws(DiagnosticsError) -> (written: [String], removed: [String]) {
+    var changedFiles: [OutputFile] = []
+    var hashes = self.hashes
+    var owners = self.owners
+    let newHashes = Parallel.map(rendered.flatMap(\.1), jobs: options.jobs) { ContentHash.of($0) }
+    var position = 0
+    for (page, files) in rendered {
+      owners[page] = files.map(\.path)
+      for file in files {
+        let hash = newHashes[position]
+        position += 1
+        if hashes[file.path] != hash {
+          changedFiles.append(file)
+          hashes[file.path] = hash
+        }
+      }
+    }
+    // Every page of the site has been rendered at some point, so pages are gone only
+    // when there are more rendered pages than pages.
+    var removed: [String] = []
+    if let allPages, owners.count > allPages.count {
+      let now = Set(allPages)
+      let gone = owners.keys.filter { !now.contains($0) && !keeping.contains($0) }
+      var stale = Set(gone.flatMap { owners[$0] ?? [] })
+      for page in gone { owners[page] = nil }
+      stale.subtract(owners.values.joined())
+      removed = stale.sorted()
+    }
+    try OutputFolder.update(options.output, write: changedFiles, remove: removed, displayPath: options.outputDisplay)
+    for path in removed { hashes[path] = nil }
+    self.hashes = hashes
+    self.owners = owners
+    return (changedFiles.map(\.path), removed)
+  }
+}
