@@ -41,8 +41,8 @@ let package = Package(
     .target(name: "SiteMarkdown", dependencies: ["SiteModel", "CCmarkGFM"], swiftSettings: releaseSpeed),
     .target(
       name: "SiteValidate", dependencies: ["SiteModel", "SiteContent", "SiteMarkdown"], swiftSettings: releaseSpeed),
-    .target(name: "SiteLink", dependencies: ["SiteModel", "SiteValidate"], swiftSettings: releaseSpeed),
-    .target(name: "SiteRender", dependencies: ["SiteModel", "SiteLink"], swiftSettings: releaseSpeed),
+    .target(name: "SiteLink", dependencies: ["SiteModel", "SiteContent"], swiftSettings: releaseSpeed),
+    .target(name: "SiteRender", dependencies: ["SiteModel", "SiteContent", "SiteLink"], swiftSettings: releaseSpeed),
     .target(name: "SiteWrite", dependencies: ["SiteModel", "CFileSwap"], swiftSettings: releaseSpeed),
     .target(
       name: "SiteBuild",

@@ -87,7 +87,7 @@ struct ContentState {
       (
         path,
         SourceReader.read(contentPath: path, layout: layout).flatMap { source in
-          DocumentParser.frontMatter(of: source).map { (source, $0) }
+          FrontMatterReader.frontMatter(of: source).map { (source, $0) }
         }
       )
     }

@@ -1,4 +1,5 @@
 import Foundation
+import SiteContent
 import SiteMarkdown
 import SiteModel
 import SiteValidate
@@ -64,7 +65,7 @@ public enum NewDocument {
     } catch {
       throw .problems([
         Diagnostic(
-          .error, "content.unwritable", "cannot create the document: \(error.localizedDescription)",
+          .error, .contentUnwritable, "cannot create the document: \(error.localizedDescription)",
           at: SourceLocation(file: file))
       ])
     }

@@ -38,7 +38,7 @@ public enum NewSite {
     } catch {
       throw .problems([
         Diagnostic(
-          .error, "content.unwritable", "cannot write the new site: \(error.localizedDescription)",
+          .error, .contentUnwritable, "cannot write the new site: \(error.localizedDescription)",
           at: SourceLocation(file: folder.path), help: "check that the folder can be written")
       ])
     }

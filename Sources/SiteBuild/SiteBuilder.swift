@@ -1,4 +1,5 @@
 import Foundation
+import SiteContent
 import SiteLink
 import SiteModel
 import SiteRender
@@ -142,7 +143,7 @@ public enum SiteBuilder {
     } catch {
       diagnostics.append(
         Diagnostic(
-          .warning, "output.bookkeeping",
+          .warning, .outputBookkeeping,
           "the site was built, but igfsite could not record it in .igfsite/: \(error.localizedDescription)",
           at: SourceLocation(file: options.layout.display(".igfsite")),
           help:

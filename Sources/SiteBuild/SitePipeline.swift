@@ -99,15 +99,15 @@ public final class SitePipeline {
     }
     timer.lap("validate documents")
     if let schema {
-      let reserved = PagePlan.reservedFolders(schema)
+      let reserved = PageCollisionRule.reservedFolders(schema)
       if patched == nil {
         collisions = [:]
         for document in index.documents {
-          collisions[document.id] = PagePlan.collision(of: document, reserved: reserved)
+          collisions[document.id] = PageCollisionRule.collision(of: document, reserved: reserved)
         }
       } else {
         for id in changes.documents {
-          collisions[id] = index[id].flatMap { PagePlan.collision(of: $0, reserved: reserved) }
+          collisions[id] = index[id].flatMap { PageCollisionRule.collision(of: $0, reserved: reserved) }
         }
       }
       diagnostics += collisions.values
@@ -180,7 +180,7 @@ public final class SitePipeline {
   /// A site without documents builds nothing worth publishing: say so.
   static func emptyContent(_ layout: SiteLayout) -> Diagnostic {
     Diagnostic(
-      .error, "content.empty", "content/ has no Markdown documents",
+      .error, .contentEmpty, "content/ has no Markdown documents",
       at: SourceLocation(file: layout.display("content")),
       help: "add documents such as content/2017/bpf/example/proposal.md, or start one with igfsite new")
   }

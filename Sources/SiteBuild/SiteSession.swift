@@ -181,7 +181,7 @@ public final class SiteSession {
   private func isUnrenderable(_ diagnostic: Diagnostic) -> Bool {
     guard diagnostic.severity == .error else { return false }
     let file = diagnostic.location.file
-    return diagnostic.rule == "content.empty" || file.hasPrefix(options.layout.display("templates/"))
+    return diagnostic.rule == .contentEmpty || file.hasPrefix(options.layout.display("templates/"))
       || ContentWalker.settingsFiles.contains { file == options.layout.displayContent($0) }
   }
 

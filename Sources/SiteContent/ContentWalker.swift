@@ -38,7 +38,7 @@ public enum ContentWalker {
     guard let directory = opendir(folder) else {
       files.diagnostics.append(
         Diagnostic(
-          .error, "content.unreadable", "the folder cannot be read: \(String(cString: strerror(errno)))",
+          .error, .contentUnreadable, "the folder cannot be read: \(String(cString: strerror(errno)))",
           at: SourceLocation(file: layout.displayContent(relative)), help: "check its permissions"))
       return
     }
@@ -70,7 +70,7 @@ public enum ContentWalker {
         guard target.hasPrefix(root + "/") else {
           files.diagnostics.append(
             Diagnostic(
-              .error, "content.symlink", "symbolic link points outside content/ and was not read",
+              .error, .contentSymlink, "symbolic link points outside content/ and was not read",
               at: SourceLocation(file: layout.displayContent(path)),
               help: "copy the file into content/ instead of linking to it"))
           continue
@@ -81,7 +81,7 @@ public enum ContentWalker {
           // A link to a folder inside content/ would publish the same documents twice.
           files.diagnostics.append(
             Diagnostic(
-              .warning, "content.symlink", "symbolic link to a folder was skipped",
+              .warning, .contentSymlink, "symbolic link to a folder was skipped",
               at: SourceLocation(file: layout.displayContent(path)), help: "move or copy the folder instead"))
           continue
         }

@@ -4,7 +4,7 @@ import SiteModel
 /// Splits a Markdown file into the YAML between its opening and closing `---` lines and the
 /// body after them.
 public enum FrontMatterSplitter {
-  public static let rule = "front-matter.missing"
+  public static let rule = RuleID.frontMatterMissing
 
   /// The split document, or the diagnostic for a file without (closed) front matter.
   public static func split(text: String, id: DocumentID, file: String) -> Result<SourceDocument, Diagnostic> {
@@ -35,7 +35,7 @@ public enum FrontMatterSplitter {
     guard offsets.yamlStart >= 0 else {
       return .failure(
         Diagnostic(
-          .error, "front-matter.unclosed", "the front matter is not closed",
+          .error, .frontMatterUnclosed, "the front matter is not closed",
           at: SourceLocation(file: file, line: 1, column: 1),
           help: "add a line \"---\" after the last front-matter field"))
     }

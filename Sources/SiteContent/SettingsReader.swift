@@ -15,7 +15,7 @@ public enum SettingsReader {
       if required || FileManager.default.fileExists(atPath: url.path) {
         diagnostics.append(
           Diagnostic(
-            .error, "settings.missing", "\(name) is missing or cannot be read", at: SourceLocation(file: file),
+            .error, .settingsMissing, "\(name) is missing or cannot be read", at: SourceLocation(file: file),
             help: FileManager.default.fileExists(atPath: layout.content.path)
               ? "create content/\(name); see the README for its fields"
               : "this is not a site folder (it has no content/): pass --site DIR, run igfsite in a site's folder, or start a site with igfsite init DIR"
@@ -27,16 +27,16 @@ public enum SettingsReader {
     if let invalid = decoded.invalidUTF8At {
       diagnostics.append(
         Diagnostic(
-          .error, "content.encoding", "the file is not valid UTF-8",
+          .error, .contentEncoding, "the file is not valid UTF-8",
           at: SourceLocation(file: file, line: invalid.line, column: invalid.column), help: "save it as UTF-8"))
       return nil
     }
-    switch YAMLReader(file: file, rule: "settings.yaml").parse(decoded.text) {
+    switch YAMLReader(file: file, rule: .settingsYAML).parse(decoded.text) {
     case .success(let node):
       guard node.entries != nil else {
         diagnostics.append(
           Diagnostic(
-            .error, "settings.type", "\(name) must be a mapping of fields", at: node.location,
+            .error, .settingsType, "\(name) must be a mapping of fields", at: node.location,
             help: "write one \"field: value\" per line"))
         return nil
       }
@@ -51,13 +51,13 @@ public enum SettingsReader {
 /// Checks the fields of a settings mapping one by one, so every problem is reported.
 struct FieldReader {
   let node: YAMLNode
-  let fileRule: String
+  let rules: FieldRules
   var diagnostics: [Diagnostic] = []
   private var known: [String] = []
 
-  init(_ node: YAMLNode, rule: String) {
+  init(_ node: YAMLNode, rules: FieldRules) {
     self.node = node
-    self.fileRule = rule
+    self.rules = rules
   }
 
   mutating func string(_ key: String, required: Bool = false) -> String? {
@@ -101,7 +101,7 @@ struct FieldReader {
       if let suggestion = Suggestion.didYouMean(entry.key, in: known) { message += "; \(suggestion)" }
       diagnostics.append(
         Diagnostic(
-          .warning, "\(fileRule).unknown-field", message, at: entry.keyLocation,
+          .warning, rules.unknownField, message, at: entry.keyLocation,
           help: "the known fields are \(known.joined(separator: ", "))"))
     }
   }
@@ -109,14 +109,14 @@ struct FieldReader {
   private mutating func missing(_ key: String, type: String) {
     diagnostics.append(
       Diagnostic(
-        .error, "\(fileRule).missing-field", "the field \"\(key)\" is missing", at: node.location,
+        .error, rules.missingField, "the field \"\(key)\" is missing", at: node.location,
         help: "add \"\(key):\" with \(type)"))
   }
 
   private mutating func wrongType(_ key: String, _ value: YAMLNode, expected: String) {
     diagnostics.append(
       Diagnostic(
-        .error, "\(fileRule).type", "\"\(key)\" should be \(expected), not \(value.value.typeName)",
+        .error, rules.type, "\"\(key)\" should be \(expected), not \(value.value.typeName)",
         at: value.location, help: "write \(key) as \(expected)"))
   }
 }

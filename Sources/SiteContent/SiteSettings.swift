@@ -7,7 +7,7 @@ public enum SiteSettings {
     var config = SiteConfig()
     guard let node = SettingsReader.read("site.yml", layout: layout, required: true, diagnostics: &diagnostics)
     else { return config }
-    var fields = FieldReader(node, rule: "site")
+    var fields = FieldReader(node, rules: .site)
     // A site made for a later igfsite says so first: its other fields may be ones this
     // igfsite does not know, and those are not the problem.
     let versionNode = node["requires_igfsite"]
@@ -16,7 +16,8 @@ public enum SiteSettings {
       // 0.10 would read as the number 0.1: a version is text.
       fields.diagnostics.append(
         Diagnostic(
-          .error, "site.type", "requires_igfsite must be a version in quotes, such as \"\(node.scalarText ?? "0.7")\"",
+          .error, FieldRules.site.type,
+          "requires_igfsite must be a version in quotes, such as \"\(node.scalarText ?? "0.7")\"",
           at: node.location,
           help: "write requires_igfsite: \"\(node.scalarText ?? "0.7")\" (a number loses its zeros: 0.10 is 0.1)"))
     } else if let required = versionText {
@@ -24,7 +25,7 @@ public enum SiteSettings {
       case false?:
         diagnostics.append(
           Diagnostic(
-            .error, "site.version",
+            .error, .siteVersion,
             "this site needs igfsite \(required) or later; this is igfsite \(IgfsiteVersion.current)",
             at: node["requires_igfsite"]?.location ?? node.location,
             help:
@@ -34,7 +35,8 @@ public enum SiteSettings {
       case nil:
         fields.diagnostics.append(
           Diagnostic(
-            .error, "site.type", "requires_igfsite must be a version such as 0.7 or 0.7.1, not \"\(required)\"",
+            .error, FieldRules.site.type,
+            "requires_igfsite must be a version such as 0.7 or 0.7.1, not \"\(required)\"",
             at: node["requires_igfsite"]?.location ?? node.location,
             help: "write the lowest igfsite version the site needs"))
       case true?:
@@ -49,7 +51,7 @@ public enum SiteSettings {
       } else {
         fields.diagnostics.append(
           Diagnostic(
-            .error, "site.type", "base_url must be an absolute http(s) URL",
+            .error, FieldRules.site.type, "base_url must be an absolute http(s) URL",
             at: node["base_url"]?.location ?? node.location,
             help: "write it like https://www.example.org/igf/"))
       }
@@ -72,7 +74,7 @@ public enum SiteSettings {
       guard entry.value.entries != nil else {
         diagnostics.append(
           Diagnostic(
-            .error, "people.type", "the person \"\(entry.key)\" should be a mapping of fields",
+            .error, FieldRules.people.type, "the person \"\(entry.key)\" should be a mapping of fields",
             at: entry.value.location,
             help: "give name, affiliation, stakeholder_group, regional_group and mag under the id"))
         continue
@@ -80,10 +82,10 @@ public enum SiteSettings {
       if let problem = DocumentID(entry.key).namingProblem {
         diagnostics.append(
           Diagnostic(
-            .error, "people.id", "the person id \"\(entry.key)\" cannot be a URL: \(problem)", at: entry.keyLocation,
+            .error, .peopleID, "the person id \"\(entry.key)\" cannot be a URL: \(problem)", at: entry.keyLocation,
             help: "use \(Slug.make(entry.key))"))
       }
-      var fields = FieldReader(entry.value, rule: "people")
+      var fields = FieldReader(entry.value, rules: .people)
       let name = fields.string("name", required: true) ?? entry.key
       let person = Person(
         id: entry.key, name: name, affiliation: fields.string("affiliation"),
@@ -110,11 +112,12 @@ public enum SiteSettings {
         guard entry.value.entries != nil else {
           diagnostics.append(
             Diagnostic(
-              .error, "series.type", "the series \"\(field.key)/\(entry.key)\" should be a mapping with its name",
+              .error, FieldRules.series.type,
+              "the series \"\(field.key)/\(entry.key)\" should be a mapping with its name",
               at: entry.value.location, help: "write \(entry.key): {name: …, description: …}"))
           continue
         }
-        var reader = FieldReader(entry.value, rule: "series")
+        var reader = FieldReader(entry.value, rules: .series)
         let name = reader.string("name", required: true) ?? SeriesRecord.nameFromID(entry.key)
         let description = reader.string("description")
         reader.reportUnknownKeys()
@@ -126,7 +129,8 @@ public enum SiteSettings {
       if field.value.entries == nil {
         diagnostics.append(
           Diagnostic(
-            .error, "series.type", "\"\(field.key)\" should map series ids to their names", at: field.value.location,
+            .error, FieldRules.series.type, "\"\(field.key)\" should map series ids to their names",
+            at: field.value.location,
             help: "write \(field.key): {an-id: {name: …}}"))
       }
     }

@@ -10,12 +10,12 @@ public enum SourceReader {
   public static func read(contentPath: String, layout: SiteLayout) -> Result<SourceDocument, Diagnostic> {
     let file = layout.displayContent(contentPath)
     guard let id = DocumentID(contentPath: contentPath) else {
-      return .failure(Diagnostic(.error, "content.unreadable", "not a Markdown file", at: SourceLocation(file: file)))
+      return .failure(Diagnostic(.error, .contentUnreadable, "not a Markdown file", at: SourceLocation(file: file)))
     }
     if let problem = id.namingProblem {
       return .failure(
         Diagnostic(
-          .error, "content.file-name", "the file name cannot be a permanent URL: \(problem)",
+          .error, .contentFileName, "the file name cannot be a permanent URL: \(problem)",
           at: SourceLocation(file: file), help: "rename it to content/\(id.suggestedRename.contentPath)"))
     }
     let path = layout.content.path + "/" + contentPath
@@ -27,20 +27,20 @@ public enum SourceReader {
     case .failure(.tooLarge(let size)):
       return .failure(
         Diagnostic(
-          .error, "content.too-large",
+          .error, .contentTooLarge,
           "the file is \(size / 1_048_576) MB; documents are limited to \(maximumBytes / 1_048_576) MB",
           at: SourceLocation(file: file), help: "split it into several documents or publish it as an attachment"))
     case .failure(.unreadable(let reason)):
       return .failure(
         Diagnostic(
-          .error, "content.unreadable", "the file cannot be read: \(reason)", at: SourceLocation(file: file),
+          .error, .contentUnreadable, "the file cannot be read: \(reason)", at: SourceLocation(file: file),
           help: "check that it exists and can be read"))
     }
     let decoded = SourceText.decode(bytes: bytes)
     if let invalid = decoded.invalidUTF8At {
       return .failure(
         Diagnostic(
-          .error, "content.encoding", "the file is not valid UTF-8",
+          .error, .contentEncoding, "the file is not valid UTF-8",
           at: SourceLocation(file: file, line: invalid.line, column: invalid.column),
           help: "save the file as UTF-8 in your editor"))
     }

@@ -19,9 +19,9 @@ public struct YAMLReader: Sendable {
   /// File line of the YAML's first line.
   public var firstLine: Int
   /// The rule id syntax errors are reported under.
-  public var rule: String
+  public var rule: RuleID
 
-  public init(file: String, firstLine: Int = 1, rule: String = "yaml.syntax") {
+  public init(file: String, firstLine: Int = 1, rule: RuleID = .yamlSyntax) {
     self.file = file
     self.firstLine = firstLine
     self.rule = rule

@@ -1,5 +1,5 @@
+import SiteContent
 import SiteModel
-import SiteValidate
 
 /// Which pages a change to some documents affects, so a preview rebuild renders only those.
 ///

@@ -1,5 +1,5 @@
+import SiteContent
 import SiteModel
-import SiteValidate
 
 /// Builds each cycle's outcome inventory: its items grouped by kind with facilitators,
 /// outputs and continuity, and what needs further attention.

@@ -1,5 +1,5 @@
+import SiteContent
 import SiteModel
-import SiteValidate
 
 /// The site after cross-linking: every document with what it references and what
 /// references it, the outcome inventory of every cycle, the series of BPFs and working
@@ -113,7 +113,7 @@ public struct SeriesKey: Sendable, Hashable, Comparable {
   public static func < (lhs: SeriesKey, rhs: SeriesKey) -> Bool { (lhs.field, lhs.id) < (rhs.field, rhs.id) }
 
   /// `bpf/cybersecurity/index.html`
-  public var pagePath: PagePath { PagePath("\(field)/\(id)/index.html") }
+  public var pagePath: PagePath { PagePlan.series(field: field, id: id) }
 }
 
 /// A BPF, working group, Dynamic Coalition or Policy Network across the cycles it appears
@@ -218,7 +218,7 @@ public struct Theme: Sendable {
   public let name: String
   public let documents: [ParsedDocument]
 
-  public var pagePath: PagePath { PagePath("themes/\(id)/index.html") }
+  public var pagePath: PagePath { PagePlan.theme(id) }
 }
 
 /// A person with the roles the content gives them.

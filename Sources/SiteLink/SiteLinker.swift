@@ -1,5 +1,5 @@
+import SiteContent
 import SiteModel
-import SiteValidate
 
 /// Builds the cross-linked site from the checked documents: in full for a build, or by
 /// patching the previous site when the preview changes a few documents.
@@ -343,11 +343,8 @@ enum PeopleRoles {
   /// For a meeting summary, the participants group each person is listed in.
   static func participantGroups(of document: ParsedDocument) -> [String: String] {
     var groups: [String: String] = [:]
-    for group in document["participants"]?.list ?? [] {
-      guard let name = group["group"]?.scalarText else { continue }
-      for person in group["people"]?.list ?? [] {
-        if let id = person.string, groups[id] == nil { groups[id] = name }
-      }
+    for group in document.participantGroups {
+      for id in group.people where groups[id] == nil { groups[id] = group.name }
     }
     return groups
   }

@@ -52,7 +52,7 @@ public struct MarkdownRenderer: Sendable {
       extensions.remove(.table)
       problems.append(
         Diagnostic(
-          .warning, "markdown.table-too-wide",
+          .warning, .markdownTableTooWide,
           "line has \(wide.pipes) \"|\" characters; tables wider than \(limit) columns are not rendered as tables, so this document's tables show as plain text",
           at: SourceLocation(file: file, line: wide.line + firstLine - 1, column: 1),
           help: "split the table into narrower ones, or publish the data as a CSV file and link to it"))
@@ -89,7 +89,7 @@ public struct MarkdownRenderer: Sendable {
         } else {
           problems.append(
             Diagnostic(
-              .warning, "content.second-title",
+              .warning, .contentSecondTitle,
               "the text opens with the heading \"\(heading.text)\", which is not the title \"\(title)\"; the page shows both",
               at: heading.location,
               help:

@@ -14,13 +14,13 @@ public struct Diagnostic: Error, Sendable, Hashable, Comparable, Codable {
   public var location: SourceLocation
   public var severity: Severity
   /// A stable, dotted rule id such as `front-matter.yaml` or `bpf-proposal.sections`.
-  public var rule: String
+  public var rule: RuleID
   public var message: String
   /// One sentence on how to fix it, shown under the source line.
   public var help: String?
 
   public init(
-    _ severity: Severity, _ rule: String, _ message: String, at location: SourceLocation,
+    _ severity: Severity, _ rule: RuleID, _ message: String, at location: SourceLocation,
     help: String? = nil
   ) {
     self.location = location

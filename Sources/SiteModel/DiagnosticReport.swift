@@ -55,7 +55,7 @@ public enum DiagnosticReport {
           ("line", .int(diagnostic.location.line)),
           ("column", .int(diagnostic.location.column)),
           ("severity", .string(diagnostic.severity.rawValue)),
-          ("rule", .string(diagnostic.rule)),
+          ("rule", .string(diagnostic.rule.rawValue)),
           ("message", .string(diagnostic.message)),
           ("help", .optional(diagnostic.help)),
         ])

@@ -31,5 +31,5 @@ public struct Person: Sendable, Hashable {
 
 extension Person {
   /// Where the person's page is published.
-  public var pagePath: PagePath { PagePath("people/\(id)/index.html") }
+  public var pagePath: PagePath { PagePlan.person(id) }
 }

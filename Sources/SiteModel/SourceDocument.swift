@@ -125,3 +125,10 @@ public final class ParsedDocument: Sendable, Hashable {
   /// The cycle's landing text (`2017/_cycle.md`) rather than a document of its own.
   public var isCycleLanding: Bool { id.isCycleLanding }
 }
+
+extension ParsedDocument {
+  /// Where problems with the body as a whole point: the first line after the front matter.
+  public var bodyLocation: SourceLocation {
+    SourceLocation(file: file, line: bodyStartLine, column: 1)
+  }
+}

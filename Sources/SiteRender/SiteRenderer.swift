@@ -45,9 +45,9 @@ public struct SiteRenderer: Sendable {
     case .home:
       return [htmlPage(.home, .home, HomePage(context: context).model())]
     case .notFound:
-      return [htmlPage(PagePath("404.html"), .notFound, NotFoundPage(context: context).model())]
+      return [htmlPage(PagePlan.notFound, .notFound, NotFoundPage(context: context).model())]
     case .search:
-      return [htmlPage(PagePath("search/index.html"), .search, SearchPage(context: context).model())]
+      return [htmlPage(PagePlan.search, .search, SearchPage(context: context).model())]
     case .cycle(let year):
       guard let cycle = site.cycle(year) else { return [] }
       return [htmlPage(cycle.pagePath, .cycle, CyclePage(context: context).model(cycle))]
@@ -58,12 +58,12 @@ public struct SiteRenderer: Sendable {
       guard let series = site.series(key) else { return [] }
       return [htmlPage(key.pagePath, .series, SeriesPage(context: context).model(series))]
     case .peopleIndex:
-      return [htmlPage(PagePath("people/index.html"), .people, PeopleIndexPage(context: context).model())]
+      return [htmlPage(PagePlan.peopleIndex, .people, PeopleIndexPage(context: context).model())]
     case .person(let id):
       guard let record = site.person(id) else { return [] }
       return [htmlPage(record.pagePath, .person, PersonPage(context: context).model(record))]
     case .themesIndex:
-      return [htmlPage(PagePath("themes/index.html"), .themes, ThemesIndexPage(context: context).model())]
+      return [htmlPage(PagePlan.themesIndex, .themes, ThemesIndexPage(context: context).model())]
     case .theme(let id):
       guard let theme = site.theme(id) else { return [] }
       return [htmlPage(theme.pagePath, .theme, ThemePage(context: context).model(theme))]
@@ -78,7 +78,7 @@ public struct SiteRenderer: Sendable {
     case .siteInventory:
       return [
         InventoryData(site: site, cache: cache).siteFile(),
-        OutputFile(path: InventoryData.schemaPath, contents: .text(InventorySchema.text)),
+        OutputFile(path: PagePlan.inventorySchema, contents: .text(InventorySchema.text)),
       ]
     case .searchIndex:
       return SearchIndex(site: site, cache: cache).files()
@@ -93,10 +93,7 @@ public struct SiteRenderer: Sendable {
 
   /// Every HTML page, with its document's date, for the sitemap.
   var htmlPages: [(path: PagePath, lastModified: CalendarDate?)] {
-    var pages: [PagePath] = [
-      .home, PagePath("404.html"), PagePath("search/index.html"), PagePath("people/index.html"),
-      PagePath("themes/index.html"),
-    ]
+    var pages = PagePlan.fixedPages
     pages += site.cycles.map(\.pagePath)
     pages += site.series.map(\.key.pagePath)
     pages += site.people.map(\.pagePath)

@@ -21,9 +21,9 @@ public enum PageTemplate: String, Sendable, CaseIterable {
 /// every syntax error, missing partial and missing page template is reported with its file
 /// and line, instead of rendering empty text.
 public struct TemplateSet: Sendable {
-  public static let syntaxRule = "template.syntax"
-  public static let missingRule = "template.missing"
-  public static let missingNameRule = "template.missing-name"
+  public static let syntaxRule = RuleID.templateSyntax
+  public static let missingRule = RuleID.templateMissing
+  public static let missingNameRule = RuleID.templateMissingName
   /// How messages name a file of the built-in theme.
   public static let builtInPrefix = "(built-in theme) "
 

@@ -60,7 +60,7 @@ enum LiveReload {
         html +=
           " <strong>(the file cannot be read: its page, if it had one, shows the last version that could be read)</strong>"
       }
-      html += " <code>[\(HTMLText.escape(error.rule))]</code>"
+      html += " <code>[\(HTMLText.escape(error.rule.rawValue))]</code>"
       if let help = error.help { html += "<br><span style=\"color:#4a5260\">\(HTMLText.escape(help))</span>" }
       html += "</li>\n"
     }

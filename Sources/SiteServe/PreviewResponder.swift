@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import NIOCore
+import SiteModel
 
 /// Answers the preview's requests: files of the private folder (with the reload script
 /// and, while the content has errors, the problems overlay in every page), the reload event
@@ -51,7 +52,7 @@ struct PreviewResponder: Sendable {
       headers[.location] = location
       return Self.text(.movedPermanently, "Moved to \(location)\n", extra: headers)
     case .notFound:
-      let notFound = files.root.appendingPathComponent("404.html")
+      let notFound = files.root.appendingPathComponent(PagePlan.notFound.rawValue)
       guard let data = try? Data(contentsOf: notFound) else { return Self.text(.notFound, "Not found\n") }
       return await page(.notFound, data, head: request.method == .head)
     case .file(let url):

@@ -1,3 +1,4 @@
+import SiteContent
 import SiteModel
 
 /// The text of a new document of a kind, taken from the schema: its required fields (with
@@ -89,7 +90,7 @@ public struct DocumentScaffold: Sendable {
         let column = text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: range.lowerBound) + 1
         diagnostics.append(
           Diagnostic(
-            .warning, "content.placeholder", "this section still has its placeholder text",
+            .warning, .contentPlaceholder, "this section still has its placeholder text",
             at: SourceLocation(file: source.file, line: line, column: column),
             help: "replace the \(placeholderMarker) … ] line with the section's text"))
       }

@@ -1,3 +1,4 @@
+import SiteContent
 import SiteModel
 
 /// Checks a document's front matter against the fields its kind declares: required fields,
@@ -15,7 +16,7 @@ struct FieldChecker {
   }
 
   private mutating func add(
-    _ check: String, rule: String, _ message: String, at location: SourceLocation, help: String?
+    _ check: String, rule: RuleID, _ message: String, at location: SourceLocation, help: String?
   ) {
     diagnostics.append(Diagnostic(schema.severity(of: check), rule, message, at: location, help: help))
   }
@@ -40,7 +41,7 @@ struct FieldChecker {
       if asWritten && !(path.isEmpty && Self.alwaysRequired.contains(field.name)) { continue }
       let unknown = field.allowsUnknown ? ", or \"unknown\" when it is not known" : ""
       add(
-        "missing-field", rule: "front-matter.missing-field", "the field \"\(path)\(field.name)\" is missing",
+        "missing-field", rule: .frontMatterMissingField, "the field \"\(path)\(field.name)\" is missing",
         at: missingAt,
         help: "add \"\(field.name):\" with \(field.type.description)\(unknown); a \(kindLabel) requires it")
     }
@@ -50,7 +51,7 @@ struct FieldChecker {
         var message = "unknown field \"\(path)\(entry.key)\""
         if let suggestion = Suggestion.didYouMean(entry.key, in: names) { message += "; \(suggestion)" }
         add(
-          "unknown-field", rule: "front-matter.unknown-field", message, at: entry.keyLocation,
+          "unknown-field", rule: .frontMatterUnknownField, message, at: entry.keyLocation,
           help: "a \(kindLabel) has the fields \(names.joined(separator: ", ")); remove it or correct its name")
         continue
       }
@@ -62,7 +63,7 @@ struct FieldChecker {
     if case .null = node.value {
       if field.required {
         add(
-          "missing-field", rule: "front-matter.missing-field", "the field \"\(path)\" is empty", at: node.location,
+          "missing-field", rule: .frontMatterMissingField, "the field \"\(path)\" is empty", at: node.location,
           help: "give \(path) \(field.type.description)")
       }
       return
@@ -73,7 +74,7 @@ struct FieldChecker {
       case .string, .text: break
       default:
         return add(
-          "type", rule: "front-matter.type", "\"\(path)\" cannot be \"unknown\" for a \(kindLabel)", at: node.location,
+          "type", rule: .frontMatterType, "\"\(path)\" cannot be \"unknown\" for a \(kindLabel)", at: node.location,
           help: "give \(field.type.description); modalities.yml allows \"unknown\" only in fields marked unknown: true")
       }
     }
@@ -98,7 +99,7 @@ struct FieldChecker {
       guard let text = node.string else { return wrongType(node, field: field, path: path) }
       if !(text.hasPrefix("https://") || text.hasPrefix("http://")) {
         add(
-          "type", rule: "front-matter.type", "\"\(path)\" must be an http(s) URL, not \"\(text)\"", at: node.location,
+          "type", rule: .frontMatterType, "\"\(path)\" must be an http(s) URL, not \"\(text)\"", at: node.location,
           help: "write the full address, starting with https://")
       }
     case .reference(let kind, let mustExist):
@@ -126,13 +127,13 @@ struct FieldChecker {
     var message = "\"\(path)\" is \"\(text)\", which is not one of: \(values.joined(separator: ", "))"
     if let suggestion = Suggestion.didYouMean(text, in: values) { message += "; \(suggestion)" }
     add(
-      "vocabulary", rule: "front-matter.vocabulary", message, at: node.location,
+      "vocabulary", rule: .frontMatterVocabulary, message, at: node.location,
       help: "use one of the \(name) values of modalities.yml")
   }
 
   private mutating func wrongType(_ node: YAMLNode, field: FieldSpec, path: String, help: String? = nil) {
     add(
-      "type", rule: "front-matter.type", "\"\(path)\" should be \(field.type.description), not \(node.value.typeName)",
+      "type", rule: .frontMatterType, "\"\(path)\" should be \(field.type.description), not \(node.value.typeName)",
       at: node.location, help: help ?? "write \(path) as \(field.type.description)")
   }
 }

@@ -1,3 +1,4 @@
+import SiteContent
 import SiteModel
 
 /// Checks every document of a site against the modalities schema and returns every
@@ -61,7 +62,7 @@ public struct ModalitiesChecker: Sendable {
       let label = schema.seriesType(field)?.label ?? field
       diagnostics.append(
         Diagnostic(
-          .warning, "series.unnamed",
+          .warning, .seriesUnnamed,
           "the \(label) \"\(id)\" has no name in series.yml; its pages call it \"\(SeriesRecord.nameFromID(id))\"",
           at: node.location, help: "add \"\(id): {name: …, description: …}\" under \"\(field):\" in content/series.yml")
       )
@@ -73,7 +74,7 @@ public struct ModalitiesChecker: Sendable {
       if let suggestion = Suggestion.didYouMean(record.field, in: fields) { message += "; \(suggestion)" }
       diagnostics.append(
         Diagnostic(
-          .error, "series.type", message, at: record.location,
+          .error, FieldRules.series.type, message, at: record.location,
           help: "the series types are \(fields.joined(separator: ", "))"))
     }
     return diagnostics
@@ -146,7 +147,7 @@ public struct ModalitiesChecker: Sendable {
     guard let kindNode = document["kind"] else {
       diagnostics.append(
         Diagnostic(
-          schema.severity(of: "missing-field"), "front-matter.missing-field", "the field \"kind\" is missing",
+          schema.severity(of: "missing-field"), .frontMatterMissingField, "the field \"kind\" is missing",
           at: document.frontMatterLocation,
           help: "add \"kind:\" with one of \(schema.kinds.map(\.id).joined(separator: ", "))"))
       return diagnostics
@@ -157,21 +158,21 @@ public struct ModalitiesChecker: Sendable {
       if let suggestion = Suggestion.didYouMean(written, in: schema.kinds.map(\.id)) { message += "; \(suggestion)" }
       diagnostics.append(
         Diagnostic(
-          .error, "front-matter.kind", message, at: kindNode.location,
+          .error, .frontMatterKind, message, at: kindNode.location,
           help: "the kinds in modalities.yml are \(schema.kinds.map(\.id).joined(separator: ", "))"))
       return diagnostics
     }
     if document.isCycleLanding, kind.id != "cycle" {
       diagnostics.append(
         Diagnostic(
-          .error, "front-matter.kind", "a cycle's _cycle.md must have kind: cycle, not \(kind.id)",
+          .error, .frontMatterKind, "a cycle's _cycle.md must have kind: cycle, not \(kind.id)",
           at: kindNode.location,
           help: "write kind: cycle, or rename the file"))
     }
     if !kind.cycles.contains(document.cycle), let cycle = document.cycle {
       diagnostics.append(
         Diagnostic(
-          .error, "front-matter.kind", "a \(kind.label) belongs to the cycles \(kind.cycles), not \(cycle)",
+          .error, .frontMatterKind, "a \(kind.label) belongs to the cycles \(kind.cycles), not \(cycle)",
           at: kindNode.location,
           help: "check the kind and the cycle; modalities.yml gives the cycles of each kind"))
     }
@@ -201,7 +202,7 @@ public struct ModalitiesChecker: Sendable {
     else { return [] }
     return [
       Diagnostic(
-        .warning, "front-matter.cycle", "cycle is \(cycle) but the file is in the \(folder) folder",
+        .warning, .frontMatterCycle, "cycle is \(cycle) but the file is in the \(folder) folder",
         at: cycleNode.location,
         help: "set cycle: \(folder), or move the file to content/\(cycle)/")
     ]
@@ -217,7 +218,7 @@ public struct ModalitiesChecker: Sendable {
         if let suggestion = Suggestion.didYouMean(value, in: values) { message += "; \(suggestion)" }
         diagnostics.append(
           Diagnostic(
-            schema.severity(of: "vocabulary"), "people.vocabulary", message, at: person.location,
+            schema.severity(of: "vocabulary"), .peopleVocabulary, message, at: person.location,
             help: "use one of the \(field) values of modalities.yml"))
       }
     }

@@ -1,10 +1,11 @@
 import Foundation
+import SiteContent
 import SiteModel
 
 /// Resolves references between documents and to people, for front-matter fields and
 /// Markdown links alike, so both report a broken reference the same way under one rule.
 public struct ReferenceResolver: Sendable {
-  public static let rule = "references"
+  public static let rule = RuleID.references
 
   let site: SiteIndex
   /// Documents left out of this build (drafts), which exist but will not be published.

@@ -1,9 +1,10 @@
+import SiteContent
 import SiteModel
 
 /// One check `igfsite check` runs, as `igfsite check --rules` lists it: its id, how
 /// serious, for which cycles and kind, what it checks and the modality it comes from.
 public struct RuleDescription: Sendable, Hashable {
-  public var id: String
+  public var id: RuleID
   public var severity: Severity
   public var cycles: CycleRange
   public var summary: String
@@ -24,7 +25,8 @@ extension ModalitiesSchema {
     ]
     var rules = general.map { name, summary in
       RuleDescription(
-        id: name == "references" ? "references" : "front-matter.\(name)", severity: severity(of: name), cycles: .always,
+        id: name == "references" ? .references : .kind("front-matter", name), severity: severity(of: name),
+        cycles: .always,
         summary: summary, source: nil)
     }
     for kind in kinds {
@@ -32,18 +34,18 @@ extension ModalitiesSchema {
         let titles = template.sections.filter { !$0.optional }.map(\.title).joined(separator: "; ")
         rules.append(
           RuleDescription(
-            id: "\(kind.id).sections", severity: severity(of: "sections"), cycles: template.cycles,
+            id: .kind(kind.id, "sections"), severity: severity(of: "sections"), cycles: template.cycles,
             summary: "the body has the sections \(titles)", source: template.source))
         rules.append(
           RuleDescription(
-            id: "\(kind.id).section-order", severity: severity(of: "section-order"), cycles: template.cycles,
+            id: .kind(kind.id, "section-order"), severity: severity(of: "section-order"), cycles: template.cycles,
             summary: "the sections come in the template's order", source: template.source))
       }
       for config in kind.rules {
         let summary = RuleRegistry.all.first { $0.name == config.name }?.summary ?? config.name
         rules.append(
           RuleDescription(
-            id: "\(kind.id).\(config.name)", severity: config.severity, cycles: config.cycles, summary: summary,
+            id: .kind(kind.id, config.name), severity: config.severity, cycles: config.cycles, summary: summary,
             source: config.parameters["source"]?.scalarText))
       }
     }
@@ -57,7 +59,7 @@ extension RuleDescription {
     JSONValue.array(
       rules.map { rule in
         .object([
-          ("id", .string(rule.id)), ("severity", .string(rule.severity.rawValue)),
+          ("id", .string(rule.id.rawValue)), ("severity", .string(rule.severity.rawValue)),
           ("from", rule.cycles.from.map { .int($0) } ?? .null), ("until", rule.cycles.until.map { .int($0) } ?? .null),
           ("summary", .string(rule.summary)), ("source", .optional(rule.source)),
         ])

@@ -1,16 +1,17 @@
+import SiteContent
 import SiteModel
 
 /// Reads a rule's parameters from its schema mapping, reporting a missing or mistyped one at
 /// its line in `modalities.yml`.
 struct RuleParameters {
   let config: RuleConfig
-  let ruleID: String
+  let ruleID: RuleID
   var diagnostics: [Diagnostic] = []
   private var known: Set<String> = ["severity", "from", "until", "source"]
 
   init(_ config: RuleConfig, kind: KindSpec) {
     self.config = config
-    self.ruleID = "\(kind.id).\(config.name)"
+    self.ruleID = .kind(kind.id, config.name)
   }
 
   private mutating func problem(_ message: String, at location: SourceLocation, help: String? = nil) {

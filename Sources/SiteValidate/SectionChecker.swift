@@ -1,3 +1,4 @@
+import SiteContent
 import SiteModel
 
 /// Checks that a document's headings include the sections its kind requires, in order.
@@ -17,7 +18,7 @@ struct SectionChecker {
   func check(_ document: ParsedDocument) -> [Diagnostic] {
     guard !sections.isEmpty else { return [] }
     let headings = document.body.headings
-    let normalisedHeadings = headings.map { Self.normalise(Self.droppingEnumerator($0.text)) }
+    let normalisedHeadings = headings.map { SectionSpec.normalise(Self.droppingEnumerator($0.text)) }
     var used = Set<Int>()
     // For each section in schema order, the index of the heading that matches it.
     var matches: [(section: SectionSpec, heading: Int?)] = []
@@ -44,7 +45,7 @@ struct SectionChecker {
       }
       diagnostics.append(
         Diagnostic(
-          missingSeverity, "\(kind.id).sections", "section \"\(match.section.title)\" is missing", at: location,
+          missingSeverity, .kind(kind.id, "sections"), "section \"\(match.section.title)\" is missing", at: location,
           help: help))
     }
     var latest: (index: Int, title: String)?
@@ -53,7 +54,7 @@ struct SectionChecker {
       if let previous = latest, index < previous.index {
         diagnostics.append(
           Diagnostic(
-            orderSeverity, "\(kind.id).section-order",
+            orderSeverity, .kind(kind.id, "section-order"),
             "section \"\(match.section.title)\" comes before \"\(previous.title)\"; the modalities put it after",
             at: headings[index].location,
             help:
@@ -64,25 +65,6 @@ struct SectionChecker {
       }
     }
     return diagnostics
-  }
-
-  /// Lowercase words: parentheses and apostrophes vanish (`Output(s)` → `outputs`), other
-  /// punctuation separates words (`Objectives/Goals` → `objectives goals`).
-  static func normalise(_ text: String) -> String {
-    var words: [String] = []
-    var current = ""
-    for character in text.lowercased() {
-      if character.isLetter || character.isNumber {
-        current.append(character)
-      } else if character == "(" || character == ")" || character == "'" || character == "’" {
-        continue
-      } else if !current.isEmpty {
-        words.append(current)
-        current = ""
-      }
-    }
-    if !current.isEmpty { words.append(current) }
-    return words.joined(separator: " ")
   }
 
   /// `1. Key Policy Questions` → `Key Policy Questions`; also `1)`, `1.2.`, `IV.`, `b)`.
@@ -126,7 +108,7 @@ extension ParsedDocument {
 extension KindSpec {
   /// The titles of the required sections of `cycle` that no heading matches, in order.
   public func sectionsMissing(in cycle: Int?, headings: [Heading]) -> [String] {
-    let normalised = headings.map { SectionChecker.normalise(SectionChecker.droppingEnumerator($0.text)) }
+    let normalised = headings.map { SectionSpec.normalise(SectionChecker.droppingEnumerator($0.text)) }
     return sections(in: cycle).filter { section in
       !section.optional
         && !normalised.contains { heading in

@@ -19,7 +19,7 @@ public final class BuildLock: @unchecked Sendable {
     guard descriptor >= 0 else {
       throw DiagnosticsError(
         Diagnostic(
-          .error, "content.unreadable", "the content folder cannot be opened: \(String(cString: strerror(errno)))",
+          .error, .contentUnreadable, "the content folder cannot be opened: \(String(cString: strerror(errno)))",
           at: SourceLocation(file: layout.display("content")), help: "run igfsite in a site folder, or pass --site DIR")
       )
     }

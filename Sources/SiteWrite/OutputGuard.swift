@@ -12,7 +12,7 @@ public enum OutputGuard {
   /// Files a folder may hold and still count as empty: placeholders kept in version control.
   public static let placeholderNames: Set<String> = [".gitkeep", ".keep"]
 
-  public static let rule = "output.unsafe"
+  public static let rule = RuleID.outputUnsafe
 
   /// Nil when `output` may be replaced, else the reason as a diagnostic.
   public static func check(output: URL, layout: SiteLayout, displayPath: String) -> Diagnostic? {

@@ -59,8 +59,8 @@ public enum OutputRecord {
   /// fresh clone of a repository that commits it, a moved site) is recognised by it.
   public static func looksLikeIgfsiteOutput(_ output: URL) -> Bool {
     let folder = OutputGuard.canonical(output)
-    let schema = folder.appendingPathComponent("schema/inventory.schema.json")
-    guard FileManager.default.fileExists(atPath: folder.appendingPathComponent("inventory.json").path),
+    let schema = folder.appendingPathComponent(PagePlan.inventorySchema)
+    guard FileManager.default.fileExists(atPath: folder.appendingPathComponent(PagePlan.siteInventory).path),
       let text = try? String(contentsOf: schema, encoding: .utf8)
     else { return false }
     return text.contains("as published by igfsite")

@@ -8,7 +8,7 @@ import SiteModel
 ///
 /// Files may be written from several threads at once, as pages are rendered.
 public final class StagedOutput: @unchecked Sendable {
-  public static let rule = "output.write"
+  public static let rule = RuleID.outputWrite
   static let stagingMarker = ".igfsite-staging-"
   /// The file that marks a staging folder as igfsite's while it is written; removed just
   /// before the swap, so the published folder holds the site only.

@@ -119,10 +119,10 @@ extension CheckCommand {
     case .json:
       print(RuleDescription.json(rules))
     case .text:
-      let idWidth = rules.map(\.id.count).max() ?? 0
+      let idWidth = rules.map(\.id.rawValue.count).max() ?? 0
       let cyclesWidth = rules.map(\.cycles.description.count).max() ?? 0
       for rule in rules {
-        let id = rule.id.padding(toLength: idWidth, withPad: " ", startingAt: 0)
+        let id = rule.id.rawValue.padding(toLength: idWidth, withPad: " ", startingAt: 0)
         let severity = rule.severity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)
         let cycles = rule.cycles.description.padding(toLength: cyclesWidth, withPad: " ", startingAt: 0)
         print("\(id)  \(severity)  \(cycles)  \(rule.summary)\(rule.source.map { " — \($0)" } ?? "")")

@@ -53,7 +53,8 @@ struct ExitStatus: Error {
 
   /// 3 when a problem is with the file system (the output could not be written), else 1.
   static func forProblems(_ diagnostics: [Diagnostic]) -> ExitStatus {
-    diagnostics.contains { $0.severity == .error && $0.rule.hasPrefix("output.") } ? failure : contentProblems
+    diagnostics.contains { $0.severity == .error && [RuleID.outputUnsafe, .outputWrite].contains($0.rule) }
+      ? failure : contentProblems
   }
 }
 

@@ -14,12 +14,12 @@ struct AtomFeed {
 
   func siteFeed() -> OutputFile {
     let documents = Self.newestFirst(site.pagedDocuments, limit: Self.siteWideLimit)
-    return feed(path: "feed.xml", title: site.config.title, alternate: .home, documents: documents)
+    return feed(path: PagePlan.siteFeed, title: site.config.title, alternate: .home, documents: documents)
   }
 
   func cycleFeed(_ cycle: CycleInventory) -> OutputFile {
     feed(
-      path: "\(cycle.year)/feed.xml", title: "\(site.config.title): \(cycle.title)", alternate: cycle.pagePath,
+      path: PagePlan.cycleFeed(cycle.year), title: "\(site.config.title): \(cycle.title)", alternate: cycle.pagePath,
       documents: Self.newestFirst(cycle.items.map(\.document)))
   }
 
@@ -117,7 +117,7 @@ struct Sitemap {
   func files(pages: [(path: PagePath, lastModified: CalendarDate?)]) -> [OutputFile] {
     let base = site.config.baseURL
     // URLs in byte order, which for the ASCII paths pages have is alphabetical order.
-    let sorted = pages.filter { $0.path.rawValue != "404.html" }
+    let sorted = pages.filter { $0.path != PagePlan.notFound }
       .map { (key: Array($0.path.rawValue.utf8), page: $0) }
       .sorted { $0.key.lexicographicallyPrecedes($1.key) }
       .map(\.page)
@@ -134,10 +134,10 @@ struct Sitemap {
       xml += "</url>\n".utf8
     }
     xml += "</urlset>\n".utf8
-    let robots = "User-agent: *\nAllow: /\nSitemap: \(PagePath("sitemap.xml").canonicalURL(base: base))\n"
+    let robots = "User-agent: *\nAllow: /\nSitemap: \(PagePath(PagePlan.sitemap).canonicalURL(base: base))\n"
     return [
-      OutputFile(path: "sitemap.xml", contents: .bytes(xml)),
-      OutputFile(path: "robots.txt", contents: .text(robots)),
+      OutputFile(path: PagePlan.sitemap, contents: .bytes(xml)),
+      OutputFile(path: PagePlan.robots, contents: .text(robots)),
     ]
   }
 }

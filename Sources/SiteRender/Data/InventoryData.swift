@@ -1,6 +1,6 @@
+import SiteContent
 import SiteLink
 import SiteModel
-import SiteValidate
 
 /// The machine-readable twins of the cycle inventories: JSON per cycle and for the whole
 /// site, described by `schema/inventory.schema.json`. Keys come in a fixed order and the
@@ -10,7 +10,6 @@ struct InventoryData {
   var cache: RenderCache?
 
   /// The schema every inventory file declares.
-  static let schemaPath = "schema/inventory.schema.json"
 
   func cycleFile(_ cycle: CycleInventory) -> OutputFile {
     // With a cache, the cycle is written once, as `inventory.json` holds it, and moved one
@@ -18,11 +17,11 @@ struct InventoryData {
     let shared = cache.map { JSONWriter.outdented(siteFragment(cycle, cache: $0), levels: 1) }
     var json = JSONWriter(pretty: true, capacity: (shared?.count ?? 64 * 1024) + 256)
     json.beginObject()
-    json.field("$schema", PagePath(Self.schemaPath).canonicalURL(base: site.config.baseURL))
+    json.field("$schema", PagePath(PagePlan.inventorySchema).canonicalURL(base: site.config.baseURL))
     json.key("cycle")
     if let shared { json.element(shared) } else { write(cycle, into: &json) }
     json.endObject()
-    return OutputFile(path: "\(cycle.year)/inventory.json", contents: .bytes(json.finish()))
+    return OutputFile(path: PagePlan.cycleInventory(cycle.year), contents: .bytes(json.finish()))
   }
 
   /// A cycle as an element of the site file's `cycles` list.
@@ -39,7 +38,7 @@ struct InventoryData {
     let fragments = site.cycles.map { siteFragment($0, cache: cache) }
     var json = JSONWriter(pretty: true, capacity: fragments.reduce(4096) { $0 + $1.count + 8 })
     json.beginObject()
-    json.field("$schema", PagePath(Self.schemaPath).canonicalURL(base: site.config.baseURL))
+    json.field("$schema", PagePath(PagePlan.inventorySchema).canonicalURL(base: site.config.baseURL))
     json.key("site")
     json.beginObject()
     json.field("title", site.config.title)
@@ -50,7 +49,7 @@ struct InventoryData {
     for fragment in fragments { json.element(fragment) }
     json.endArray()
     json.endObject()
-    return OutputFile(path: "inventory.json", contents: .bytes(json.finish()))
+    return OutputFile(path: PagePlan.siteInventory, contents: .bytes(json.finish()))
   }
 
   func write(_ cycle: CycleInventory, into json: inout JSONWriter) {
@@ -142,7 +141,7 @@ struct InventoryData {
     json.beginArray()
     for warning in item.warnings {
       json.beginObject()
-      json.field("rule", warning.rule)
+      json.field("rule", warning.rule.rawValue)
       json.key("line")
       json.int(warning.location.line)
       json.field("message", warning.message)
@@ -187,7 +186,7 @@ struct InventoryCSV {
         item.modalities.summary,
       ])
     }
-    return OutputFile(path: "\(cycle.year)/inventory.csv", contents: .bytes(bytes))
+    return OutputFile(path: PagePlan.cycleInventoryCSV(cycle.year), contents: .bytes(bytes))
   }
 
   /// Appends one RFC 4180 cell (see `cell`).

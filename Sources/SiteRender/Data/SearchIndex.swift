@@ -32,8 +32,8 @@ struct SearchIndex {
     json = JSONWriter()  // so that `bytes` is the only reference and grows in place
     bytes.append(10)
     return [
-      OutputFile(path: "search-index.json", contents: .bytes(bytes)),
-      OutputFile(path: "search-index.js", contents: .bytes(script)),
+      OutputFile(path: PagePlan.searchIndexData, contents: .bytes(bytes)),
+      OutputFile(path: PagePlan.searchIndexScript, contents: .bytes(script)),
     ]
   }
 

@@ -60,7 +60,7 @@ struct PeopleIndexPage {
   let context: PageContext
 
   func model() -> TemplateObject {
-    var model = context.page(PagePath("people/index.html"), title: "People", type: "people")
+    var model = context.page(PagePlan.peopleIndex, title: "People", type: "people")
     model.set(
       "people",
       list: context.site.people.map { record in
@@ -91,7 +91,7 @@ struct ThemesIndexPage {
   let context: PageContext
 
   func model() -> TemplateObject {
-    var model = context.page(PagePath("themes/index.html"), title: "Themes", type: "themes")
+    var model = context.page(PagePlan.themesIndex, title: "Themes", type: "themes")
     model.set(
       "themes",
       list: context.site.themes.map { theme in

@@ -1,6 +1,6 @@
+import SiteContent
 import SiteLink
 import SiteModel
-import SiteValidate
 
 /// The page of one document: its metadata panel, body, participants or recommendations,
 /// what it references and what references it, and its place in its series.
@@ -56,16 +56,14 @@ struct DocumentPage {
   }
 
   private func participants(of document: ParsedDocument) -> [TemplateValue] {
-    (document["participants"]?.list ?? []).compactMap { group in
-      guard let name = group["group"]?.scalarText else { return nil }
-      let people: [TemplateValue] = (group["people"]?.list ?? []).compactMap { entry in
-        guard let id = entry.string else { return nil }
+    document.participantGroups.map { group in
+      let people: [TemplateValue] = group.people.map { id in
         guard let person = context.site.index.people[id] else {
           return .object(["name": .text(id), "url": false, "affiliation": false])
         }
         return .object(context.personLink(person))
       }
-      return .object(["group": .text(name), "people": .list(people)])
+      return .object(["group": .text(group.name), "people": .list(people)])
     }
   }
 
@@ -83,7 +81,8 @@ struct DocumentPage {
     var location = diagnostic.location
     location.file = "content/" + document.id.contentPath
     var object: TemplateObject = [
-      "message": .text(diagnostic.message), "rule": .text(diagnostic.rule), "line": .number(diagnostic.location.line),
+      "message": .text(diagnostic.message), "rule": .text(diagnostic.rule.rawValue),
+      "line": .number(diagnostic.location.line),
       "location": .text(location.description),
     ]
     object.set("help", text: diagnostic.help)

@@ -48,7 +48,7 @@ struct NotFoundPage {
   let context: PageContext
 
   func model() -> TemplateObject {
-    var model = context.page(PagePath("404.html"), title: "Page not found", type: "not_found")
+    var model = context.page(PagePlan.notFound, title: "Page not found", type: "not_found")
     model["root"] = .text(context.site.config.baseURL)
     return model
   }
@@ -59,6 +59,6 @@ struct SearchPage {
   let context: PageContext
 
   func model() -> TemplateObject {
-    context.page(PagePath("search/index.html"), title: "Search", type: "search")
+    context.page(PagePlan.search, title: "Search", type: "search")
   }
 }

@@ -1,6 +1,6 @@
+import SiteContent
 import SiteLink
 import SiteModel
-import SiteValidate
 
 /// The "About this document" panel: each front-matter field of the kind, labelled as the
 /// schema says and shown by its type (dates as dates, people and documents as links).

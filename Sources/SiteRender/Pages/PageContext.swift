@@ -1,6 +1,6 @@
+import SiteContent
 import SiteLink
 import SiteModel
-import SiteValidate
 
 /// What every page's view model starts from: the site, the page's place in it and the
 /// navigation. All internal URLs in view models are relative to the site root and the
@@ -81,7 +81,7 @@ struct PageContext: Sendable {
         links.documents[document.id] = makeDocumentLink(document, site: site)
         for name in document.themes where links.themes[name] == nil {
           let id = Slug.make(name)
-          if !id.isEmpty { links.themes[name] = ["name": .text(name), "url": .text("themes/\(id)/index.html")] }
+          if !id.isEmpty { links.themes[name] = ["name": .text(name), "url": .text(PagePlan.theme(id).rawValue)] }
         }
       }
       return links

@@ -1,3 +1,4 @@
+import SiteContent
 import SiteModel
 
 /// BPFs: "2-3 MAG members + non-MAG members if appropriate" co-facilitate (Annex II).

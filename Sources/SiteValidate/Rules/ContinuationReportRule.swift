@@ -1,3 +1,4 @@
+import SiteContent
 import SiteModel
 
 /// "BPFs wishing to continue their work from the previous year should also submit annual

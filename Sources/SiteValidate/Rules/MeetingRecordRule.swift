@@ -1,3 +1,4 @@
+import SiteContent
 import SiteModel
 
 /// A MAG meeting summary records when the meeting was, who took part and (through the

@@ -1,3 +1,4 @@
+import SiteContent
 import SiteModel
 
 /// A rule of the modalities, such as "a BPF proposal has 2 to 3 MAG co-facilitators".
@@ -7,7 +8,7 @@ import SiteModel
 protocol ModalitiesRule: Sendable {
   /// The name the schema uses (`co-facilitators`).
   static var name: String { get }
-  /// What the rule checks, for `igfsite check --rules` and the README.
+  /// What the rule checks, as `igfsite check --rules` lists it.
   static var summary: String { get }
   /// Reads the parameters; problems with them go to `parameters.diagnostics`.
   init(parameters: inout RuleParameters)
@@ -29,7 +30,7 @@ extension ModalitiesRule {
 
 /// Where a rule puts its findings: the rule's id and severity come from the schema.
 struct RuleReport {
-  let ruleID: String
+  let ruleID: RuleID
   let severity: Severity
   var diagnostics: [Diagnostic] = []
 
@@ -46,40 +47,7 @@ struct RuleReport {
 /// A rule with its schema configuration, ready to run.
 struct ConfiguredRule: Sendable {
   let rule: any ModalitiesRule
-  let ruleID: String
+  let ruleID: RuleID
   let severity: Severity
   let cycles: CycleRange
-}
-
-enum RuleRegistry {
-  static let all: [any ModalitiesRule.Type] = [
-    CoFacilitatorsRule.self, ProposalLengthRule.self, SubmissionDeadlineRule.self, ContinuationReportRule.self,
-    RenewalRule.self, MeetingRecordRule.self,
-  ]
-
-  /// The configured rules of a kind, reporting unknown rule names and bad parameters.
-  static func configure(_ kind: KindSpec, diagnostics: inout [Diagnostic]) -> [ConfiguredRule] {
-    var configured: [ConfiguredRule] = []
-    for config in kind.rules {
-      guard let ruleType = all.first(where: { $0.name == config.name }) else {
-        let names = all.map { $0.name }
-        var message = "unknown rule \"\(config.name)\" in kind \(kind.id)"
-        if let suggestion = Suggestion.didYouMean(config.name, in: names) { message += "; \(suggestion)" }
-        diagnostics.append(
-          Diagnostic(
-            .error, SchemaLoader.rule, message, at: config.location,
-            help: "the rules are \(names.joined(separator: ", "))"))
-        continue
-      }
-      var parameters = RuleParameters(config, kind: kind)
-      let rule = ruleType.init(parameters: &parameters)
-      let problems = parameters.finish()
-      diagnostics += problems
-      if !problems.hasErrors {
-        configured.append(
-          ConfiguredRule(rule: rule, ruleID: parameters.ruleID, severity: config.severity, cycles: config.cycles))
-      }
-    }
-    return configured
-  }
 }

@@ -1,3 +1,4 @@
+import SiteContent
 import SiteModel
 
 /// "Submission Process/Template For Proposed New BPFs (2-3 Pages)" (Annex II); the schema's
@@ -37,12 +38,5 @@ struct ProposalLengthRule: ModalitiesRule {
     return "the proposal is \(tooShort ? "too short" : "too long"): \(words) words, about \(rounded) pages; "
       + "the modalities ask for \(pages.lowerBound) to \(pages.upperBound) pages "
       + "(\(pages.lowerBound * wordsPerPage) to \(pages.upperBound * wordsPerPage) words at \(wordsPerPage) a page)"
-  }
-}
-
-extension ParsedDocument {
-  /// Where problems with the body as a whole point: the first line after the front matter.
-  var bodyLocation: SourceLocation {
-    SourceLocation(file: file, line: bodyStartLine, column: 1)
   }
 }

@@ -1,3 +1,4 @@
+import SiteContent
 import SiteModel
 
 /// "MAG Working Groups are assumed to have a lifetime of one (1) IGF cycle, and must be

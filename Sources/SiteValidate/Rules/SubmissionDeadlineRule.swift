@@ -1,3 +1,4 @@
+import SiteContent
 import SiteModel
 
 /// "submit formal proposals to the MAG for review no less than 3 weeks before a

@@ -19,7 +19,7 @@ import Testing
       to: "content/2018/report.md")
     let second = site.build()
     #expect(!second.wrote)
-    #expect(second.diagnostics.contains { $0.rule == "front-matter.kind" })
+    #expect(second.diagnostics.contains { $0.rule.rawValue == "front-matter.kind" })
     #expect(try site.outputSnapshot() == before)
     let parent = try FileManager.default.contentsOfDirectory(atPath: site.root.path)
     #expect(!parent.contains { $0.contains("igfsite-staging") }, "staging folder left behind: \(parent)")

@@ -45,7 +45,7 @@ struct RecordCommandTests {
   @Test func aCaretFarIntoALongLineLandsInsideItsExcerpt() {
     let line = String(repeating: "a", count: 954) + "X" + String(repeating: "b", count: 500)
     let text = DiagnosticReport.text(
-      [Diagnostic(.error, "test.rule", "here", at: SourceLocation(file: "f.md", line: 3, column: 955))],
+      [Diagnostic(.error, .kind("test", "rule"), "here", at: SourceLocation(file: "f.md", line: 3, column: 955))],
       sourceLine: { _, _ in line })
     let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     let excerpt = try? #require(lines.first { $0.hasPrefix(" 3 | ") })
@@ -83,7 +83,7 @@ struct RecordCommandTests {
 
   @Test func aFileWithoutFrontMatterIsPointedToFrom() throws {
     let site = try FixtureSite(["content/2018/reports/pasted.md": "# A pasted report\n\nText.\n"])
-    let problem = try #require(site.check().first { $0.rule == "front-matter.missing" })
+    let problem = try #require(site.check().first { $0.rule.rawValue == "front-matter.missing" })
     #expect(problem.message == "the document has no front matter")
     #expect(problem.help?.contains("igfsite new KIND PATH --from FILE") == true)
   }

@@ -7,7 +7,7 @@ import Testing
 @Suite struct FrontMatterTests {
   @Test func documentWithoutFrontMatterIsAnErrorNamingTheFile() throws {
     let site = try FixtureSite(["content/2017/notes.md": "# Just a heading\n\nNo front matter here.\n"])
-    let problem = try #require(site.check().first { $0.rule == "front-matter.missing" })
+    let problem = try #require(site.check().first { $0.rule.rawValue == "front-matter.missing" })
     #expect(problem.location.file == "content/2017/notes.md")
     #expect(problem.location.line == 1)
     #expect(problem.severity == .error)
@@ -18,7 +18,7 @@ import Testing
   @Test func unclosedFrontMatterIsAnError() throws {
     let site = try FixtureSite(["content/2018/r.md": "---\nkind: report\ntitle: Open\n\nBody without a closing line.\n"]
     )
-    let problem = try #require(site.check().first { $0.rule == "front-matter.unclosed" })
+    let problem = try #require(site.check().first { $0.rule.rawValue == "front-matter.unclosed" })
     #expect(problem.location.file == "content/2018/r.md")
     #expect(problem.message == "the front matter is not closed")
   }
@@ -27,7 +27,7 @@ import Testing
     // Line 1 is the opening ---, so the bad line 3 of the file is line 2 of the YAML.
     let text = "---\ntitle: Fine\nkind: [report\ncycle: 2018\n---\nBody\n"
     let site = try FixtureSite(["content/2018/broken.md": text])
-    let problem = try #require(site.check().first { $0.rule == "front-matter.yaml" })
+    let problem = try #require(site.check().first { $0.rule.rawValue == "front-matter.yaml" })
     #expect(problem.location.file == "content/2018/broken.md")
     #expect(problem.location.line >= 3 && problem.location.line <= 5)
     #expect(problem.message.hasPrefix("YAML syntax error"))
@@ -35,7 +35,7 @@ import Testing
 
   @Test func duplicateKeysAreReported() throws {
     let site = try FixtureSite(["content/2018/dup.md": Documents.report(extra: "title: Again")])
-    let problem = try #require(site.check().first { $0.rule == "front-matter.yaml" })
+    let problem = try #require(site.check().first { $0.rule.rawValue == "front-matter.yaml" })
     #expect(problem.message.contains("\"title\" appears more than once"))
   }
 
@@ -43,7 +43,7 @@ import Testing
     let text = Documents.report().replacingOccurrences(of: "cycle: 2018", with: "cycle: twenty-eighteen")
       .replacingOccurrences(of: "date: 2018-02-10", with: "date: \"2018-02-10\"")
     let site = try FixtureSite(["content/2018/types.md": text])
-    let problems = site.check().filter { $0.rule == "front-matter.type" }
+    let problems = site.check().filter { $0.rule.rawValue == "front-matter.type" }
     let cycle = try #require(problems.first { $0.message.contains("\"cycle\"") })
     #expect(cycle.message == "\"cycle\" should be a whole number, not text")
     #expect(cycle.location.line == 4)
@@ -76,7 +76,7 @@ import Testing
     let secondLine = bytes.firstIndex(of: 10)! + 1
     bytes.insert(0xFF, at: secondLine + 3)
     try site.writeData(Data(bytes), to: "content/2018/latin1.md")
-    let problem = try #require(site.check().first { $0.rule == "content.encoding" })
+    let problem = try #require(site.check().first { $0.rule.rawValue == "content.encoding" })
     #expect(problem.location.line == 2)
     #expect(problem.location.column == 4)
   }

@@ -39,10 +39,10 @@ import Testing
     try handle.truncate(atOffset: 50 * 1_048_576)
     try handle.close()
     let problems = site.check()
-    let tooLarge = try #require(problems.first { $0.rule == "content.too-large" })
+    let tooLarge = try #require(problems.first { $0.rule.rawValue == "content.too-large" })
     #expect(tooLarge.location.file.hasSuffix("content/2018/huge.md"))
     #expect(tooLarge.message.contains("50 MB") && tooLarge.message.contains("limited to 16 MB"))
-    #expect(problems.contains { $0.rule == "front-matter.kind" && $0.location.file.hasSuffix("broken.md") })
+    #expect(problems.contains { $0.rule.rawValue == "front-matter.kind" && $0.location.file.hasSuffix("broken.md") })
   }
 
   @Test func deeplyNestedBlocksBuild() throws {
@@ -80,7 +80,7 @@ import Testing
     ])
     let report = site.build()
     #expect(report.succeeded, "\(report.diagnostics)")
-    let warning = try #require(report.diagnostics.first { $0.rule == "markdown.table-too-wide" })
+    let warning = try #require(report.diagnostics.first { $0.rule.rawValue == "markdown.table-too-wide" })
     let text = try site.read("content/2018/wide.md")
     let tableLine =
       text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix("|a|") }! + 1
@@ -96,7 +96,7 @@ import Testing
       "content/bpf/iot.md": Documents.report(title: "Stray"),
       "content/people/ana-gomez.md": Documents.report(title: "Stray person"),
     ])
-    let collisions = site.check().filter { $0.rule == "content.url-collision" }
+    let collisions = site.check().filter { $0.rule.rawValue == "content.url-collision" }
     #expect(collisions.map(\.location.file).sorted().map { $0.hasSuffix(".md") } == [true, true])
     #expect(collisions.allSatisfy { $0.help?.contains("content/2018/") == true })
     #expect(!site.build().succeeded)
@@ -109,17 +109,18 @@ import Testing
       "content/2018/fine.md": Documents.report(title: "Fine", extra: "colour: blue"),
     ])
     let problems = site.check()
-    let names = problems.filter { $0.rule == "content.file-name" }
+    let names = problems.filter { $0.rule.rawValue == "content.file-name" }
     #expect(names.count == 2, "\(problems)")
     #expect(names.contains { $0.help?.contains("annual-report.md") == true })
     #expect(names.contains { $0.help?.contains("cafe.md") == true })
-    #expect(problems.contains { $0.rule == "front-matter.unknown-field" }, "the rest of the site is still checked")
+    #expect(
+      problems.contains { $0.rule.rawValue == "front-matter.unknown-field" }, "the rest of the site is still checked")
   }
 
   @Test func anEmptyContentFolderIsAnError() throws {
     let site = try FixtureSite()
     let problems = site.check()
-    #expect(problems.map(\.rule) == ["content.empty"])
+    #expect(problems.map(\.rule.rawValue) == ["content.empty"])
     #expect(!site.build().succeeded)
   }
 
@@ -134,8 +135,8 @@ import Testing
     ])
     let problems = site.check()
     let bomb = try #require(problems.first { $0.location.file.hasSuffix("bomb.md") })
-    #expect(bomb.rule == "front-matter.yaml" && bomb.location.line > 1)
-    #expect(problems.contains { $0.rule == "front-matter.unknown-field" })
+    #expect(bomb.rule.rawValue == "front-matter.yaml" && bomb.location.line > 1)
+    #expect(problems.contains { $0.rule.rawValue == "front-matter.unknown-field" })
   }
 }
 

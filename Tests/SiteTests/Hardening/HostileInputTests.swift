@@ -177,7 +177,7 @@ import Testing
       """
     ])
     let problems = site.check()
-    let problem = try #require(problems.first { $0.rule == "front-matter.type" })
+    let problem = try #require(problems.first { $0.rule.rawValue == "front-matter.type" })
     #expect(problem.location.line == 8 && problem.message.contains("http(s) URL"))
     #expect(!site.build().succeeded)
   }
@@ -220,7 +220,7 @@ import Testing
       withDestinationURL: outside.appendingPathComponent("folder"))
 
     let problems = site.check()
-    let symlinks = problems.filter { $0.rule == "content.symlink" }
+    let symlinks = problems.filter { $0.rule.rawValue == "content.symlink" }
     #expect(symlinks.contains { $0.location.file.hasSuffix("content/2018/secret.md") && $0.severity == .error })
     #expect(symlinks.contains { $0.location.file.hasSuffix("content/2018/linked") })
     let references = problems.filter { $0.location.file.hasSuffix("content/2018/report.md") && $0.severity == .error }

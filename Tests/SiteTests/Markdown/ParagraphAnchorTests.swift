@@ -63,7 +63,7 @@ import Testing
           "As [paragraph 2 of the summary](../2017/mag/2017-03-28-virtual-meeting-2.md#p2) says; see also [p9](../2017/mag/2017-03-28-virtual-meeting-2.md#p9).\n"
       ),
     ])
-    let broken = site.check().filter { $0.rule == "references" }
+    let broken = site.check().filter { $0.rule.rawValue == "references" }
     #expect(broken.count == 1, "\(broken)")
     #expect(broken.first?.message.contains("#p9") == true)
     #expect(site.build().diagnostics.filter { $0.severity == .error }.count == 1)

@@ -202,7 +202,7 @@ import Testing
       "content/2017/bpf/iot/proposal.md": Documents.bpfProposal(bpf: "iot"),
     ])
     let problems = site.check()
-    let unnamed = problems.filter { $0.rule == "series.unnamed" }
+    let unnamed = problems.filter { $0.rule.rawValue == "series.unnamed" }
     #expect(
       unnamed.map(\.message) == [#"the Best Practice Forum "iot" has no name in series.yml; its pages call it "Iot""#])
     #expect(unnamed.first?.help == #"add "iot: {name: …, description: …}" under "bpf:" in content/series.yml"#)

@@ -41,7 +41,7 @@ import Testing
         .replacingOccurrences(of: "2017/mag/2017-03-28-virtual-meeting-2", with: "\(year)/mag/meeting")
     }
     let site = try FixtureSite(files)
-    let late = site.check().filter { $0.rule == "bpf-proposal.submission-deadline" }
+    let late = site.check().filter { $0.rule.rawValue == "bpf-proposal.submission-deadline" }
     #expect(late.map(\.location.file) == ["content/2020/bpf/local-content/proposal.md"], "\(late)")
     #expect(late.first?.message.contains("at least 28 days before") == true)
   }
@@ -50,7 +50,7 @@ import Testing
     let schema = try Self.schemaWithTwoDeadlines().replacingOccurrences(
       of: "{from: 2020, severity", with: "{from: 2019, severity")
     let site = try FixtureSite(["content/modalities.yml": schema, "content/2017/mag/m.md": Documents.meetingSummary()])
-    let problems = site.check().filter { $0.rule == "modalities.schema" }
+    let problems = site.check().filter { $0.rule.rawValue == "modalities.schema" }
     #expect(
       problems.map(\.message) == [
         #"two versions of rule "submission-deadline" apply to the same cycles (2017–2019 and from 2019)"#
@@ -65,7 +65,7 @@ import Testing
       of: "  order: [date, title]\n",
       with: "  order: [date, title]\n  final_output: {series: bpf, kind: bpf-output, status: final}\n")
     let site = try FixtureSite(["content/modalities.yml": schema, "content/2017/mag/m.md": Documents.meetingSummary()])
-    let problem = try #require(site.check().first { $0.rule == "modalities.schema" })
+    let problem = try #require(site.check().first { $0.rule.rawValue == "modalities.schema" })
     #expect(problem.message == "inventory.final_output is declared per series type now")
     #expect(problem.help?.contains("final_output: {kinds: [bpf-output], status: final}") == true)
   }
@@ -88,7 +88,7 @@ import Testing
     #expect(badMonth.help?.contains("or \"unknown\"") == true)
     #expect(!problems.contains { $0.location.file.hasSuffix("reports/b.md") })
     let unknownMeeting = try #require(
-      problems.first { $0.location.file.hasSuffix("x/proposal.md") && $0.rule == "front-matter.type" })
+      problems.first { $0.location.file.hasSuffix("x/proposal.md") && $0.rule.rawValue == "front-matter.type" })
     #expect(unknownMeeting.message == #""meeting" cannot be "unknown" for a BPF proposal"#)
   }
 
@@ -98,7 +98,7 @@ import Testing
         "content/2017/mag/2017-03-28-virtual-meeting-2.md": Documents.meetingSummary(),
         "content/2017/bpf/local-content/proposal.md": Documents.bpfProposal(submitted: submitted),
       ])
-      return site.check().filter { $0.rule == "bpf-proposal.submission-deadline" }
+      return site.check().filter { $0.rule.rawValue == "bpf-proposal.submission-deadline" }
     }
     #expect(try deadline("2017-02").isEmpty, "all of February is at least 21 days before 28 March")
     let march = try deadline("2017-03")
@@ -117,7 +117,7 @@ import Testing
           of: "participants:\n  - group: MAG Members\n    people: [ana-gomez, ben-okafor]",
           with: "participants: unknown")
     ])
-    let problems = site.check().filter { $0.rule == "meeting-summary.meeting-record" }
+    let problems = site.check().filter { $0.rule.rawValue == "meeting-summary.meeting-record" }
     #expect(problems.map(\.message) == ["the participants of the meeting are not known"])
     #expect(problems.map(\.severity) == [.warning])
   }
@@ -139,7 +139,7 @@ import Testing
   @Test func aPageOfItsOwnIsNeverTakenSilently() throws {
     let report = "---\nkind: report\ntitle: X\ncycle: 2019\nauthors: unknown\n---\nText.\n"
     let site = try FixtureSite(["content/2019.md": report, "content/2019/index.md": report])
-    let collisions = site.check().filter { $0.rule == "content.url-collision" }
+    let collisions = site.check().filter { $0.rule.rawValue == "content.url-collision" }
     #expect(
       collisions.map(\.message) == [
         "this document would be published at 2019/index.html, which is the 2019 cycle's outcome inventory",
@@ -155,7 +155,7 @@ import Testing
       "content/2018/reports/a.md":
         "---\nkind: report\ntitle: The report\ncycle: 2018\nauthors: unknown\n---\n# Another title\n\nText.\n"
     ])
-    let warning = try #require(site.check().first { $0.rule == "content.second-title" })
+    let warning = try #require(site.check().first { $0.rule.rawValue == "content.second-title" })
     #expect(
       warning.message
         == #"the text opens with the heading "Another title", which is not the title "The report"; the page shows both"#
@@ -168,7 +168,7 @@ import Testing
       "content/2020/pn/x/output.md":
         "---\nkind: pn-output\ntitle: X\ncycle: 2020\npn: x\nstatus: final\npublished: 2020\n---\nText.\n"
     ])
-    let problem = try #require(site.check().first { $0.rule == "front-matter.kind" })
+    let problem = try #require(site.check().first { $0.rule.rawValue == "front-matter.kind" })
     #expect(problem.message == "a Policy Network output belongs to the cycles from 2021, not 2020")
   }
 

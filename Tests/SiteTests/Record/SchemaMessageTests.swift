@@ -43,7 +43,7 @@ import Testing
       "content/modalities.yml": Self.sample.replacingOccurrences(of: original, with: replacement),
       "content/2017/mag/m.md": Documents.meetingSummary(),
     ])
-    let problems = site.check().filter { $0.rule == "modalities.schema" }
+    let problems = site.check().filter { $0.rule.rawValue == "modalities.schema" }
     #expect(problems.map(\.message).contains(message), "\(problems.map(\.message))")
     #expect(problems.allSatisfy { $0.location.line > 0 })
   }
@@ -57,7 +57,7 @@ import Testing
     )
     #expect(schema != Self.sample)
     let site = try FixtureSite(["content/modalities.yml": schema, "content/2017/mag/m.md": Documents.meetingSummary()])
-    let messages = site.check().filter { $0.rule == "modalities.schema" }.map(\.message)
+    let messages = site.check().filter { $0.rule.rawValue == "modalities.schema" }.map(\.message)
     #expect(messages.contains("two section templates of bpf-output apply to the same cycles (from 2017 and from 2018)"))
     #expect(messages.contains(#"a section template needs "template:", the list of its sections"#))
   }

@@ -15,7 +15,7 @@ import Testing
     }
     let site = try FixtureSite(files)
     let diagnostics = site.check()
-    let byRule = Dictionary(grouping: diagnostics, by: \.rule).mapValues(\.count)
+    let byRule = Dictionary(grouping: diagnostics, by: \.rule.rawValue).mapValues(\.count)
     #expect(byRule["bpf-proposal.submission-deadline"] == 200)
     #expect(byRule["bpf-proposal.co-facilitators"] == 200)
     #expect(byRule["front-matter.vocabulary"] == 200)

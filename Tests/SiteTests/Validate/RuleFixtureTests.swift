@@ -59,7 +59,7 @@ import Testing
   @Test(arguments: ruleNames)
   func failingFixtureTriggersTheRuleWhereExpected(_ rule: String) throws {
     let site = try Self.site(rule: rule, variant: "fail")
-    let found = site.check().filter { $0.rule == rule }.map(Self.line)
+    let found = site.check().filter { $0.rule.rawValue == rule }.map(Self.line)
     let expectedFile = Self.folder.appendingPathComponent("\(rule)/fail/expected")
     if ProcessInfo.processInfo.environment["IGFSITE_RECORD"] == "1" {
       try Data((found.joined(separator: "\n") + "\n").utf8).write(to: expectedFile)
@@ -74,7 +74,7 @@ import Testing
   func passingFixtureIsClean(_ rule: String) throws {
     let site = try Self.site(rule: rule, variant: "pass")
     let diagnostics = site.check()
-    #expect(diagnostics.filter { $0.rule == rule }.isEmpty, "\(diagnostics.map(Self.line))")
+    #expect(diagnostics.filter { $0.rule.rawValue == rule }.isEmpty, "\(diagnostics.map(Self.line))")
     #expect(!diagnostics.hasErrors, "\(diagnostics.map(Self.line))")
   }
 }

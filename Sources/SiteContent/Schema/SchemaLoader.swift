@@ -1,11 +1,10 @@
 import Foundation
-import SiteContent
 import SiteModel
 
 /// Reads `content/modalities.yml`, reporting every mistake in it with its line: the schema
 /// is edited by people, and a wrong schema must not silently check the wrong thing.
 public enum SchemaLoader {
-  public static let rule = "modalities.schema"
+  public static let rule = RuleID.modalitiesSchema
   static let checkNames = [
     "missing-field", "type", "vocabulary", "unknown-field", "sections", "section-order", "references",
   ]

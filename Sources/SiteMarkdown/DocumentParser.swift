@@ -1,34 +1,19 @@
 import Foundation
-import SiteContent
-import SiteMarkdown
 import SiteModel
 
-/// The parse stage for one document: its front matter through Yams, its body through
-/// cmark-gfm, with links to other documents rewritten to their pages.
-struct DocumentParser: Sendable {
+/// The parse stage for one document: its body through cmark-gfm, with links to other
+/// documents rewritten to their pages, beside the front matter the content stage read.
+public struct DocumentParser: Sendable {
   let renderer: MarkdownRenderer
   /// Ids of the documents that will have pages in this build.
   let published: Set<DocumentID>
 
-  /// Parses the front matter only; the body waits until drafts are sorted out.
-  static func frontMatter(of source: SourceDocument) -> Result<YAMLNode, Diagnostic> {
-    let reader = YAMLReader(file: source.file, firstLine: source.frontMatterStartLine, rule: "front-matter.yaml")
-    switch reader.parse(String(source.frontMatter)) {
-    case .success(let node):
-      guard node.entries != nil else {
-        return .failure(
-          Diagnostic(
-            .error, "front-matter.yaml",
-            "the front matter must be fields (\"name: value\" lines), not \(node.value.typeName)",
-            at: node.location, help: "write one field per line, such as \"title: …\""))
-      }
-      return .success(node)
-    case .failure(let diagnostic):
-      return .failure(diagnostic)
-    }
+  public init(renderer: MarkdownRenderer, published: Set<DocumentID>) {
+    self.renderer = renderer
+    self.published = published
   }
 
-  func parse(_ source: SourceDocument, frontMatter: YAMLNode) -> ParsedDocument {
+  public func parse(_ source: SourceDocument, frontMatter: YAMLNode) -> ParsedDocument {
     let published = self.published
     let page = source.id.publishedPath
     let body = renderer.render(

@@ -285,13 +285,32 @@ public struct SectionSpec: Sendable {
   public let alternatives: [String]
   public let optional: Bool
   /// The title and alternatives as headings are compared with them.
-  let normalizedTitles: [String]
+  public let normalizedTitles: [String]
 
   public init(title: String, alternatives: [String] = [], optional: Bool = false) {
     self.title = title
     self.alternatives = alternatives
     self.optional = optional
-    normalizedTitles = ([title] + alternatives).map(SectionChecker.normalise)
+    normalizedTitles = ([title] + alternatives).map(Self.normalise)
+  }
+
+  /// Lowercase words: parentheses and apostrophes vanish (`Output(s)` → `outputs`), other
+  /// punctuation separates words (`Objectives/Goals` → `objectives goals`).
+  public static func normalise(_ text: String) -> String {
+    var words: [String] = []
+    var current = ""
+    for character in text.lowercased() {
+      if character.isLetter || character.isNumber {
+        current.append(character)
+      } else if character == "(" || character == ")" || character == "'" || character == "’" {
+        continue
+      } else if !current.isEmpty {
+        words.append(current)
+        current = ""
+      }
+    }
+    if !current.isEmpty { words.append(current) }
+    return words.joined(separator: " ")
   }
 }
 

@@ -1,0 +1,33 @@
+/// Every path igfsite generates, in one place: the renderer writes these files, the
+/// sitemap lists the pages, the preview serves the not-found page, and the page-collision
+/// rule keeps documents' pages off them. Documents' pages are `DocumentID.pagePath`.
+public enum PagePlan {
+  public static let notFound = PagePath("404.html")
+  public static let search = PagePath("search/index.html")
+  public static let peopleIndex = PagePath("people/index.html")
+  public static let themesIndex = PagePath("themes/index.html")
+  /// The HTML pages that are always there, in the sitemap's order.
+  public static let fixedPages: [PagePath] = [.home, notFound, search, peopleIndex, themesIndex]
+
+  public static func person(_ id: String) -> PagePath { PagePath("people/\(id)/index.html") }
+  public static func theme(_ id: String) -> PagePath { PagePath("themes/\(id)/index.html") }
+  /// A series' page: under its series type's field (`bpf/cybersecurity/index.html`).
+  public static func series(field: String, id: String) -> PagePath { PagePath("\(field)/\(id)/index.html") }
+
+  public static let siteFeed = "feed.xml"
+  public static func cycleFeed(_ year: Int) -> String { "\(year)/feed.xml" }
+  public static let siteInventory = "inventory.json"
+  public static func cycleInventory(_ year: Int) -> String { "\(year)/inventory.json" }
+  public static func cycleInventoryCSV(_ year: Int) -> String { "\(year)/inventory.csv" }
+  public static let inventorySchema = "schema/inventory.schema.json"
+  public static let searchIndexData = "search-index.json"
+  public static let searchIndexScript = "search-index.js"
+  public static let sitemap = "sitemap.xml"
+  public static let robots = "robots.txt"
+  /// Where the files of `templates/assets/` go.
+  public static let assetsFolder = "assets"
+
+  /// The first path components of the pages and files above that are folders: no
+  /// document's page may start with one (the series types' fields are added by the schema).
+  public static let generatedFolders: Set<String> = [assetsFolder, "people", "themes", "schema", "search"]
+}
