@@ -1,6 +1,7 @@
 import Foundation
 import SiteContent
 import SiteModel
+import SiteSupport
 import SiteWrite
 
 /// What an output folder was built from, kept in the site's bookkeeping folder

@@ -2,6 +2,7 @@ import Foundation
 import SiteContent
 import SiteMarkdown
 import SiteModel
+import SiteSupport
 import SiteValidate
 
 /// The Markdown files of a site as last read and parsed, kept by the preview session so an

@@ -2,6 +2,7 @@ import Foundation
 import SiteContent
 import SiteMarkdown
 import SiteModel
+import SiteSupport
 import SiteValidate
 
 /// `igfsite new`: starts a document of a kind from the schema, never overwriting a file.

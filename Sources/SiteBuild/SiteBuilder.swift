@@ -3,6 +3,7 @@ import SiteContent
 import SiteLink
 import SiteModel
 import SiteRender
+import SiteSupport
 import SiteValidate
 import SiteWrite
 

@@ -4,6 +4,7 @@ import SiteLink
 import SiteMarkdown
 import SiteModel
 import SiteRender
+import SiteSupport
 import SiteValidate
 import SiteWrite
 

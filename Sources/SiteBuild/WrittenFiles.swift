@@ -1,6 +1,7 @@
 import Foundation
 import SiteLink
 import SiteModel
+import SiteSupport
 import SiteWrite
 
 /// The files a preview session has written: the hash of each file's bytes and the files

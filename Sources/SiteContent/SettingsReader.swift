@@ -1,5 +1,6 @@
 import Foundation
 import SiteModel
+import SiteSupport
 
 /// Reads one of the site's YAML settings files (`content/site.yml`, `content/people.yml`,
 /// `content/modalities.yml`) into a node, or the diagnostics saying why it cannot.

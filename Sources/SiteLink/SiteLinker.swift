@@ -1,5 +1,6 @@
 import SiteContent
 import SiteModel
+import SiteSupport
 
 /// Builds the cross-linked site from the checked documents: in full for a build, or by
 /// patching the previous site when the preview changes a few documents.

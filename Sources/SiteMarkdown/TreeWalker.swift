@@ -1,6 +1,7 @@
 import CCmarkGFM
 import Foundation
 import SiteModel
+import SiteSupport
 
 /// One pass over a parsed cmark-gfm tree that collects headings, links and plain text,
 /// rewrites links to other documents and swaps headings for anchored copies.

@@ -1,3 +1,5 @@
+import SiteSupport
+
 /// Prints diagnostics the way compilers do, or as JSON for tools.
 public enum DiagnosticReport {
   /// `path:line:column: severity: message [rule]`, the source line with a caret under the

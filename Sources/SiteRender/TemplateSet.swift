@@ -1,4 +1,5 @@
 import Foundation
+import Mustache
 import SiteModel
 
 /// The page types igfsite renders, each from `templates/<name>.mustache`.

@@ -1,5 +1,6 @@
 import Foundation
 import SiteModel
+import SiteSupport
 
 /// What the preview adds to every HTML page it serves, and only there (never to the files
 /// `igfsite build` writes): the script that reloads the page when the site is rebuilt, and

@@ -1,5 +1,6 @@
 import SiteContent
 import SiteModel
+import SiteSupport
 
 /// The text of a new document of a kind, taken from the schema: its required fields (with
 /// the schema's defaults, empty otherwise) and its section headings, each with a

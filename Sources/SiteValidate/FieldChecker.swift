@@ -1,5 +1,6 @@
 import SiteContent
 import SiteModel
+import SiteSupport
 
 /// Checks a document's front matter against the fields its kind declares: required fields,
 /// types, vocabularies, unknown fields, and that document and person references resolve.

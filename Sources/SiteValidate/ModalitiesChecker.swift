@@ -1,5 +1,6 @@
 import SiteContent
 import SiteModel
+import SiteSupport
 
 /// Checks every document of a site against the modalities schema and returns every
 /// problem at once: the Secretariat fixes a whole inventory in one pass, not one error per

@@ -1,6 +1,7 @@
 import Foundation
 import SiteContent
 import SiteModel
+import SiteSupport
 
 /// Resolves references between documents and to people, for front-matter fields and
 /// Markdown links alike, so both report a broken reference the same way under one rule.

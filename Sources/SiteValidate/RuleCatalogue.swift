@@ -1,5 +1,6 @@
 import SiteContent
 import SiteModel
+import SiteSupport
 
 /// One check `igfsite check` runs, as `igfsite check --rules` lists it: its id, how
 /// serious, for which cycles and kind, what it checks and the modality it comes from.

@@ -1,5 +1,6 @@
 import SiteContent
 import SiteModel
+import SiteSupport
 
 /// Reads a rule's parameters from its schema mapping, reporting a missing or mistyped one at
 /// its line in `modalities.yml`.

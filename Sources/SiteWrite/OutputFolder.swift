@@ -1,5 +1,6 @@
 import Foundation
 import SiteModel
+import SiteSupport
 
 /// Updates an output folder in place, file by file, for the preview server's private
 /// folder. Each file is written beside itself and renamed over the old one, so a request

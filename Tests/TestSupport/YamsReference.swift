@@ -48,6 +48,12 @@ public enum YamsReference {
     Resolver.default.resolveTag(of: Node(text)).rawValue
   }
 
+  /// The value Yams gives a plain scalar: its default resolver, then its constructors.
+  public static func resolvedValue(_ text: String) -> YAMLValue {
+    guard case .scalar(let scalar) = Node(text) else { return .string(text) }
+    return typed(scalar)
+  }
+
   static func typed(_ scalar: Node.Scalar) -> YAMLValue {
     let node = Node.scalar(scalar)
     switch Tag.Name(rawValue: node.tag.description) {

@@ -1,5 +1,6 @@
 import Foundation
 import SiteModel
+import SiteSupport
 
 /// Reads `content/modalities.yml`, reporting every mistake in it with its line: the schema
 /// is edited by people, and a wrong schema must not silently check the wrong thing.

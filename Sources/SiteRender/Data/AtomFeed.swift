@@ -1,5 +1,6 @@
 import SiteLink
 import SiteModel
+import SiteSupport
 
 /// Atom 1.0 feeds of the site's documents: one for the whole site and one per cycle, newest
 /// first by the documents' dates as known (undated ones last). An entry's `updated` is the

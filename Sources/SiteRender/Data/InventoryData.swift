@@ -1,6 +1,7 @@
 import SiteContent
 import SiteLink
 import SiteModel
+import SiteSupport
 
 /// The machine-readable twins of the cycle inventories: JSON per cycle and for the whole
 /// site, described by `schema/inventory.schema.json`. Keys come in a fixed order and the

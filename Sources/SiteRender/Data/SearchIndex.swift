@@ -1,5 +1,6 @@
 import SiteLink
 import SiteModel
+import SiteSupport
 
 /// The search index the theme's script searches, built at build time: for every document
 /// its title, URL, kind, cycle, themes, people and the distinct words of its body. It is

@@ -1,5 +1,7 @@
+import Mustache
 import SiteLink
 import SiteModel
+import SiteSupport
 
 /// schema.org JSON-LD and Open Graph metadata for a document page, so search engines and
 /// link previews describe the document correctly.

@@ -1,5 +1,7 @@
+import Mustache
 import SiteLink
 import SiteModel
+import SiteSupport
 
 /// The stakeholder-balance chart: an inline SVG bar chart drawn at build time (no script),
 /// with a text alternative and the same figures as a data table for screen readers and print.

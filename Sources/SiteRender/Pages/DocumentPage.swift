@@ -1,3 +1,4 @@
+import Mustache
 import SiteContent
 import SiteLink
 import SiteModel

@@ -1,3 +1,4 @@
+import Mustache
 import SiteLink
 import SiteModel
 

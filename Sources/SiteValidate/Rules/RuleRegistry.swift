@@ -1,5 +1,6 @@
 import SiteContent
 import SiteModel
+import SiteSupport
 
 /// Every rule the schema can name, and the configuring of a kind's rules: a new rule is
 /// a file in this folder and a line here.

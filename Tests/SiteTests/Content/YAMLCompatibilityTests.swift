@@ -49,6 +49,36 @@ import Testing
       "\(mismatches.count) of \(cases.count) differ:\n\(mismatches.prefix(30).joined(separator: "\n"))")
   }
 
+  /// The values too (integers in every base, floats, timestamps with zones and fractions):
+  /// igfsite builds them without Yams.
+  @Test func scalarsHaveTheValuesYamsGivesThem() {
+    var random = SystemRandomNumberGenerator.seeded(2018)
+    let alphabet = Array("0123456789+-._:eExobTtZ infnaN")
+    var cases =
+      Self.curated + [
+        "2001-12-14t21:59:43.10-05:00", "2001-12-14 21:59:43.10 -5", "2001-12-15T02:59:43.1Z",
+        "2001-12-14 21:59:43.1234567891",
+        "2002-1-5 1:02:03", "-1:30", "+1:30", "1:30:00.25", "-0b101", "+0o17", "0x_1F", "9223372036854775807",
+      ]
+    for _ in 0..<20_000 {
+      let length = Int(random.next() % 12) + 1
+      cases.append(String((0..<length).map { _ in alphabet[Int(random.next() % UInt64(alphabet.count))] }))
+    }
+    var mismatches: [String] = []
+    var typed = 0
+    for text in cases {
+      let expected = YamsReference.resolvedValue(text)
+      let actual = ScalarResolver.value(of: text)
+      if case .double(let left) = expected, case .double(let right) = actual, left.isNaN, right.isNaN { continue }
+      if case .string = expected {} else { typed += 1 }
+      if actual != expected { mismatches.append("\(text.debugDescription): Yams \(expected), igfsite \(actual)") }
+    }
+    #expect(typed > 1000, "the cases include typed values, not only text (\(typed))")
+    #expect(
+      mismatches.isEmpty,
+      "\(mismatches.count) of \(cases.count) differ:\n\(mismatches.prefix(30).joined(separator: "\n"))")
+  }
+
   static let documents: [String] = [
     "title: A\ncycle: 2017\ndate: 2017-03-28\nthemes: [Access, Gender]\n",
     "meeting: {number: 2, format: virtual, chair: lynn}\nparticipants:\n  - group: Chair\n    people: [a, b]\n  - group: MAG\n    people:\n      - c\n      - 'd'\n",

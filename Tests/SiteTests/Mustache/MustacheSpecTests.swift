@@ -1,4 +1,5 @@
 import Foundation
+import Mustache
 import SiteRender
 import TestSupport
 import Testing

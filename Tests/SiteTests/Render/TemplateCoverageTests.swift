@@ -1,4 +1,5 @@
 import Foundation
+import Mustache
 import SiteBuild
 import SiteModel
 import SiteRender

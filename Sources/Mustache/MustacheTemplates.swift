@@ -1,5 +1,5 @@
 import Foundation
-import SiteModel
+import SiteSupport
 
 /// A set of named Mustache templates (pages, layouts, partials) compiled once and rendered
 /// many times into bytes, straight from `TemplateValue`s.

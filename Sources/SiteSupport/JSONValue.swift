@@ -32,53 +32,12 @@ public indirect enum JSONValue: Sendable, Hashable, ExpressibleByStringLiteral,
     String(decoding: serializedBytes(pretty: pretty), as: UTF8.self)
   }
 
-  /// The serialisation as UTF-8 bytes, ready to write.
+  /// The serialisation as UTF-8 bytes, ready to write (through `JSONWriter`, the one
+  /// JSON writer of igfsite).
   public func serializedBytes(pretty: Bool = true) -> [UInt8] {
-    var output: [UInt8] = []
-    output.reserveCapacity(4096)
-    write(to: &output, indent: pretty ? 0 : nil)
-    if pretty { output.append(10) }
-    return output
-  }
-
-  private func write(to output: inout [UInt8], indent: Int?) {
-    switch self {
-    case .null: output.append(contentsOf: "null".utf8)
-    case .bool(let flag): output.append(contentsOf: (flag ? "true" : "false").utf8)
-    case .int(let number): output.append(contentsOf: String(number).utf8)
-    case .double(let number):
-      output.append(contentsOf: (number.isFinite ? String(number) : "null").utf8)
-    case .string(let text): JSONValue.appendQuoted(text, to: &output)
-    case .array(let items):
-      guard !items.isEmpty else { return output.append(contentsOf: "[]".utf8) }
-      output.append(UInt8(ascii: "["))
-      for (index, item) in items.enumerated() {
-        if index > 0 { output.append(UInt8(ascii: ",")) }
-        JSONValue.newline(&output, indent.map { $0 + 1 })
-        item.write(to: &output, indent: indent.map { $0 + 1 })
-      }
-      JSONValue.newline(&output, indent)
-      output.append(UInt8(ascii: "]"))
-    case .object(let members):
-      guard !members.isEmpty else { return output.append(contentsOf: "{}".utf8) }
-      output.append(UInt8(ascii: "{"))
-      for (index, (key, value)) in members.enumerated() {
-        if index > 0 { output.append(UInt8(ascii: ",")) }
-        JSONValue.newline(&output, indent.map { $0 + 1 })
-        JSONValue.appendQuoted(key, to: &output)
-        output.append(UInt8(ascii: ":"))
-        if indent != nil { output.append(32) }
-        value.write(to: &output, indent: indent.map { $0 + 1 })
-      }
-      JSONValue.newline(&output, indent)
-      output.append(UInt8(ascii: "}"))
-    }
-  }
-
-  private static func newline(_ output: inout [UInt8], _ indent: Int?) {
-    guard let indent else { return }
-    output.append(10)
-    for _ in 0..<(indent * 2) { output.append(32) }
+    var writer = JSONWriter(pretty: pretty, capacity: 4096)
+    writer.value(self)
+    return writer.finish()
   }
 
   /// Appends `text` as a JSON string. `<`, `>` and `&` are escaped too, so the result is

@@ -84,6 +84,34 @@ public struct JSONWriter {
     bytes.append(contentsOf: "null".utf8)
   }
 
+  /// A number that may have a fraction; not finite is `null`.
+  public mutating func double(_ number: Double) {
+    beforeValue()
+    bytes.append(contentsOf: (number.isFinite ? String(number) : "null").utf8)
+  }
+
+  /// A whole tree built as a `JSONValue`.
+  public mutating func value(_ value: JSONValue) {
+    switch value {
+    case .null: null()
+    case .bool(let flag): bool(flag)
+    case .int(let number): int(number)
+    case .double(let number): double(number)
+    case .string(let text): string(text)
+    case .array(let items):
+      beginArray()
+      for item in items { self.value(item) }
+      endArray()
+    case .object(let members):
+      beginObject()
+      for (name, member) in members {
+        key(name)
+        self.value(member)
+      }
+      endObject()
+    }
+  }
+
   /// An element written beforehand by a writer made with `init(pretty:elementAtDepth:)` at
   /// this writer's current depth.
   public mutating func element(_ written: [UInt8]) {

@@ -6,15 +6,6 @@ import Foundation
 /// the site-wide data files weigh tens of megabytes. Not for untrusted comparisons: it
 /// tells igfsite's own inputs and outputs apart from their earlier versions.
 public enum ContentHash {
-  public static func of(_ file: OutputFile) -> UInt64 {
-    switch file.contents {
-    case .text(var text): text.withUTF8 { of(UnsafeRawBufferPointer($0)) }
-    case .bytes(let bytes): bytes.withUnsafeBytes(of)
-    case .data(let data): data.withUnsafeBytes(of)
-    case .copy(let url): ((try? Data(contentsOf: url)) ?? Data()).withUnsafeBytes(of)
-    }
-  }
-
   private static let prime1: UInt64 = 0x9E37_79B1_85EB_CA87
   private static let prime2: UInt64 = 0xC2B2_AE3D_27D4_EB4F
 
@@ -52,17 +43,5 @@ public enum ContentHash {
     hash = hash &* prime1
     hash ^= hash >> 29
     return hash
-  }
-}
-
-extension OutputFile {
-  /// The file's bytes' size and hash, as the build cache records them.
-  public var sizeAndHash: (size: Int, hash: UInt64) {
-    switch contents {
-    case .text(var text): text.withUTF8 { ($0.count, ContentHash.of(UnsafeRawBufferPointer($0))) }
-    case .bytes(let bytes): bytes.withUnsafeBytes { ($0.count, ContentHash.of($0)) }
-    case .data(let data): data.withUnsafeBytes { ($0.count, ContentHash.of($0)) }
-    case .copy(let url): ((try? Data(contentsOf: url)) ?? Data()).withUnsafeBytes { ($0.count, ContentHash.of($0)) }
-    }
   }
 }
