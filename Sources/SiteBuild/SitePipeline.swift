@@ -126,9 +126,9 @@ public final class SitePipeline {
   /// - Parameter diagnostics: every problem of the site, for the pages that list them.
   func link(diagnostics: [Diagnostic], timer: inout StageTimer) -> LinkedSite? {
     guard let schema, let index else { return nil }
-    let site =
-      linked.flatMap { SiteLinker.relink($0, index: index, changed: changedSinceLinked, diagnostics: diagnostics) }
-      ?? SiteLinker.link(config: config, schema: schema, index: index, diagnostics: diagnostics, jobs: options.jobs)
+    let site = SiteLinker.link(
+      config: config, schema: schema, index: index, diagnostics: diagnostics, previous: linked,
+      changed: changedSinceLinked, jobs: options.jobs)
     if remembers { linked = site }
     changedSinceLinked = []
     timer.lap("link")

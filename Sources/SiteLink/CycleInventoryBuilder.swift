@@ -11,19 +11,6 @@ struct CycleInventoryBuilder {
 
   private var policy: InventoryPolicy { schema.inventory }
 
-  func build() -> [CycleInventory] {
-    let seriesByKey = Dictionary(uniqueKeysWithValues: series.map { ($0.key, $0) })
-    var documentsByYear: [Int: [ParsedDocument]] = [:]
-    for document in index.documents {
-      if let year = document.cycle { documentsByYear[year, default: []].append(document) }
-    }
-    let years = documentsByYear.keys.sorted(by: >)
-    let latestYear = years.first ?? 0
-    return years.map {
-      inventory(of: $0, documents: documentsByYear[$0] ?? [], latestYear: latestYear, seriesByKey: seriesByKey)
-    }
-  }
-
   /// One cycle's inventory, from its documents in id order.
   func inventory(
     of year: Int, documents: [ParsedDocument]? = nil, latestYear: Int, seriesByKey: [SeriesKey: Series]

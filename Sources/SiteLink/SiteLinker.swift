@@ -2,68 +2,81 @@ import SiteContent
 import SiteModel
 import SiteSupport
 
-/// Builds the cross-linked site from the checked documents: in full for a build, or by
-/// patching the previous site when the preview changes a few documents.
+/// Builds the cross-linked site from the checked documents. One path for a build and the
+/// preview: every part is rebuilt where the changed documents reach, and for a first link
+/// every document is changed, so each part is written once and the result is the same.
 public enum SiteLinker {
+  /// - Parameter previous: the site linked last, patched where `changed` (every document
+  ///   whose parsed value differs from it) reaches; nil, or a change too wide to patch
+  ///   (documents added or removed, cycles appearing or disappearing), links in full.
   /// - Parameter jobs: how many threads at most; the result does not depend on it.
   public static func link(
-    config: SiteConfig, schema: ModalitiesSchema, index: SiteIndex, diagnostics: [Diagnostic], jobs: Int? = nil
+    config: SiteConfig, schema: ModalitiesSchema, index: SiteIndex, diagnostics: [Diagnostic],
+    previous: LinkedSite? = nil, changed: Set<DocumentID> = [], jobs: Int? = nil
   ) -> LinkedSite {
+    let base = previous.flatMap { isPatchable($0, index: index, changed: changed, schema: schema) ? $0 : nil }
+    let old = base?.index
+    let changedDocuments = base == nil ? index.documents : changed.sorted().compactMap { index[$0] }
     let warnings = byFile(diagnostics, .warning)
-    // Two halves of about equal work, independent of each other.
+    // Two halves of about equal work on a first link, independent of each other.
     let ((references, referencedBy, themes), (series, cycles, people)) = Parallel.pair(jobs: jobs) {
-      let (references, referencedBy) = CrossReferences.build(index: index, schema: schema)
-      return (references, referencedBy, ThemeBuilder.build(index: index))
+      let (references, referencedBy) = CrossReferences.update(
+        base?.references ?? [:], base?.referencedBy ?? [:], changed: changedDocuments, index: index, schema: schema)
+      return (references, referencedBy, ThemeBuilder.update(base?.themes ?? [], changed: changedDocuments, old: old))
     } _: {
-      let series = SeriesBuilder.build(index: index, schema: schema)
-      let cycles = CycleInventoryBuilder(index: index, schema: schema, series: series, warnings: warnings).build()
-      return (series, cycles, PeopleRoles.build(index: index, schema: schema))
+      let series = SeriesBuilder.update(base, changed: changedDocuments, index: index, schema: schema)
+      let cycles = inventories(
+        base, changed: changed, series: series, index: index, schema: schema, warnings: warnings)
+      return (series, cycles, PeopleRoles.update(base, changed: changedDocuments, index: index, schema: schema))
     }
     return LinkedSite(
       config: config, schema: schema, index: index, cycles: cycles, series: series, themes: themes, people: people,
       references: references, referencedBy: referencedBy, warnings: warnings, errors: byFile(diagnostics, .error))
   }
 
-  /// The site after `changed` documents changed, rebuilt only where they appear; the result
-  /// equals `link` on the same index. Nil when the change is too wide to patch (documents
-  /// added or removed, cycles appearing or disappearing): link in full then.
-  /// - Parameter changed: every document whose parsed value differs from `previous`.
-  public static func relink(
-    _ previous: LinkedSite, index: SiteIndex, changed: Set<DocumentID>, diagnostics: [Diagnostic]
-  ) -> LinkedSite? {
+  /// Whether `previous` can be patched: the same documents and cycles.
+  static func isPatchable(
+    _ previous: LinkedSite, index: SiteIndex, changed: Set<DocumentID>, schema: ModalitiesSchema
+  ) -> Bool {
     let old = previous.index
-    guard old.documents.count == index.documents.count, changed.allSatisfy({ old.contains($0) && index.contains($0) }),
-      Set(index.documents.compactMap(\.cycle)) == Set(previous.cycles.map(\.year))
-    else { return nil }
-    let schema = previous.schema
-    let changedDocuments = changed.sorted().compactMap { index[$0] }
-    let (references, referencedBy) = CrossReferences.update(
-      previous.references, previous.referencedBy, changed: changedDocuments, index: index, schema: schema)
-    let warnings = byFile(diagnostics, .warning)
-    let series = SeriesBuilder.update(previous, changed: changedDocuments, index: index)
+    return old.documents.count == index.documents.count
+      && changed.allSatisfy { old.contains($0) && index.contains($0) }
+      && Set(index.documents.compactMap(\.cycle)) == Set(previous.cycles.map(\.year))
+  }
 
-    // Inventories: the changed documents' cycles, the cycles next to them in their series,
-    // and the cycles of documents whose warnings changed.
+  /// The cycles' inventories, newest first: on a patch, those of the changed documents'
+  /// cycles, of the cycles next to them in their series and of documents whose warnings
+  /// changed; the others are kept.
+  static func inventories(
+    _ base: LinkedSite?, changed: Set<DocumentID>, series: [Series], index: SiteIndex, schema: ModalitiesSchema,
+    warnings: [String: [Diagnostic]]
+  ) -> [CycleInventory] {
+    let builder = CycleInventoryBuilder(index: index, schema: schema, series: series, warnings: warnings)
     let seriesByKey = Dictionary(uniqueKeysWithValues: series.map { ($0.key, $0) })
+    guard let base else {
+      var documentsByYear: [Int: [ParsedDocument]] = [:]
+      for document in index.documents {
+        if let year = document.cycle { documentsByYear[year, default: []].append(document) }
+      }
+      let years = documentsByYear.keys.sorted(by: >)
+      return years.map {
+        builder.inventory(
+          of: $0, documents: documentsByYear[$0] ?? [], latestYear: years.first ?? 0, seriesByKey: seriesByKey)
+      }
+    }
     var years = ChangeImpact.inventoryYears(
-      of: changed, in: [old, index], series: [previous.series(_:), { seriesByKey[$0] }], schema: schema)
-    let warned = Set(previous.warnings.keys).union(warnings.keys).filter { previous.warnings[$0] != warnings[$0] }
+      of: changed, in: [base.index, index], series: [base.series(_:), { seriesByKey[$0] }], schema: schema)
+    let warned = Set(base.warnings.keys).union(warnings.keys).filter { base.warnings[$0] != warnings[$0] }
     if !warned.isEmpty {
       for document in index.documents where warned.contains(document.file) {
         if let year = document.cycle { years.insert(year) }
       }
     }
-    let builder = CycleInventoryBuilder(index: index, schema: schema, series: series, warnings: warnings)
-    let latestYear = previous.cycles.first?.year ?? 0
-    let cycles = previous.cycles.map { cycle in
+    let latestYear = base.cycles.first?.year ?? 0
+    return base.cycles.map { cycle in
       years.contains(cycle.year)
         ? builder.inventory(of: cycle.year, latestYear: latestYear, seriesByKey: seriesByKey) : cycle
     }
-    return LinkedSite(
-      config: previous.config, schema: schema, index: index, cycles: cycles, series: series,
-      themes: ThemeBuilder.update(previous, changed: changedDocuments, old: old),
-      people: PeopleRoles.update(previous, changed: changedDocuments, index: index),
-      references: references, referencedBy: referencedBy, warnings: warnings, errors: byFile(diagnostics, .error))
   }
 
   static func byFile(_ diagnostics: [Diagnostic], _ severity: Severity) -> [String: [Diagnostic]] {
@@ -80,18 +93,8 @@ public enum SiteLinker {
 enum CrossReferences {
   typealias Lists = [DocumentID: [DocumentID]]
 
-  static func build(index: SiteIndex, schema: ModalitiesSchema) -> (Lists, Lists) {
-    var outgoing: Lists = [:]
-    var incoming: Lists = [:]
-    for document in index.documents {
-      let targets = self.targets(of: document, index: index, schema: schema)
-      outgoing[document.id] = targets
-      for target in targets { incoming[target, default: []].append(document.id) }
-    }
-    return (outgoing, incoming)
-  }
-
-  /// Moves the changed documents' edges; backlinks stay in id order, as `build` makes them.
+  /// Moves the changed documents' edges (all of them, from empty lists, on a first link);
+  /// backlinks stay in id order.
   static func update(
     _ outgoing: Lists, _ incoming: Lists, changed: [ParsedDocument], index: SiteIndex, schema: ModalitiesSchema
   ) -> (Lists, Lists) {
@@ -107,7 +110,13 @@ enum CrossReferences {
       outgoing[id] = targets
       for target in targets {
         var sources = incoming[target] ?? []
-        sources.insert(id, at: sources.firstIndex { $0 > id } ?? sources.endIndex)
+        var low = 0
+        var high = sources.count
+        while low < high {
+          let middle = (low + high) / 2
+          if sources[middle] > id { high = middle } else { low = middle + 1 }
+        }
+        sources.insert(id, at: low)
         incoming[target] = sources
       }
     }
@@ -128,32 +137,27 @@ enum CrossReferences {
 }
 
 enum SeriesBuilder {
-  static func build(index: SiteIndex, schema: ModalitiesSchema) -> [Series] {
-    var byKey: [SeriesKey: [ParsedDocument]] = [:]
-    for document in index.documents {
-      guard let key = SeriesKey(document, schema: schema) else { continue }
-      byKey[key, default: []].append(document)
-    }
-    let kindOrder = kindOrder(schema)
-    return byKey.keys.sorted().map { series($0, byKey[$0] ?? [], kindOrder: kindOrder, index: index, schema: schema) }
-  }
-
-  /// Rebuilds the series the changed documents leave or join; the others are kept.
-  static func update(_ previous: LinkedSite, changed: [ParsedDocument], index: SiteIndex) -> [Series] {
-    let schema = previous.schema
+  /// Rebuilds the series the changed documents leave or join (every series, without a
+  /// previous site); the others are kept.
+  static func update(
+    _ previous: LinkedSite?, changed: [ParsedDocument], index: SiteIndex, schema: ModalitiesSchema
+  ) -> [Series] {
     let changedIDs = Set(changed.map(\.id))
+    var joined: [SeriesKey: [ParsedDocument]] = [:]
     var affected = Set<SeriesKey>()
     for document in changed {
-      if let old = previous.index[document.id].flatMap({ SeriesKey($0, schema: schema) }) { affected.insert(old) }
-      if let new = SeriesKey(document, schema: schema) { affected.insert(new) }
+      if let old = previous?.index[document.id].flatMap({ SeriesKey($0, schema: schema) }) { affected.insert(old) }
+      if let new = SeriesKey(document, schema: schema) {
+        affected.insert(new)
+        joined[new, default: []].append(document)
+      }
     }
-    guard !affected.isEmpty else { return previous.series }
-    var byKey = Dictionary(uniqueKeysWithValues: previous.series.map { ($0.key, $0) })
+    guard !affected.isEmpty else { return previous?.series ?? [] }
+    var byKey = Dictionary(uniqueKeysWithValues: (previous?.series ?? []).map { ($0.key, $0) })
     let kindOrder = kindOrder(schema)
     for key in affected {
       let kept = (byKey[key]?.documents ?? []).filter { !changedIDs.contains($0.id) }
-      let joined = changed.filter { SeriesKey($0, schema: schema) == key }
-      let members = (kept + joined).sorted { $0.id < $1.id }
+      let members = (kept + (joined[key] ?? [])).sorted { $0.id < $1.id }
       byKey[key] = members.isEmpty ? nil : series(key, members, kindOrder: kindOrder, index: index, schema: schema)
     }
     return byKey.keys.sorted().compactMap { byKey[$0] }
@@ -222,36 +226,29 @@ public enum DocumentOrder {
 }
 
 enum ThemeBuilder {
-  static func build(index: SiteIndex) -> [Theme] {
-    var documents: [String: [ParsedDocument]] = [:]
-    for document in index.documents where !document.isCycleLanding {
-      for name in document.themes {
-        let id = Slug.make(name)
-        if !id.isEmpty { documents[id, default: []].append(document) }
-      }
-    }
-    return documents.keys.sorted().map { theme($0, documents[$0] ?? []) }
-  }
-
-  /// Rebuilds the themes the changed documents leave or join; the others are kept.
-  static func update(_ previous: LinkedSite, changed: [ParsedDocument], old: SiteIndex) -> [Theme] {
+  /// Rebuilds the themes the changed documents leave or join (every theme, from no
+  /// themes, on a first link); the others are kept.
+  /// - Parameter old: the index the previous themes were built from.
+  static func update(_ previous: [Theme], changed: [ParsedDocument], old: SiteIndex?) -> [Theme] {
     let changedIDs = Set(changed.map(\.id))
+    var joined: [String: [ParsedDocument]] = [:]
     var affected = Set<String>()
     for document in changed {
-      for name in (old[document.id]?.themes ?? []) + document.themes { affected.insert(Slug.make(name)) }
+      for name in old?[document.id]?.themes ?? [] { affected.insert(Slug.make(name)) }
+      guard !document.isCycleLanding else { continue }
+      for name in document.themes {
+        let id = Slug.make(name)
+        affected.insert(id)
+        joined[id, default: []].append(document)
+      }
     }
     affected.remove("")
-    guard !affected.isEmpty else { return previous.themes }
-    var byID = Dictionary(uniqueKeysWithValues: previous.themes.map { ($0.id, $0) })
+    guard !affected.isEmpty else { return previous }
+    var byID = Dictionary(uniqueKeysWithValues: previous.map { ($0.id, $0) })
     for id in affected {
-      // The kept documents stay in order; the changed ones go in where they sort.
-      var members = (byID[id]?.documents ?? []).filter { !changedIDs.contains($0.id) }
-      for document in changed where !document.isCycleLanding {
-        for name in document.themes where Slug.make(name) == id {
-          members.insert(document, at: members.firstIndex { comesFirst(document, $0) } ?? members.endIndex)
-        }
-      }
-      byID[id] = members.isEmpty ? nil : Theme(id: id, name: name(of: id, documents: members), documents: members)
+      let kept = (byID[id]?.documents ?? []).filter { !changedIDs.contains($0.id) }
+      let members = kept + (joined[id] ?? [])
+      byID[id] = members.isEmpty ? nil : theme(id, members)
     }
     return byID.keys.sorted().compactMap { byID[$0] }
   }
@@ -280,35 +277,32 @@ enum PeopleRoles {
     "facilitators": "Co-facilitator", "authors": "Author", "meeting": "Chair", "participants": "Participant",
   ]
 
-  static func build(index: SiteIndex, schema: ModalitiesSchema) -> [PersonRecord] {
-    var roles: [String: [PersonRecord.Role]] = [:]
-    for document in index.documents {
-      for (person, role) in self.roles(in: document, index: index, schema: schema) {
-        roles[person, default: []].append(role)
-      }
-    }
-    return index.peopleInOrder.compactMap { record($0, roles: roles[$0.id] ?? []) }
-  }
-
-  /// Rebuilds the roles of the people the changed documents name, before or after.
-  static func update(_ previous: LinkedSite, changed: [ParsedDocument], index: SiteIndex) -> [PersonRecord] {
-    let schema = previous.schema
-    let old = previous.index
+  /// Rebuilds the roles of the people the changed documents name, before or after (of
+  /// everyone, without a previous site).
+  static func update(
+    _ previous: LinkedSite?, changed: [ParsedDocument], index: SiteIndex, schema: ModalitiesSchema
+  ) -> [PersonRecord] {
     let changedIDs = Set(changed.map(\.id))
     var affected: [String: [PersonRecord.Role]] = [:]
-    for document in changed {
-      for reference in old[document.id].map(schema.personReferences(of:)) ?? [] { affected[reference.id] = [] }
-      for reference in schema.personReferences(of: document) { affected[reference.id] = [] }
-    }
-    guard !affected.isEmpty else { return previous.people }
-    for person in affected.keys {
-      affected[person] = (previous.person(person)?.roles ?? []).filter { !changedIDs.contains($0.document.id) }
+    if let previous {
+      for document in changed {
+        for reference in previous.index[document.id].map(schema.personReferences(of:)) ?? [] {
+          affected[reference.id] = []
+        }
+        for reference in schema.personReferences(of: document) { affected[reference.id] = [] }
+      }
+      guard !affected.isEmpty else { return previous.people }
+      for person in affected.keys {
+        affected[person] = (previous.person(person)?.roles ?? []).filter { !changedIDs.contains($0.document.id) }
+      }
+    } else {
+      for person in index.peopleInOrder { affected[person.id] = [] }
     }
     for document in changed {
       for (person, role) in roles(in: document, index: index, schema: schema) { affected[person]?.append(role) }
     }
     return index.peopleInOrder.compactMap { person in
-      guard let roles = affected[person.id] else { return previous.person(person.id) }
+      guard let roles = affected[person.id] else { return previous?.person(person.id) }
       return record(person, roles: roles)
     }
   }
