@@ -7,8 +7,10 @@ import SiteValidate
 struct IncrementalChecker {
   let checker: ModalitiesChecker
   private var problems: [DocumentID: [Diagnostic]] = [:]
-  /// For each id, the documents that name it (existing or not).
-  private var referrers: [DocumentID: Set<DocumentID>] = [:]
+  /// For each key, the documents watching it (`ModalitiesChecker.watchedKeys`).
+  private var watchers: [DependencyKey: Set<DocumentID>] = [:]
+  /// The site-wide checks of people, which change only with the settings.
+  private var peopleProblems: [Diagnostic]?
   private var lastIndex: SiteIndex?
   /// False for a pipeline run once (`build`, `check`): the tables for the next call are
   /// not kept.
@@ -27,13 +29,13 @@ struct IncrementalChecker {
   ) -> [Diagnostic] {
     if let lastIndex {
       for id in changed {
-        if let old = lastIndex[id] { for target in checker.namedDocuments(of: old) { referrers[target]?.remove(id) } }
+        if let old = lastIndex[id] { for key in checker.watchedKeys(of: old) { watchers[key]?.remove(id) } }
         if let new = index[id] {
-          for target in checker.namedDocuments(of: new) { referrers[target, default: []].insert(id) }
+          for key in checker.watchedKeys(of: new) { watchers[key, default: []].insert(id) }
         }
       }
       var timer = StageTimer()
-      let recheck = checker.dependents(of: changed, old: lastIndex, new: index, referrers: referrers)
+      let recheck = checker.dependents(of: changed, old: lastIndex, new: index, watchers: watchers)
       timer.lap("  dependents (\(recheck.count))")
       let found = checker.checkDocuments(
         recheck.filter(index.contains).sorted(), in: index, unpublished: unpublished, unreadable: unreadable, jobs: jobs
@@ -43,12 +45,15 @@ struct IncrementalChecker {
     } else {
       problems = checker.checkDocuments(
         index.documents.map(\.id), in: index, unpublished: unpublished, unreadable: unreadable, jobs: jobs)
-      referrers = [:]
+      watchers = [:]
       for document in index.documents where remembers {
-        for target in checker.namedDocuments(of: document) { referrers[target, default: []].insert(document.id) }
+        for key in checker.watchedKeys(of: document) { watchers[key, default: []].insert(document.id) }
       }
     }
     if remembers { lastIndex = index }
-    return Array(problems.values.joined()) + checker.checkSite(index)
+    // People come from people.yml: a new checker is made when it changes.
+    let people = peopleProblems ?? checker.checkPeople(index)
+    peopleProblems = people
+    return Array(problems.values.joined()) + people + checker.checkSeriesNames(index)
   }
 }

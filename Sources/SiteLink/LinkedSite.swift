@@ -36,8 +36,6 @@ public final class LinkedSite: Sendable {
   private let personPositions: [String: Int]
   private let themePositions: [String: Int]
   private let kinds: [String: KindSpec]
-  /// The documents before and after each document of a series, in the series' order.
-  private let seriesNeighbours: [DocumentID: (previous: ParsedDocument?, next: ParsedDocument?)]
 
   public init(
     config: SiteConfig, schema: ModalitiesSchema, index: SiteIndex, cycles: [CycleInventory], series: [Series],
@@ -62,15 +60,6 @@ public final class LinkedSite: Sendable {
       people.enumerated().map { ($1.person.id, $0) }, uniquingKeysWith: { first, _ in first })
     themePositions = Dictionary(themes.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
     kinds = Dictionary(schema.kinds.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-    var neighbours: [DocumentID: (previous: ParsedDocument?, next: ParsedDocument?)] = [:]
-    for members in series.map(\.documents) {
-      for (position, document) in members.enumerated() where neighbours[document.id] == nil {
-        neighbours[document.id] = (
-          position > 0 ? members[position - 1] : nil, position + 1 < members.count ? members[position + 1] : nil
-        )
-      }
-    }
-    seriesNeighbours = neighbours
   }
 
   public func kind(of document: ParsedDocument) -> KindSpec? { document.kind.flatMap { kinds[$0] } }
@@ -83,7 +72,11 @@ public final class LinkedSite: Sendable {
 
   /// The documents before and after a document in its series.
   public func neighbours(of document: ParsedDocument) -> (previous: ParsedDocument?, next: ParsedDocument?) {
-    seriesNeighbours[document.id] ?? (nil, nil)
+    // Found when a page asks: a table for every document cost each preview edit its rebuild.
+    guard let members = series(of: document)?.documents,
+      let position = members.firstIndex(where: { $0.id == document.id })
+    else { return (nil, nil) }
+    return (position > 0 ? members[position - 1] : nil, position + 1 < members.count ? members[position + 1] : nil)
   }
 
   public func cycle(_ year: Int) -> CycleInventory? { cyclePositions[year].map { cycles[$0] } }

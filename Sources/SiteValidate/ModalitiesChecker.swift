@@ -51,7 +51,7 @@ public struct ModalitiesChecker: Sendable {
 
   /// Each series has a name in `series.yml`; one without gets a warning at its first
   /// document, and every record names a series type of the schema.
-  func checkSeriesNames(_ site: SiteIndex) -> [Diagnostic] {
+  public func checkSeriesNames(_ site: SiteIndex) -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
     var seen = Set<String>()
     let seriesFields = Dictionary(
@@ -97,48 +97,49 @@ public struct ModalitiesChecker: Sendable {
     return byDocument
   }
 
-  /// The documents whose problems may change when `changed` change: the changed ones, those
-  /// that name them (links, references, next meetings, the meetings proposals go to), the
-  /// documents that share a series or rule grouping value with them (continuation reports),
-  /// and the meeting summaries whose next meeting falls on a changed meeting's date.
-  /// - Parameter referrers: for each id, the documents naming it, whether or not it exists.
+  /// The documents whose problems may change when `changed` change: the changed ones and
+  /// those watching a key the changed documents give, before or after the change (those
+  /// that name them, that share a series or rule grouping value with them, whose next
+  /// meeting falls on a changed meeting's date).
+  /// - Parameter watchers: for each key, the documents whose `watchedKeys` hold it.
   public func dependents(
-    of changed: Set<DocumentID>, old: SiteIndex, new: SiteIndex, referrers: [DocumentID: Set<DocumentID>]
+    of changed: Set<DocumentID>, old: SiteIndex, new: SiteIndex, watchers: [DependencyKey: Set<DocumentID>]
   ) -> Set<DocumentID> {
     var affected = changed
-    var groups = Set<GroupValue>()
-    var dates = Set<CalendarDate>()
     for id in changed {
-      affected.formUnion(referrers[id] ?? [])
       for document in [old[id], new[id]].compactMap({ $0 }) {
-        for field in groupingFields {
-          if let value = document[field]?.string { groups.insert(GroupValue(field: field, value: value)) }
-        }
-        if let date = document.date?.fullDay { dates.insert(date) }
+        for key in givenKeys(of: document) { affected.formUnion(watchers[key] ?? []) }
       }
-    }
-    guard !groups.isEmpty || !dates.isEmpty else { return affected }
-    for document in new.documents {
-      if groupingFields.contains(where: { field in
-        document[field]?.string.map { groups.contains(GroupValue(field: field, value: $0)) } ?? false
-      }) {
-        affected.insert(document.id)
-      }
-      for field in dateReferenceFields where document[field]?["date"]?.date.map(dates.contains) == true {
-        affected.insert(document.id)
-      }
+      affected.formUnion(watchers[.document(id)] ?? [])
     }
     return affected
   }
 
-  /// The ids a document names in its front matter and body, whether or not they exist: the
-  /// edges `dependents` follows backwards.
-  public func namedDocuments(of document: ParsedDocument) -> Set<DocumentID> {
-    var named = Set(schema.documentReferences(of: document).map { DocumentID($0.id) })
-    for link in document.body.links { if let target = link.target { named.insert(target) } }
-    for field in dateReferenceFields { if let id = document[field]?["id"]?.string { named.insert(DocumentID(id)) } }
-    named.remove(document.id)
-    return named
+  /// What a document's problems depend on besides itself: the ids it names in its front
+  /// matter and body (existing or not), its grouping values, the dates its next meetings
+  /// find other documents by.
+  public func watchedKeys(of document: ParsedDocument) -> Set<DependencyKey> {
+    var keys = Set(schema.documentReferences(of: document).map { DependencyKey.document(DocumentID($0.id)) })
+    for link in document.body.links { if let target = link.target { keys.insert(.document(target)) } }
+    for field in dateReferenceFields {
+      if let id = document[field]?["id"]?.string { keys.insert(.document(DocumentID(id))) }
+      if let date = document[field]?["date"]?.date { keys.insert(.date(date)) }
+    }
+    keys.remove(.document(document.id))
+    for field in groupingFields {
+      if let value = document[field]?.string { keys.insert(.group(field: field, value: value)) }
+    }
+    return keys
+  }
+
+  /// What a document gives the documents watching it: its id, grouping values and day.
+  func givenKeys(of document: ParsedDocument) -> [DependencyKey] {
+    var keys: [DependencyKey] = [.document(document.id)]
+    for field in groupingFields {
+      if let value = document[field]?.string { keys.append(.group(field: field, value: value)) }
+    }
+    if let date = document.date?.fullDay { keys.append(.date(date)) }
+    return keys
   }
 
   /// The problems of one document.
@@ -227,8 +228,10 @@ public struct ModalitiesChecker: Sendable {
   }
 }
 
-/// A value of a grouping field, such as `bpf: cybersecurity`.
-private struct GroupValue: Hashable {
-  var field: String
-  var value: String
+/// What ties one document's problems to another's: an id it names, a grouping value it
+/// shares (`bpf: cybersecurity`), a day it looks a meeting up by.
+public enum DependencyKey: Hashable, Sendable {
+  case document(DocumentID)
+  case group(field: String, value: String)
+  case date(CalendarDate)
 }
