@@ -43,7 +43,7 @@ def start_server(igfsite, site):
 
 def page_paths(site):
     """A mix of what a browser asks for: pages of every kind, folders, assets, a 404."""
-    paths = ["/", "/assets/style.css", "/assets/search.js", "/search-index.json", "/no/such/page/", "/2017"]
+    paths = ["/", "/assets/style.css", "/assets/search.js", "/search/index.js", "/no/such/page/", "/2017"]
     content = os.path.join(site, "content")
     for folder, _, names in os.walk(content):
         for name in sorted(names):

@@ -24,8 +24,14 @@ struct WrittenFiles: Sendable {
     var owners = self.owners
     let newHashes = Parallel.map(rendered.flatMap(\.1), jobs: options.jobs) { ContentHash.of($0) }
     var position = 0
+    // A page that now makes fewer files (the search index, when documents go) leaves some.
+    var dropped = Set<String>()
     for (page, files) in rendered {
-      owners[page] = files.map(\.path)
+      let paths = files.map(\.path)
+      if let before = owners[page], before.count != paths.count || before != paths {
+        dropped.formUnion(Set(before).subtracting(paths))
+      }
+      owners[page] = paths
       for file in files {
         let hash = newHashes[position]
         position += 1
@@ -38,13 +44,17 @@ struct WrittenFiles: Sendable {
     // Every page of the site has been rendered at some point, so pages are gone only
     // when there are more rendered pages than pages.
     var removed: [String] = []
+    if !dropped.isEmpty {
+      dropped.subtract(owners.values.joined())
+      removed = dropped.sorted()
+    }
     if let allPages, owners.count > allPages.count {
       let now = Set(allPages)
       let gone = owners.keys.filter { !now.contains($0) && !keeping.contains($0) }
       var stale = Set(gone.flatMap { owners[$0] ?? [] })
       for page in gone { owners[page] = nil }
       stale.subtract(owners.values.joined())
-      removed = stale.sorted()
+      removed = Set(removed).union(stale).sorted()
     }
     try OutputFolder.update(options.output, write: changedFiles, remove: removed, displayPath: options.outputDisplay)
     for path in removed { hashes[path] = nil }

@@ -17,7 +17,9 @@ public enum ChangeImpact {
     guard old.cycles.map(\.year) == new.cycles.map(\.year), old.cycles.map(\.title) == new.cycles.map(\.title) else {
       return nil
     }
-    var pages: Set<SitePage> = [.home, .siteFeed, .siteInventory, .searchIndex, .sitemap, .peopleIndex, .themesIndex]
+    var pages: Set<SitePage> = [
+      .home, .search, .siteFeed, .siteInventory, .searchIndex, .sitemap, .peopleIndex, .themesIndex,
+    ]
     var cycles = inventoryYears(
       of: changed, in: [old.index, new.index], series: [old.series(_:), new.series(_:)], schema: new.schema)
     var documents = Set<DocumentID>()

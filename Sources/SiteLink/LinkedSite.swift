@@ -73,10 +73,13 @@ public final class LinkedSite: Sendable {
   /// The documents before and after a document in its series.
   public func neighbours(of document: ParsedDocument) -> (previous: ParsedDocument?, next: ParsedDocument?) {
     // Found when a page asks: a table for every document cost each preview edit its rebuild.
-    guard let members = series(of: document)?.documents,
-      let position = members.firstIndex(where: { $0.id == document.id })
-    else { return (nil, nil) }
-    return (position > 0 ? members[position - 1] : nil, position + 1 < members.count ? members[position + 1] : nil)
+    guard let members = series(of: document), let position = members.positions[document.id] else {
+      return (nil, nil)
+    }
+    let documents = members.documents
+    return (
+      position > 0 ? documents[position - 1] : nil, position + 1 < documents.count ? documents[position + 1] : nil
+    )
   }
 
   public func cycle(_ year: Int) -> CycleInventory? { cyclePositions[year].map { cycles[$0] } }
@@ -122,8 +125,21 @@ public struct Series: Sendable {
   /// Cycles in order, each with the series' documents of that cycle by date, then in schema
   /// kind order.
   public let cycles: [(year: Int, documents: [ParsedDocument])]
+  /// The documents of every cycle, in order, and where each sits among them.
+  public let documents: [ParsedDocument]
+  let positions: [DocumentID: Int]
 
-  public var documents: [ParsedDocument] { cycles.flatMap(\.documents) }
+  init(
+    key: SeriesKey, title: String, description: String?, typeLabel: String, isNamed: Bool,
+    cycles: [(year: Int, documents: [ParsedDocument])]
+  ) {
+    (self.key, self.title, self.description, self.typeLabel, self.isNamed) = (
+      key, title, description, typeLabel, isNamed
+    )
+    self.cycles = cycles
+    documents = cycles.flatMap(\.documents)
+    positions = Dictionary(documents.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+  }
 }
 
 /// Everything of one cycle, as its outcome inventory shows it.

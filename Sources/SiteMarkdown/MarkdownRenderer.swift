@@ -108,8 +108,8 @@ public struct MarkdownRenderer: Sendable {
       // Only a build needs the search index's words.
       let searchWords = options.renderHTML ? PlainText.distinctWords(&walker.plainText) : ""
       return RenderedMarkdown(
-        html: html, headings: walker.headings, paragraphAnchors: walker.paragraphAnchors, links: walker.links,
-        wordCount: wordCount, searchWords: searchWords,
+        html: html, headings: walker.headings, paragraphAnchors: walker.paragraphAnchors,
+        paragraphTexts: walker.paragraphTexts, links: walker.links, wordCount: wordCount, searchWords: searchWords,
         problems: problems)
     }
   }

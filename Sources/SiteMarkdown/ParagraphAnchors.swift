@@ -1,4 +1,5 @@
 import CCmarkGFM
+import Foundation
 
 /// Gives the body's paragraphs stable anchors, so a reader can cite "paragraph 7 of the
 /// summary of Virtual Meeting II" and link to it (`#p7`).
@@ -13,9 +14,12 @@ enum ParagraphAnchors {
   /// Names the top-level paragraphs and numbered items of `document`, and with `mark` adds
   /// the target and link to each; `taken` holds the ids already on the page (headings),
   /// which a paragraph never reuses.
-  static func anchor(_ document: OpaquePointer, taken: Set<String>, mark: Bool) -> [String] {
+  /// - Returns: the ids in order, and with `mark` each paragraph's text (for the search
+  ///   index, which shows the sentence that matched, linked to its paragraph).
+  static func anchor(_ document: OpaquePointer, taken: Set<String>, mark: Bool) -> (ids: [String], texts: [String]) {
     var used = taken
     var given: [String] = []
+    var texts: [String] = []
     let hasNumbered = children(of: document).contains(where: isOrderedList)
     var lastNumber = 0
     var sinceNumber = 0
@@ -30,18 +34,46 @@ enum ParagraphAnchors {
             continue
           }
           let id = unique("p\(lastNumber)", &used)
-          if mark { self.mark(paragraph, id: id, number: "\(lastNumber)") }
+          if mark {
+            texts.append(text(of: paragraph))
+            self.mark(paragraph, id: id, number: "\(lastNumber)")
+          }
           given.append(id)
         }
       } else if cmark_node_get_type(block) == CMARK_NODE_PARAGRAPH {
         sinceNumber += 1
         let id = hasNumbered ? "p\(lastNumber)-\(sinceNumber)" : "p\(sinceNumber)"
         let unique = unique(id, &used)
-        if mark { self.mark(block, id: unique, number: nil) }
+        if mark {
+          texts.append(text(of: block))
+          self.mark(block, id: unique, number: nil)
+        }
         given.append(unique)
       }
     }
-    return given
+    return (given, texts)
+  }
+
+  /// A paragraph's text as a reader sees it: its literal text and code, line breaks as spaces.
+  private static func text(of paragraph: OpaquePointer) -> String {
+    var bytes: [UInt8] = []
+    guard let iterator = cmark_iter_new(paragraph) else { return "" }
+    defer { cmark_iter_free(iterator) }
+    while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+      guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+      switch cmark_node_get_type(node) {
+      case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+        if let literal = cmark_node_get_literal(node) {
+          bytes.append(
+            contentsOf: UnsafeBufferPointer(start: literal, count: strlen(literal)).map { UInt8(bitPattern: $0) })
+        }
+      case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+        bytes.append(32)
+      default:
+        break
+      }
+    }
+    return String(decoding: bytes, as: UTF8.self)
   }
 
   private static func isOrderedList(_ node: OpaquePointer) -> Bool {

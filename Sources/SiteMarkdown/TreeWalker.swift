@@ -16,6 +16,8 @@ struct TreeWalker {
   var headings: [Heading] = []
   /// The ids given to the body's paragraphs (`p7`), in order.
   var paragraphAnchors: [String] = []
+  /// The text of each anchored paragraph, when rendering HTML.
+  var paragraphTexts: [String] = []
   var links: [MarkdownLink] = []
   /// The text of the body, one line per block.
   var plainText: [UInt8] = []
@@ -79,7 +81,7 @@ struct TreeWalker {
     // HTML to render, there is nothing to anchor.
     // Paragraphs are named (for #anchor checks) whether or not they are rendered.
     if options.headingAnchors {
-      paragraphAnchors = ParagraphAnchors.anchor(
+      (paragraphAnchors, paragraphTexts) = ParagraphAnchors.anchor(
         document, taken: Set(headings.map(\.anchor)).union(options.reservedAnchors), mark: options.renderHTML)
     }
     guard options.renderHTML else { return }

@@ -46,6 +46,8 @@ public struct RenderedMarkdown: Sendable, Hashable {
   public var headings: [Heading]
   /// The ids of the body's paragraphs (`p7`), which links may name as `#p7`.
   public var paragraphAnchors: [String]
+  /// The text of each of those paragraphs, when the HTML was rendered (for search results).
+  public var paragraphTexts: [String]
   public var links: [MarkdownLink]
   /// Words of running text, for the modalities' length rules.
   public var wordCount: Int
@@ -56,13 +58,15 @@ public struct RenderedMarkdown: Sendable, Hashable {
   public var problems: [Diagnostic]
 
   public init(
-    html: String, headings: [Heading] = [], paragraphAnchors: [String] = [], links: [MarkdownLink] = [],
+    html: String, headings: [Heading] = [], paragraphAnchors: [String] = [], paragraphTexts: [String] = [],
+    links: [MarkdownLink] = [],
     wordCount: Int = 0,
     searchWords: String = "", problems: [Diagnostic] = []
   ) {
     self.html = html
     self.headings = headings
     self.paragraphAnchors = paragraphAnchors
+    self.paragraphTexts = paragraphTexts
     self.links = links
     self.wordCount = wordCount
     self.searchWords = searchWords

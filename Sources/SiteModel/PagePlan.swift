@@ -20,8 +20,11 @@ public enum PagePlan {
   public static func cycleInventory(_ year: Int) -> String { "\(year)/inventory.json" }
   public static func cycleInventoryCSV(_ year: Int) -> String { "\(year)/inventory.csv" }
   public static let inventorySchema = "schema/inventory.schema.json"
-  public static let searchIndexData = "search-index.json"
-  public static let searchIndexScript = "search-index.js"
+  /// The search index's parts (`SearchIndex` in SiteRender says what each holds).
+  public static let searchManifest = "search/index.js"
+  public static func searchShard(_ fileName: String) -> String { "search/w/\(fileName).js" }
+  public static func searchDocument(_ number: Int) -> String { "search/d/\(number).js" }
+  public static func searchFacet(_ name: String) -> String { "search/f/\(name).js" }
   public static let sitemap = "sitemap.xml"
   public static let robots = "robots.txt"
   /// Where the files of `templates/assets/` go.

@@ -14,7 +14,6 @@ public final class RenderCache: @unchecked Sendable {
   private let lock = NSLock()
   private var cycles: [Int: [UInt8]] = [:]
   private var cycleLocks: [Int: NSLock] = [:]
-  private var searchEntries: [DocumentID: (document: ParsedDocument, bytes: [UInt8])] = [:]
   private var linkedDocuments: [ParsedDocument] = []
   private var links = DocumentLinks()
   private var sitemap: (pages: [(path: PagePath, lastModified: CalendarDate?)], files: [OutputFile])?
@@ -43,27 +42,6 @@ public final class RenderCache: @unchecked Sendable {
       lock.withLock { cycles[year] = bytes }
       return bytes
     }
-  }
-
-  /// Each document's search entry, rendered only for documents not seen before. One lock
-  /// for the whole list: ten thousand lookups each taking the lock cost 30 ms.
-  func searchEntries(_ documents: [ParsedDocument], render: (ParsedDocument) -> [UInt8]) -> [[UInt8]] {
-    var entries = lock.withLock {
-      documents.map { document -> [UInt8]? in
-        guard let cached = searchEntries[document.id], cached.document === document else { return nil }
-        return cached.bytes
-      }
-    }
-    var rendered: [(ParsedDocument, [UInt8])] = []
-    for index in entries.indices where entries[index] == nil {
-      let bytes = render(documents[index])
-      entries[index] = bytes
-      rendered.append((documents[index], bytes))
-    }
-    if !rendered.isEmpty {
-      lock.withLock { for (document, bytes) in rendered { searchEntries[document.id] = (document, bytes) } }
-    }
-    return entries.map { $0 ?? [] }
   }
 
   /// The documents' and themes' links, made again only for the documents that changed

@@ -82,7 +82,7 @@ public struct SiteRenderer: Sendable {
         OutputFile(path: PagePlan.inventorySchema, contents: .text(InventorySchema.text)),
       ]
     case .searchIndex:
-      return SearchIndex(site: site, cache: cache).files()
+      return SearchIndex(site: site).files()
     case .sitemap:
       let pages = htmlPages
       return cache?.sitemap(pages) { Sitemap(site: site).files(pages: pages) }

@@ -1,57 +1,264 @@
+import Foundation
 import SiteLink
 import SiteModel
 import SiteSupport
 
-/// The search index the theme's script searches, built at build time: for every document
-/// its title, URL, kind, cycle, themes, people and the distinct words of its body. It is
-/// written twice: as `search-index.json` for any tool, and as `search-index.js`, which a
-/// page can load with a `<script>` element, so search works from `file://` too.
+/// The search index, written by the build in small parts so that a query fetches only
+/// what it needs, each part a script (`IGFSITE_SEARCH.shard(…)`) so search works opened
+/// from the file system and under any sub-path:
+///
+/// - `search/index.js`: the manifest: how many documents, the shards' keys, each cycle's
+///   range of document numbers, the kinds;
+/// - `search/w/KEY.js`: the words starting with KEY (the shortest prefix that keeps a shard
+///   small), each with the documents that have it in the title, in the summary, themes,
+///   people or kind, and in the body (`PostingList`);
+/// - `search/d/N.js`: document N's title, URL, kind, cycle, summary and paragraphs (with
+///   their anchors), fetched for the results shown;
+/// - `search/f/kind.js`, `theme.js`, `series.js`: the documents of each, for the filters.
+///
+/// Documents are numbered newest cycle first, then by id, so each cycle is one range and
+/// equal scores list the newest first.
 struct SearchIndex {
   let site: LinkedSite
-  var cache: RenderCache?
+  /// A shard's size beyond which it is split by a longer prefix.
+  static let shardLimit = 24 * 1024
+  /// The paragraphs of a document fragment, at most (a result's matched sentence is looked
+  /// for in them).
+  static let textLimit = 12 * 1024
 
   func files() -> [OutputFile] {
-    let documents = site.pagedDocuments
-    let render = { (document: ParsedDocument) -> [UInt8] in
-      var element = JSONWriter(pretty: false, elementAtDepth: 1, capacity: 2048)
-      entry(document, into: &element)
-      return element.bytes
-    }
-    let entries = cache?.searchEntries(documents, render: render) ?? documents.map(render)
-    var json = JSONWriter(capacity: entries.reduce(17) { $0 + $1.count + 1 })
-    json.beginArray()
-    for entry in entries { json.element(entry) }
-    json.endArray()
-    // The script is the same JSON, assigned to a global so the page can load it offline.
-    let prefix = Array("window.IGFSITE_SEARCH_INDEX = ".utf8)
-    var script: [UInt8] = []
-    script.reserveCapacity(prefix.count + json.bytes.count + 2)
-    script += prefix
-    script += json.bytes
-    script += Array(";\n".utf8)
-    var bytes = json.bytes
-    json = JSONWriter()  // so that `bytes` is the only reference and grows in place
-    bytes.append(10)
-    return [
-      OutputFile(path: PagePlan.searchIndexData, contents: .bytes(bytes)),
-      OutputFile(path: PagePlan.searchIndexScript, contents: .bytes(script)),
-    ]
+    let documents = site.pagedDocuments.sorted { ($0.cycle ?? 0, $1.id) > ($1.cycle ?? 0, $0.id) }
+    let postings = Postings.build(documents, site: site)
+    var files = shards(postings, documentCount: documents.count)
+    files.append(manifest(documents, shardKeys: files.map(\.key)))
+    var output = files.map(\.file)
+    output += Parallel.map(Array(documents.enumerated()), jobs: nil) { fragment($0.offset, $0.element) }
+    output += facets(documents)
+    return output
   }
 
-  func entry(_ document: ParsedDocument, into json: inout JSONWriter) {
-    var seenPeople = Set<String>()
-    let people = site.schema.personReferences(of: document).compactMap { site.index.people[$0.id]?.name }
-      .filter { seenPeople.insert($0).inserted }
+  private static func script(_ call: String, _ json: [UInt8]) -> [UInt8] {
+    Array("IGFSITE_SEARCH.\(call)(".utf8) + json + Array(");\n".utf8)
+  }
+
+  private func manifest(_ documents: [ParsedDocument], shardKeys: [String]) -> (key: String, file: OutputFile) {
+    var json = JSONWriter()
     json.beginObject()
-    json.field("title", document.title)
-    json.field("url", document.pagePath.rawValue)
-    json.field("kind", site.kind(of: document)?.label ?? document.kind ?? "")
-    json.key("cycle")
-    json.int(document.cycle ?? 0)
-    json.strings("themes", document.themes)
-    json.strings("people", people)
-    json.field("summary", document["summary"]?.scalarText ?? "")
-    json.field("words", document.body.searchWords)
+    json.key("documents")
+    json.int(documents.count)
+    json.strings("shards", shardKeys)
+    json.key("cycles")
+    json.beginArray()
+    var start = 0
+    while start < documents.count {
+      let year = documents[start].cycle ?? 0
+      var end = start
+      while end < documents.count, documents[end].cycle ?? 0 == year { end += 1 }
+      json.beginArray()
+      json.int(year)
+      json.int(start)
+      json.int(end)
+      json.endArray()
+      start = end
+    }
+    json.endArray()
     json.endObject()
+    return ("", OutputFile(path: PagePlan.searchManifest, contents: .bytes(Self.script("manifest", json.bytes))))
+  }
+
+  /// The words split into shards by prefix, each at most `shardLimit` unless one word is more.
+  private func shards(_ postings: Postings, documentCount: Int) -> [(key: String, file: OutputFile)] {
+    let words = (0..<postings.words.count).map { postings.words.word($0) }
+    let entries = Parallel.map(Array(words.indices), jobs: nil) { number -> [UInt8] in
+      var json = JSONWriter(pretty: false, elementAtDepth: 1, capacity: 256)
+      json.beginArray()
+      for list in [postings.title[number], postings.tags[number], postings.body[number]] {
+        json.element(Array("\"".utf8) + PostingList.encode(list, documentCount: documentCount) + Array("\"".utf8))
+      }
+      json.endArray()
+      return json.bytes
+    }
+    let sorted = words.indices.sorted { words[$0] < words[$1] }
+    var groups: [(key: String, members: [Int])] = []
+    func split(_ members: [Int], key: String, depth: Int) {
+      let size = members.reduce(0) { $0 + words[$1].utf8.count + entries[$1].count + 4 }
+      if size <= Self.shardLimit || depth > 12 {
+        groups.append((key, members))
+        return
+      }
+      let exact = members.filter { words[$0].unicodeScalars.count == depth }
+      if !exact.isEmpty { groups.append((key, exact)) }
+      var byPrefix: [String: [Int]] = [:]
+      for member in members where words[member].unicodeScalars.count > depth {
+        var prefix = String.UnicodeScalarView()
+        prefix.append(contentsOf: words[member].unicodeScalars.prefix(depth + 1))
+        byPrefix[String(prefix), default: []].append(member)
+      }
+      for prefix in byPrefix.keys.sorted() { split(byPrefix[prefix] ?? [], key: prefix, depth: depth + 1) }
+    }
+    split(sorted, key: "", depth: 0)
+    return groups.map { group in
+      var json = JSONWriter(capacity: Self.shardLimit + 1024)
+      json.beginObject()
+      for member in group.members {
+        json.key(words[member])
+        json.element(entries[member])
+      }
+      json.endObject()
+      var call = JSONWriter()
+      call.string(group.key)
+      let bytes = Self.script("shard", call.bytes + Array(",".utf8) + json.bytes)
+      return (
+        group.key, OutputFile(path: PagePlan.searchShard(SearchWords.fileName(of: group.key)), contents: .bytes(bytes))
+      )
+    }
+  }
+
+  private func fragment(_ number: Int, _ document: ParsedDocument) -> OutputFile {
+    var json = JSONWriter(capacity: 4096)
+    json.beginObject()
+    json.field("t", document.title)
+    json.field("u", document.pagePath.rawValue)
+    json.field("k", site.kind(of: document)?.label ?? document.kind ?? "")
+    json.key("c")
+    json.int(document.cycle ?? 0)
+    json.field("s", document["summary"]?.scalarText ?? "")
+    json.key("p")
+    json.beginArray()
+    var size = 0
+    let body = document.body
+    for (anchor, text) in zip(body.paragraphAnchors, body.paragraphTexts) where size < Self.textLimit {
+      size += text.utf8.count
+      json.beginArray()
+      json.string(anchor)
+      json.string(text)
+      json.endArray()
+    }
+    json.endArray()
+    json.endObject()
+    return OutputFile(
+      path: PagePlan.searchDocument(number), contents: .bytes(Self.script("doc", Array("\(number),".utf8) + json.bytes))
+    )
+  }
+
+  /// The documents of each kind, theme and series, for the search page's filters.
+  private func facets(_ documents: [ParsedDocument]) -> [OutputFile] {
+    var kinds: [String: [Int32]] = [:]
+    var themes: [String: [Int32]] = [:]
+    var series: [String: [Int32]] = [:]
+    for (number, document) in documents.enumerated() {
+      let position = Int32(number)
+      kinds[site.kind(of: document)?.label ?? document.kind ?? "", default: []].append(position)
+      for theme in document.themes where site.theme(Slug.make(theme)) != nil {
+        if let name = site.theme(Slug.make(theme))?.name, themes[name]?.last != position {
+          themes[name, default: []].append(position)
+        }
+      }
+      if let one = site.series(of: document) { series[one.title, default: []].append(position) }
+    }
+    return [("kind", kinds), ("theme", themes), ("series", series)].map { name, values in
+      var json = JSONWriter()
+      json.beginArray()
+      for value in values.keys.sorted() {
+        json.beginArray()
+        json.string(value)
+        json.string(
+          String(decoding: PostingList.encode(values[value] ?? [], documentCount: documents.count), as: UTF8.self))
+        json.endArray()
+      }
+      json.endArray()
+      var call = JSONWriter()
+      call.string(name)
+      return OutputFile(
+        path: PagePlan.searchFacet(name),
+        contents: .bytes(Self.script("facet", call.bytes + Array(",".utf8) + json.bytes)))
+    }
+  }
+}
+
+/// For every word, the documents that have it in the title, in the tags (summary, themes,
+/// people, kind) and only in the body, by document number.
+struct Postings {
+  var words: WordNumbers
+  var title: [[Int32]] = []
+  var tags: [[Int32]] = []
+  var body: [[Int32]] = []
+
+  /// Two halves of the documents at once, then merged (the second half's numbers follow
+  /// the first's, so the lists stay sorted).
+  static func build(_ documents: [ParsedDocument], site: LinkedSite) -> Postings {
+    let middle = documents.count / 2
+    let halves = Parallel.map([0..<middle, middle..<documents.count], jobs: nil) { range in
+      var postings = Postings(words: WordNumbers(capacity: 1 << 16))
+      for number in range { postings.add(documents[number], number: Int32(number), site: site) }
+      return postings
+    }
+    var merged = halves[0]
+    let second = halves[1]
+    for number in 0..<second.words.count {
+      var word = Array(second.words.word(number).utf8)
+      let target = word.withUnsafeMutableBufferPointer { merged.number(of: UnsafeBufferPointer($0)) }
+      merged.title[target] += second.title[number]
+      merged.tags[target] += second.tags[number]
+      merged.body[target] += second.body[number]
+    }
+    return merged
+  }
+
+  private mutating func number(of word: UnsafeBufferPointer<UInt8>) -> Int {
+    let number = words.number(of: word)
+    if number == title.count {
+      title.append([])
+      tags.append([])
+      body.append([])
+    }
+    return number
+  }
+
+  private mutating func add(_ text: String, to field: WritableKeyPath<Postings, [[Int32]]>, number: Int32) -> Int? {
+    var word = text
+    let target = word.withUTF8 { self.number(of: $0) }
+    guard self[keyPath: field][target].last != number else { return nil }
+    self[keyPath: field][target].append(number)
+    return target
+  }
+
+  mutating func add(_ document: ParsedDocument, number: Int32, site: LinkedSite) {
+    var seen = Set<Int>()
+    for word in SearchWords.of(document.title) {
+      if let target = add(word, to: \.title, number: number) { seen.insert(target) }
+    }
+    let people = site.schema.personReferences(of: document).compactMap { site.index.people[$0.id]?.name }
+    let tagText =
+      ([document["summary"]?.scalarText ?? "", site.kind(of: document)?.label ?? ""] + document.themes
+      + people).joined(separator: " ")
+    for word in SearchWords.of(tagText) {
+      var text = word
+      let target = text.withUTF8 { self.number(of: $0) }
+      guard seen.insert(target).inserted else { continue }
+      tags[target].append(number)
+    }
+    var bodyWords = document.body.searchWords
+    bodyWords.withUTF8 { bytes in
+      var start = 0
+      var index = 0
+      while index <= bytes.count {
+        if index == bytes.count || bytes[index] == 32 {
+          if index > start {
+            let word = UnsafeBufferPointer(rebasing: bytes[start..<index])
+            var target: Int
+            if word.contains(where: { $0 >= 0x80 }) {
+              var folded = SearchWords.foldBodyWord(Substring(decoding: word, as: UTF8.self))
+              target = folded.withUTF8 { self.number(of: $0) }
+            } else {
+              target = self.number(of: word)
+            }
+            if !seen.contains(target), body[target].last != number { body[target].append(number) }
+          }
+          start = index + 1
+        }
+        index += 1
+      }
+    }
   }
 }

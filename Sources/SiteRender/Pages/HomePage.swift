@@ -55,11 +55,22 @@ struct NotFoundPage {
   }
 }
 
-/// The search page: the theme's script reads `?q=` and searches the prebuilt index.
+/// The search page: the theme's script reads `?q=` (and the filters) and searches the
+/// index the build wrote in parts (`SearchIndex`).
 struct SearchPage {
   let context: PageContext
 
+  /// The filters' choices, from the inventory: its cycles, the kinds and themes it has
+  /// (the series, which may be thousands, are loaded by the script when asked for).
   func model() -> TemplateObject {
-    context.page(PagePlan.search, title: "Search", type: "search")
+    let site = context.site
+    var model = context.page(PagePlan.search, title: "Search", type: "search")
+    let present = Set(site.pagedDocuments.compactMap(\.kind))
+    var filters: TemplateObject = [:]
+    filters.set("cycles", list: site.cycles.map { .object(["year": .number($0.year)]) })
+    filters.set("kinds", list: site.schema.kinds.filter { present.contains($0.id) }.map { .text($0.label) })
+    filters.set("themes", list: site.themes.map { .text($0.name) })
+    model["filters"] = .object(filters)
+    return model
   }
 }

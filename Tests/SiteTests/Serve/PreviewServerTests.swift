@@ -212,12 +212,13 @@ import Testing
     var seen = ""
     #expect(events.read(until: "event: reload", seen: &seen))
     #expect(try preview.get("/2017/bpf/local-content/proposal/").body.contains("<h1>Followed title</h1>"))
+    // The whole fixture's index is one shard (key "", file _.js).
     var waited = 0
-    while waited < 100, !(try preview.get("/search-index.js").body.contains("Followed title")) {
+    while waited < 100, !(try preview.get("/search/w/_.js").body.contains("\"followed\"")) {
       try await Task.sleep(for: .milliseconds(50))
       waited += 1
     }
-    #expect(try preview.get("/search-index.js").body.contains("Followed title"), "the search index follows")
+    #expect(try preview.get("/search/w/_.js").body.contains("\"followed\""), "the search index follows")
     #expect(try preview.get("/2017/feed.xml").body.contains("Followed title"), "and the cycle's feed")
   }
 

@@ -1,0 +1,134 @@
+import Foundation
+
+/// How the search index spells words, the same way its script folds a query: lowercase,
+/// accents removed (é = e), split at anything that is not a letter or a digit.
+enum SearchWords {
+  /// The words of a short text (a title, a summary), each once, at least two letters long.
+  static func of(_ text: String) -> [String] {
+    var seen = Set<String>()
+    if text.utf8.allSatisfy({ $0 < 0x80 }) {
+      // Most titles and summaries: plain ASCII needs no Unicode folding.
+      var words: [String] = []
+      var word: [UInt8] = []
+      for byte in text.utf8 + [32] {
+        let lower = byte >= 65 && byte <= 90 ? byte + 32 : byte
+        if (lower >= 97 && lower <= 122) || (lower >= 48 && lower <= 57) {
+          word.append(lower)
+        } else if !word.isEmpty {
+          let found = String(decoding: word, as: UTF8.self)
+          if word.count >= 2, seen.insert(found).inserted { words.append(found) }
+          word.removeAll(keepingCapacity: true)
+        }
+      }
+      return words
+    }
+    return fold(text).split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+      .filter { $0.count >= 2 && seen.insert($0).inserted }
+  }
+
+  /// A body word as the parse stage wrote it (lowercase): accents are removed from the few
+  /// that have letters beyond ASCII.
+  static func foldBodyWord(_ word: Substring) -> String {
+    guard word.utf8.contains(where: { $0 >= 0x80 }) else { return String(word) }
+    return fold(String(word))
+  }
+
+  static func fold(_ text: String) -> String {
+    text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+  }
+
+  /// The file name of a shard: its key when it is plain ASCII, else `x` and the key's
+  /// UTF-8 in hexadecimal (the script names it the same way).
+  static func fileName(of key: String) -> String {
+    if key.utf8.allSatisfy({ ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) }) { return key.isEmpty ? "_" : key }
+    return "x" + key.utf8.map { String(format: "%02x", $0) }.joined()
+  }
+}
+
+/// A sorted list of document numbers, written as the shorter of two forms the script
+/// reads: `l` and the gaps between numbers in base 32 (high digits marked), or `b` and a
+/// bitmap six documents to a character, for words most documents have.
+enum PostingList {
+  static let alphabet = Array("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_".utf8)
+
+  static func encode(_ numbers: [Int32], documentCount: Int) -> [UInt8] {
+    var list: [UInt8] = [UInt8(ascii: "l")]
+    var previous: Int32 = -1
+    var digits: [UInt8] = []
+    for number in numbers {
+      var gap = Int(number - previous - 1)
+      previous = number
+      digits.removeAll(keepingCapacity: true)
+      repeat {
+        digits.append(UInt8(gap & 31))
+        gap >>= 5
+      } while gap > 0
+      for (position, digit) in digits.reversed().enumerated() {
+        list.append(alphabet[Int(digit) + (position < digits.count - 1 ? 32 : 0)])
+      }
+    }
+    let bitmapSize = (documentCount + 5) / 6 + 1
+    guard list.count > bitmapSize else { return list }
+    var cells = [UInt8](repeating: 0, count: (documentCount + 5) / 6)
+    for number in numbers { cells[Int(number) / 6] |= 1 << UInt8(number % 6) }
+    return [UInt8(ascii: "b")] + cells.map { alphabet[Int($0)] }
+  }
+}
+
+/// Words as byte strings, each given a number the first time it is seen: hashing ten
+/// thousand documents' words as `String`s cost more than the rest of the index.
+struct WordNumbers {
+  private(set) var bytes: [UInt8] = []
+  /// Each word's start and length in `bytes`.
+  private(set) var ranges: [(start: Int, count: Int)] = []
+  private var slots: [Int32]
+  private var hashes: [UInt64] = []
+
+  init(capacity: Int) {
+    var size = 1024
+    while size < capacity * 2 { size <<= 1 }
+    slots = Array(repeating: -1, count: size)
+  }
+
+  var count: Int { ranges.count }
+
+  func word(_ number: Int) -> String {
+    let range = ranges[number]
+    return String(decoding: bytes[range.start..<range.start + range.count], as: UTF8.self)
+  }
+
+  /// The number of `word`, given now if it is new.
+  mutating func number(of word: UnsafeBufferPointer<UInt8>) -> Int {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for byte in word { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+    if ranges.count * 2 >= slots.count { grow() }
+    var index = Int(truncatingIfNeeded: hash) & (slots.count - 1)
+    while slots[index] >= 0 {
+      let candidate = Int(slots[index])
+      let range = ranges[candidate]
+      if hashes[candidate] == hash, range.count == word.count,
+        bytes.withUnsafeBufferPointer({ stored in
+          guard let base = stored.baseAddress, let probe = word.baseAddress else { return word.isEmpty }
+          return memcmp(base + range.start, probe, word.count) == 0
+        })
+      {
+        return candidate
+      }
+      index = (index + 1) & (slots.count - 1)
+    }
+    slots[index] = Int32(ranges.count)
+    ranges.append((bytes.count, word.count))
+    hashes.append(hash)
+    bytes.append(contentsOf: word)
+    return ranges.count - 1
+  }
+
+  private mutating func grow() {
+    slots = Array(repeating: -1, count: slots.count * 2)
+    for (number, hash) in hashes.enumerated() {
+      var index = Int(truncatingIfNeeded: hash) & (slots.count - 1)
+      while slots[index] >= 0 { index = (index + 1) & (slots.count - 1) }
+      slots[index] = Int32(number)
+    }
+  }
+}

@@ -1,0 +1,90 @@
+import Foundation
+import SiteModel
+import TestSupport
+import Testing
+
+@testable import SiteRender
+
+/// The search index in parts: what a query fetches holds the right documents, and the
+/// parts stay small.
+@Suite struct SearchIndexTests {
+  @Test(arguments: [
+    [0], [5], [0, 1, 2, 3], [7, 40, 41, 1000, 33000], Array(0..<900), Array(stride(from: 0, to: 999, by: 2)),
+  ])
+  func postingListsReadBackInBothForms(numbers: [Int]) {
+    let encoded = String(decoding: PostingList.encode(numbers.map(Int32.init), documentCount: 1000), as: UTF8.self)
+    #expect(SearchIndexReader.decode(encoded) == numbers)
+    if numbers.count > 500 { #expect(encoded.hasPrefix("b"), "a word most documents have is a bitmap") }
+    if numbers.count < 10 { #expect(encoded.hasPrefix("l")) }
+  }
+
+  @Test func aWordLeadsToItsDocumentsByField() throws {
+    let site = try FixtureSite(InventoryFixture.files)
+    #expect(site.build().wrote)
+    let index = try SearchIndexReader(output: site.root.appendingPathComponent("output"))
+    let count = try #require(index.manifest["documents"] as? Int)
+    let urls = try (0..<count).map { try index.document($0)["u"] as? String ?? "" }
+    let roadmap = try #require(urls.firstIndex(of: "2018/reports/roadmap/index.html"))
+    #expect(try index.postings(of: "roadmap")[0].contains(roadmap), "title word")
+    #expect(try index.postings(of: "berg")[1].contains(roadmap), "a person's name")
+    #expect(try index.postings(of: "intersessional")[1].contains(roadmap), "a theme")
+    let introduction = try index.postings(of: "introduction")
+    #expect(introduction[2].contains(roadmap), "a body word")
+    #expect(!introduction[0].contains(roadmap) || !introduction[2].contains(roadmap), "each document once per word")
+    let fragment = try index.document(roadmap)
+    #expect(fragment["t"] as? String == "A roadmap for 2018")
+    let paragraphs = try #require(fragment["p"] as? [[String]])
+    #expect(paragraphs.first?.first == "p1", "paragraphs come with their anchors")
+    // Newest cycle first: each cycle is one range of numbers.
+    let cycles = try #require(index.manifest["cycles"] as? [[Int]])
+    #expect(cycles.map { $0[0] } == cycles.map { $0[0] }.sorted(by: >))
+    #expect(cycles.first?[1] == 0 && cycles.last?[2] == count)
+    #expect(!site.exists("output/search-index.js"), "no index in one piece")
+  }
+
+  @Test func accentsAndCaseFold() throws {
+    var files = InventoryFixture.files
+    files["content/2018/reports/accents.md"] = Documents.report(
+      title: "Fernández on Économie numérique", body: "## Introduction\n\nLa société de l'information.\n")
+    let site = try FixtureSite(files)
+    #expect(site.build().wrote)
+    let index = try SearchIndexReader(output: site.root.appendingPathComponent("output"))
+    #expect(try !index.postings(of: "fernandez")[0].isEmpty)
+    #expect(try !index.postings(of: "economie")[0].isEmpty)
+    #expect(try !index.postings(of: "societe")[2].isEmpty)
+    #expect(try index.postings(of: "société")[2].isEmpty, "the index holds folded words only")
+  }
+
+  /// Many documents: shards stay under the limit (unless one word is more), every word is
+  /// in the shard its longest key prefix names, and the filters' lists add up.
+  @Test func shardsStaySmallAndFindable() throws {
+    var files = InventoryFixture.files
+    for number in 0..<1200 {
+      let words = (0..<40).map { "w\(($0 * 7 + number) % 400)x\($0 % 9)" }.joined(separator: " ")
+      files["content/2018/reports/many-\(number).md"] = Documents.report(
+        title: "Report \(number) on \(["access", "gender", "security"][number % 3])",
+        body: "## Introduction\n\n\(words) internet.\n")
+    }
+    let site = try FixtureSite(files)
+    #expect(site.build().wrote)
+    let output = site.root.appendingPathComponent("output")
+    let index = try SearchIndexReader(output: output)
+    #expect(index.shardKeys.count > 5, "the words are split into shards")
+    for key in index.shardKeys {
+      let size = try Data(
+        contentsOf: output.appendingPathComponent("search/w/\(SearchIndexReader.fileName(of: key)).js")
+      ).count
+      let words = try index.shard(key)
+      #expect(size <= SearchIndex.shardLimit + 4096 || words.count == 1, "shard \(key): \(size) bytes")
+      for word in words.keys { #expect(index.shardKey(of: word) == key, "\(word) is found in shard \(key)") }
+    }
+    let internet = try index.postings(of: "internet")
+    #expect(internet[2].count >= 1200)
+    let facet =
+      try SearchIndexReader.call(
+        try String(contentsOf: output.appendingPathComponent("search/f/kind.js"), encoding: .utf8), "facet") as? [Any]
+    let kinds = try #require(facet?.last as? [[String]])
+    let total = kinds.reduce(0) { $0 + SearchIndexReader.decode($1[1]).count }
+    #expect(total == index.manifest["documents"] as? Int)
+  }
+}
