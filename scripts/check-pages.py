@@ -299,6 +299,53 @@ def check_data_files():
     print(f"Data files: {len(inventories)} inventories valid against the schema, {len(feeds)} Atom feeds, sitemap with {len(locations)} URLs")
 
 
+def search_results(driver, url):
+    """The search page's status and results once the search has run."""
+    driver.get(url)
+    deadline = time.time() + 20
+    while time.time() < deadline:
+        status = driver.find_element("id", "search-status").text
+        if status and not status.startswith("Searching"):
+            break
+        time.sleep(0.05)
+    items = driver.find_elements("css selector", "#search-results > li")
+    return status, items
+
+
+def check_search():
+    """Searching in headless Chromium, the site opened from the file system and served under
+    /igf/: results for a word, its sentence linked to its paragraph, accents folded, a
+    prefix, a filter, and browsing offered when nothing matches."""
+    driver = chromium()
+    checked = 0
+    try:
+        for base in ("file://" + OUTPUT + "/", BASE):
+            for query, expect in (("cybersecurity", "Cybersecurity"), ("cybersec", "Cybersecurity"),
+                                  ("CYBERSÉCURITY", "Cybersecurity")):
+                status, items = search_results(driver, base + "search/index.html?q=" + query)
+                titles = [item.find_element("css selector", "a").text for item in items]
+                if not items or not any(expect in title for title in titles):
+                    problem("search", f"{base}: {query!r} found {titles} ({status})")
+                checked += 1
+            status, items = search_results(driver, base + "search/index.html?q=meeting")
+            every = int((re.match(r"(\d+)", status) or re.match("(0)", "0")).group(1))
+            sentences = driver.find_elements("css selector", "#search-results a.search-sentence")
+            if not sentences or "#p" not in (sentences[0].get_attribute("href") or ""):
+                problem("search", f"{base}: no matched sentence linked to its paragraph ({status})")
+            status, narrowed = search_results(driver, base + "search/index.html?q=meeting&cycle=2016")
+            some = int((re.match(r"(\d+)", status) or re.match("(0)", "0")).group(1))
+            if not narrowed or not 0 < some < every:
+                problem("search", f"{base}: the 2016 filter gave {some} of {every} results ({status})")
+            status, items = search_results(driver, base + "search/index.html?q=zzzqqq")
+            links = driver.find_elements("css selector", "#search-results .search-browse a")
+            if "No document matches" not in status or len(links) != 3:
+                problem("search", f"{base}: nothing found should offer browsing ({status})")
+            checked += 3
+    finally:
+        driver.quit()
+    print(f"Search (Chromium, from file:// and under /igf/): {checked} queries as expected")
+
+
 PORT = free_port()
 BASE = f"http://127.0.0.1:{PORT}/igf/"
 built = subprocess.run([IGFSITE, "build", "--site", SITE, "--output", OUTPUT, "--base-url", BASE], capture_output=True, text=True)
@@ -307,7 +354,7 @@ if built.returncode != 0:
     print(built.stderr)
     sys.exit(1)
 SERVER, NGINX_WORK = start_nginx(PORT)
-for check in (check_html_validity, check_accessibility, check_printing, check_served_links, check_file_links, check_data_files):
+for check in (check_html_validity, check_accessibility, check_printing, check_search, check_served_links, check_file_links, check_data_files):
     try:
         check()
     except Exception as error:  # a check that cannot run is a failure, not a pass
