@@ -13,6 +13,7 @@ preview. Prints medians, ratios from the same run, and whether each target holds
 """
 import argparse
 import datetime
+import json
 import os
 import platform
 import re
@@ -104,6 +105,52 @@ def version(command):
         return None
 
 
+def page_weights(output):
+    """The largest HTML page, the home page, and the most a document page adds to its body."""
+    largest, home, overhead = (0, ""), 0, (0, "")
+    for folder, _, names in os.walk(output):
+        for name in names:
+            if not name.endswith(".html"):
+                continue
+            path = os.path.join(folder, name)
+            size = os.path.getsize(path)
+            relative = os.path.relpath(path, output)
+            largest = max(largest, (size, relative))
+            if relative == "index.html":
+                home = size
+            with open(path, encoding="utf-8") as handle:
+                text = handle.read()
+            body = re.search(r'<div id="body" class="document-body">(.*?)</div>\n<(?:section|nav|footer|/article|/main)',
+                             text, re.S)
+            if body:
+                overhead = max(overhead, (size - len(body.group(1).encode()), relative))
+    return {"largest": largest, "home": home, "overhead": overhead}
+
+
+def reading(igfsite, corpus, output):
+    """What a reader downloads: page weights, the bytes one-word searches fetch in Chromium
+    (bench/search_bytes.py, with the page tools of make check-pages), and the search index's
+    share of the build's time."""
+    found = page_weights(output)
+    # The index's processor time (every thread) against the whole build's (user + system).
+    with tempfile.TemporaryFile() as errors:
+        process = subprocess.Popen([igfsite, "build", "--site", corpus, "--output", output + "-timed"],
+                                   stdout=subprocess.DEVNULL, stderr=errors, env=dict(os.environ, IGFSITE_TIMINGS="1"))
+        _, _, usage = os.wait4(process.pid, 0)
+        errors.seek(0)
+        index = re.search(r"search index\s+([\d.]+) s", errors.read().decode())
+    total = usage.ru_utime + usage.ru_stime
+    found["index_share"] = float(index.group(1)) / total if index and total else None
+    shutil.rmtree(output + "-timed", ignore_errors=True)
+    tools = subprocess.run([os.path.join(HERE, "..", "scripts", "page-tools.sh")], capture_output=True, text=True)
+    found["searches"] = []
+    if tools.returncode == 0:
+        searched = subprocess.run([tools.stdout.strip(), os.path.join(HERE, "search_bytes.py"), output],
+                                  capture_output=True, text=True)
+        found["searches"] = [json.loads(line) for line in searched.stdout.splitlines() if line.startswith("{")]
+    return found
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("igfsite")
@@ -177,6 +224,7 @@ def main():
                 entry["nochange"] = median([measured([igfsite, "build", "--site", corpus, "--output", output])[0]
                                             for _ in range(args.runs)])
                 entry["preview"] = preview_latency.measure(igfsite, corpus, edits=args.edits)
+                entry["reading"] = reading(igfsite, corpus, output)
             results[size] = entry
             if not args.keep:
                 for folder in (corpus, output, hugo_output):
@@ -217,6 +265,15 @@ def main():
             f"one document edited in the preview: rebuilt and written in {preview['rebuild']:.0f} ms "
             f"(median of {preview['edits']} edits, {preview['pages']} pages re-rendered), "
             f"save → reload event {preview['reload']:.0f} ms")
+        read = ten["reading"]
+        searches = read["searches"]
+        say(f"- Reading at 10,000 documents: largest page {read['largest'][0] / 1024:.0f} KB ({read['largest'][1]}), "
+            f"home page {read['home'] / 1024:.0f} KB, a document page adds at most {read['overhead'][0] / 1024:.1f} KB "
+            f"to its body; the search index takes {read['index_share'] * 100:.0f}% of the build's processor time"
+            if read["index_share"] is not None else "- Reading: (no timings)")
+        for search in searches:
+            say(f"  - a search for “{search['word']}” ({search['status']}) fetched {search['bytes'] / 1024:.0f} KB "
+                f"in {search['files']} files (Chromium); from file:// the same results: {search['file_system_same']}")
         # The targets of the issue "one pipeline" against Hugo 0.168.
         targets += [
             ("full build ≤ 0.4 × Hugo's time", ten["hugo_time"] and ten["time"] <= 0.4 * ten["hugo_time"]),
@@ -224,6 +281,16 @@ def main():
             ("check ≤ 0.3 × the full build", ten["check"] <= 0.3 * ten["time"]),
             ("one edited document gives the reload event in < 100 ms", preview["reload"] < 100),
             ("nothing changed ≤ 0.1 × the full build", ten["nochange"] <= 0.1 * ten["time"]),
+        ]
+        # The targets of the issue "reading on a slow connection".
+        targets += [
+            ("a one-word search fetches ≤ 150 KB (common and rare word)",
+             len(searches) == 2 and all(search["bytes"] <= 150 * 1024 for search in searches)),
+            ("search works from file://", bool(searches) and all(search["file_system_same"] for search in searches)),
+            ("the search index takes ≤ 10% of the build", read["index_share"] is not None and read["index_share"] <= 0.1),
+            ("no HTML page over 300 KB", read["largest"][0] <= 300 * 1024),
+            ("home page under 60 KB", read["home"] < 60 * 1024),
+            ("a document page adds ≤ 15 KB to its body", read["overhead"][0] <= 15 * 1024),
         ]
         if 50000 in results:
             targets.append(("50,000 documents ≤ 5.5 × the time of 10,000", results[50000]["time"] <= 5.5 * ten["time"]))

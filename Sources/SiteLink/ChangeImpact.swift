@@ -62,7 +62,9 @@ public enum ChangeImpact {
         cycles.insert(cycle)
       }
     }
-    for cycle in cycles { pages.formUnion([.cycle(cycle), .cycleData(cycle)]) }
+    for cycle in cycles {
+      pages.formUnion([.cycle(cycle), .cycleData(cycle)] + (new.cycle(cycle)?.kindPages ?? []))
+    }
     // Only pages the new site still has; removed pages are deleted by the writer.
     return pages.filter(new.has)
   }

@@ -7,6 +7,8 @@ public enum SitePage: Sendable, Hashable, Comparable {
   case notFound
   case search
   case cycle(Int)
+  /// One page of a kind's items, when a cycle's inventory is too long for one page.
+  case cycleKind(year: Int, kind: String, page: Int)
   case document(DocumentID)
   case series(SeriesKey)
   case peopleIndex
@@ -52,6 +54,7 @@ public enum SitePage: Sendable, Hashable, Comparable {
     case .notFound: "1"
     case .search: "2"
     case .cycle(let year): "3 \(year)"
+    case .cycleKind(let year, let kind, let page): "3 \(year) \(kind) \(page)"
     case .document(let id): "4 \(id)"
     case .series(let key): "5 \(key.field)/\(key.id)"
     case .peopleIndex: "6"
@@ -74,7 +77,7 @@ extension LinkedSite {
     var pages: [SitePage] = [
       .home, .notFound, .search, .peopleIndex, .themesIndex, .siteFeed, .siteInventory, .searchIndex, .sitemap, .assets,
     ]
-    pages += cycles.flatMap { [SitePage.cycle($0.year), .cycleData($0.year)] }
+    pages += cycles.flatMap { [SitePage.cycle($0.year), .cycleData($0.year)] + $0.kindPages }
     pages += pagedDocuments.map { .document($0.id) }
     pages += series.map { .series($0.key) }
     pages += people.map { .person($0.person.id) }
@@ -88,6 +91,7 @@ extension LinkedSite {
   public func has(_ page: SitePage) -> Bool {
     switch page {
     case .cycle(let year), .cycleData(let year): cycle(year) != nil
+    case .cycleKind(let year, _, _): cycle(year)?.kindPages.contains(page) ?? false
     case .document(let id): index[id].map { !$0.isCycleLanding } ?? false
     case .series(let key): series(key) != nil
     case .person(let id): person(id) != nil
@@ -95,6 +99,25 @@ extension LinkedSite {
     case .home, .notFound, .search, .peopleIndex, .themesIndex, .siteFeed, .siteInventory, .searchIndex, .sitemap,
       .assets:
       true
+    }
+  }
+}
+
+extension CycleInventory {
+  /// Whether the inventory lists its kinds on the cycle page and their items on pages of
+  /// their own (`PagePlan.inventoryItemsPerPage`).
+  public var isSplitByKind: Bool { items.count > PagePlan.inventoryItemsPerPage }
+
+  /// How many pages a kind's items take, when the inventory is split.
+  public static func pageCount(of items: Int) -> Int {
+    max(1, (items + PagePlan.inventoryItemsPerPage - 1) / PagePlan.inventoryItemsPerPage)
+  }
+
+  /// The kinds' pages of a split inventory, in order; none for one that is not split.
+  public var kindPages: [SitePage] {
+    guard isSplitByKind else { return [] }
+    return groups.flatMap { group in
+      (1...Self.pageCount(of: group.items.count)).map { SitePage.cycleKind(year: year, kind: group.kind.id, page: $0) }
     }
   }
 }

@@ -9,6 +9,17 @@ public enum PagePlan {
   /// The HTML pages that are always there, in the sitemap's order.
   public static let fixedPages: [PagePath] = [.home, notFound, search, peopleIndex, themesIndex]
 
+  /// A cycle inventory with more items than this lists its kinds on the cycle page and each
+  /// kind's items on pages of their own, at most this many to a page: at 150 a page stays
+  /// well under 300 KB.
+  public static let inventoryItemsPerPage = 150
+  /// The folder of a cycle holding its kinds' pages (`2017/kinds/`).
+  public static let cycleKindsFolder = "kinds"
+  /// Page `page` (from 1) of a kind's items in a long inventory (`2017/kinds/bpf-proposal/index.html`).
+  public static func cycleKind(_ year: Int, _ kind: String, page: Int) -> PagePath {
+    PagePath("\(year)/\(cycleKindsFolder)/\(kind)/" + (page > 1 ? "\(page)/index.html" : "index.html"))
+  }
+
   public static func person(_ id: String) -> PagePath { PagePath("people/\(id)/index.html") }
   public static func theme(_ id: String) -> PagePath { PagePath("themes/\(id)/index.html") }
   /// A series' page: under its series type's field (`bpf/cybersecurity/index.html`).

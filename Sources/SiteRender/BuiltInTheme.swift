@@ -556,6 +556,28 @@ details.item-balance summary { cursor: pointer; color: var(--link); }
 .home-search, .search-form { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; margin-bottom: 1.5rem; }
 .home-search label, .search-form label { flex-basis: 100%; font-weight: 600; }
 @media print { .site-search, .home-search { display: none; } }
+.kind-pages { display: flex; flex-wrap: wrap; gap: .25rem 1rem; list-style: none; padding-inline-start: 0; }
+.breadcrumb { margin-block-end: 0; }
+
+"""#),
+    ("cycle-kind.mustache",
+#"""
+{{<layout}}
+{{$content}}
+{{#kind_page}}
+<p class="breadcrumb"><a href="{{root}}{{cycle_url}}">{{cycle_title}}: outcome inventory</a></p>
+<h1>{{title}}</h1>
+<p class="cycle-facts">{{count}} of this kind in the cycle</p>
+{{#has_pages}}<nav aria-label="Pages of {{label}}"><ul class="kind-pages">{{#pages}}<li>{{#current}}<span aria-current="page">{{label}}</span>{{/current}}{{^current}}<a href="{{root}}{{url}}">{{label}}</a>{{/current}}</li>{{/pages}}</ul></nav>{{/has_pages}}
+<section class="kind-group" aria-labelledby="group-{{kind}}">
+<h2 id="group-{{kind}}">{{label}}</h2>
+{{#items}}
+{{>partials/inventory-item}}
+{{/items}}
+</section>
+{{/kind_page}}
+{{/content}}
+{{/layout}}
 
 """#),
     ("cycle.mustache",
@@ -594,22 +616,9 @@ details.item-balance summary { cursor: pointer; color: var(--link); }
 {{#groups}}
 <section class="kind-group" aria-labelledby="group-{{kind}}">
 <h3 id="group-{{kind}}">{{label}} ({{count}})</h3>
+{{#has_pages}}<ul class="kind-pages">{{#pages}}<li><a href="{{root}}{{url}}">{{label}}</a></li>{{/pages}}</ul>{{/has_pages}}
 {{#items}}
-<article class="item">
-<h4><a href="{{root}}{{url}}">{{title}}</a></h4>
-<dl class="item-facts">
-{{#status}}<dt>Status</dt><dd><span class="status status-{{status}}">{{status}}</span>{{#draft}} <span class="status status-draft">draft</span>{{/draft}}{{#example}} <span class="tag-example">illustrative</span>{{/example}}</dd>{{/status}}
-{{#date}}<dt>Date</dt><dd><time datetime="{{date.iso}}">{{date.text}}</time></dd>{{/date}}
-{{#has_facilitators}}<dt>Facilitators</dt><dd><ul class="values">{{#facilitators}}<li><a href="{{root}}{{url}}">{{name}}</a>{{#stakeholder_group}} <span class="note">({{stakeholder_group}})</span>{{/stakeholder_group}}</li>{{/facilitators}}</ul></dd>{{/has_facilitators}}
-{{#has_outputs}}<dt>Outputs</dt><dd><ul class="values">{{#outputs}}<li><a href="{{root}}{{url}}">{{title}}</a>{{#status}} ({{status}}{{#date}}, <time datetime="{{date.iso}}">{{date.text}}</time>{{/date}}){{/status}}</li>{{/outputs}}</ul></dd>{{/has_outputs}}
-<dt>Modalities</dt><dd>{{#conforms}}<span class="conforms">Conforms</span>{{/conforms}}{{#not_applicable}}<span class="not-applicable">Not applicable: {{not_applicable}}</span>{{/not_applicable}}{{#has_warnings}}{{>partials/warnings}}{{/has_warnings}}</dd>
-{{#continues_from}}<dt>Continues from</dt><dd><a href="{{root}}{{url}}">{{title}}</a> ({{cycle}})</dd>{{/continues_from}}
-{{#continued_in}}<dt>Continued in</dt><dd><a href="{{root}}{{url}}">{{title}}</a> ({{cycle}})</dd>{{/continued_in}}
-{{#series}}<dt>Across cycles</dt><dd><a href="{{root}}{{url}}">{{title}}</a></dd>{{/series}}
-</dl>
-{{#summary}}<p>{{summary}}</p>{{/summary}}
-{{#item_balance}}<details class="item-balance"><summary>Stakeholder balance of the facilitators</summary>{{>partials/balance}}</details>{{/item_balance}}
-</article>
+{{>partials/inventory-item}}
 {{/items}}
 </section>
 {{/groups}}
@@ -848,6 +857,25 @@ details.item-balance summary { cursor: pointer; color: var(--link); }
 <p><a href="{{root}}index.html">Home</a> · <a href="{{root}}themes/index.html">Themes</a> · <a href="{{root}}people/index.html">People</a></p>
 </div>
 </footer>
+
+"""#),
+    ("partials/inventory-item.mustache",
+#"""
+<article class="item">
+<h4><a href="{{root}}{{url}}">{{title}}</a></h4>
+<dl class="item-facts">
+{{#status}}<dt>Status</dt><dd><span class="status status-{{status}}">{{status}}</span>{{#draft}} <span class="status status-draft">draft</span>{{/draft}}{{#example}} <span class="tag-example">illustrative</span>{{/example}}</dd>{{/status}}
+{{#date}}<dt>Date</dt><dd><time datetime="{{date.iso}}">{{date.text}}</time></dd>{{/date}}
+{{#has_facilitators}}<dt>Facilitators</dt><dd><ul class="values">{{#facilitators}}<li><a href="{{root}}{{url}}">{{name}}</a>{{#stakeholder_group}} <span class="note">({{stakeholder_group}})</span>{{/stakeholder_group}}</li>{{/facilitators}}</ul></dd>{{/has_facilitators}}
+{{#item_balance}}<dt>Stakeholder balance</dt><dd>{{item_balance}}</dd>{{/item_balance}}
+{{#has_outputs}}<dt>Outputs</dt><dd><ul class="values">{{#outputs}}<li><a href="{{root}}{{url}}">{{title}}</a>{{#status}} ({{status}}{{#date}}, <time datetime="{{date.iso}}">{{date.text}}</time>{{/date}}){{/status}}</li>{{/outputs}}</ul></dd>{{/has_outputs}}
+<dt>Modalities</dt><dd>{{#conforms}}<span class="conforms">Conforms</span>{{/conforms}}{{#not_applicable}}<span class="not-applicable">Not applicable: {{not_applicable}}</span>{{/not_applicable}}{{#has_warnings}}{{>partials/warnings}}{{/has_warnings}}</dd>
+{{#continues_from}}<dt>Continues from</dt><dd><a href="{{root}}{{url}}">{{title}}</a> ({{cycle}})</dd>{{/continues_from}}
+{{#continued_in}}<dt>Continued in</dt><dd><a href="{{root}}{{url}}">{{title}}</a> ({{cycle}})</dd>{{/continued_in}}
+{{#series}}<dt>Across cycles</dt><dd><a href="{{root}}{{url}}">{{title}}</a></dd>{{/series}}
+</dl>
+{{#summary}}<p>{{summary}}</p>{{/summary}}
+</article>
 
 """#),
     ("partials/value.mustache",

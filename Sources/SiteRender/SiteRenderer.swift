@@ -1,3 +1,4 @@
+import Foundation
 import Mustache
 import SiteLink
 import SiteModel
@@ -52,6 +53,13 @@ public struct SiteRenderer: Sendable {
     case .cycle(let year):
       guard let cycle = site.cycle(year) else { return [] }
       return [htmlPage(cycle.pagePath, .cycle, CyclePage(context: context).model(cycle))]
+    case .cycleKind(let year, let kind, let page):
+      guard let cycle = site.cycle(year), let group = cycle.groups.first(where: { $0.kind.id == kind }) else { return [] }
+      return [
+        htmlPage(
+          PagePlan.cycleKind(year, kind, page: page), .cycleKind,
+          CyclePage(context: context).kindModel(cycle, group: group, page: page))
+      ]
     case .document(let id):
       guard let document = site.index[id], !document.isCycleLanding else { return [] }
       return [htmlPage(id.pagePath, .document, DocumentPage(context: context).model(document))]
@@ -82,7 +90,14 @@ public struct SiteRenderer: Sendable {
         OutputFile(path: PagePlan.inventorySchema, contents: .text(InventorySchema.text)),
       ]
     case .searchIndex:
-      return SearchIndex(site: site).files()
+      let files = SearchIndex(site: site).files()
+      if Self.printsTimings {
+        // Processor time on every thread: the index runs beside other pages.
+        let seconds = Double(SearchIndex.processorTime.load(ordering: .relaxed)) / 1e9
+        FileHandle.standardError.write(
+          Data(String(format: "  %-28@ %7.3f s of processor time\n", "search index", seconds).utf8))
+      }
+      return files
     case .sitemap:
       let pages = htmlPages
       return cache?.sitemap(pages) { Sitemap(site: site).files(pages: pages) }
@@ -92,10 +107,18 @@ public struct SiteRenderer: Sendable {
     }
   }
 
+  /// `IGFSITE_TIMINGS=1`: the search index says how long it took (the benchmark reads it).
+  static let printsTimings = ProcessInfo.processInfo.environment["IGFSITE_TIMINGS"] == "1"
+
   /// Every HTML page, with its document's date, for the sitemap.
   var htmlPages: [(path: PagePath, lastModified: CalendarDate?)] {
     var pages = PagePlan.fixedPages
     pages += site.cycles.map(\.pagePath)
+    for cycle in site.cycles {
+      for case .cycleKind(let year, let kind, let page) in cycle.kindPages {
+        pages.append(PagePlan.cycleKind(year, kind, page: page))
+      }
+    }
     pages += site.series.map(\.key.pagePath)
     pages += site.people.map(\.pagePath)
     pages += site.themes.map(\.pagePath)

@@ -6,6 +6,7 @@ import SiteModel
 public enum PageTemplate: String, Sendable, CaseIterable {
   case home
   case cycle
+  case cycleKind = "cycle-kind"
   case document
   case series
   case person

@@ -1,5 +1,6 @@
 import Foundation
 import SiteLink
+import Synchronization
 import SiteModel
 import SiteSupport
 
@@ -26,14 +27,35 @@ struct SearchIndex {
   /// for in them).
   static let textLimit = 12 * 1024
 
+  /// The processor time the last index took on every thread, in nanoseconds: the
+  /// benchmark compares it with the whole build's (`IGFSITE_TIMINGS=1`).
+  static let processorTime = Atomic<UInt64>(0)
+
+  /// Runs `work`, adding the time the calling thread spent on it to `processorTime`.
+  static func timed<Result>(_ work: () -> Result) -> Result {
+    let start = threadTime()
+    defer { processorTime.add(threadTime() &- start, ordering: .relaxed) }
+    return work()
+  }
+
+  private static func threadTime() -> UInt64 {
+    var now = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now)
+    return UInt64(now.tv_sec) * 1_000_000_000 + UInt64(now.tv_nsec)
+  }
+
   func files() -> [OutputFile] {
-    let documents = site.pagedDocuments.sorted { ($0.cycle ?? 0, $1.id) > ($1.cycle ?? 0, $0.id) }
+    Self.processorTime.store(0, ordering: .relaxed)
+    // The parts run on every core are timed inside; the others here.
+    let documents = Self.timed { site.pagedDocuments.sorted { ($0.cycle ?? 0, $1.id) > ($1.cycle ?? 0, $0.id) } }
     let postings = Postings.build(documents, site: site)
     var files = shards(postings, documentCount: documents.count)
-    files.append(manifest(documents, shardKeys: files.map(\.key)))
+    files.append(Self.timed { manifest(documents, shardKeys: files.map(\.key)) })
     var output = files.map(\.file)
-    output += Parallel.map(Array(documents.enumerated()), jobs: nil) { fragment($0.offset, $0.element) }
-    output += facets(documents)
+    output += Parallel.map(Array(documents.enumerated()), jobs: nil) { pair in
+      Self.timed { fragment(pair.offset, pair.element) }
+    }
+    output += Self.timed { facets(documents) }
     return output
   }
 
@@ -68,8 +90,9 @@ struct SearchIndex {
 
   /// The words split into shards by prefix, each at most `shardLimit` unless one word is more.
   private func shards(_ postings: Postings, documentCount: Int) -> [(key: String, file: OutputFile)] {
-    let words = (0..<postings.words.count).map { postings.words.word($0) }
+    let words = Self.timed { (0..<postings.words.count).map { postings.words.word($0) } }
     let entries = Parallel.map(Array(words.indices), jobs: nil) { number -> [UInt8] in
+      Self.timed {
       var json = JSONWriter(pretty: false, elementAtDepth: 1, capacity: 256)
       json.beginArray()
       for list in [postings.title[number], postings.tags[number], postings.body[number]] {
@@ -77,7 +100,12 @@ struct SearchIndex {
       }
       json.endArray()
       return json.bytes
+      }
     }
+    return Self.timed { group(words, entries) }
+  }
+
+  private func group(_ words: [String], _ entries: [[UInt8]]) -> [(key: String, file: OutputFile)] {
     let sorted = words.indices.sorted { words[$0] < words[$1] }
     var groups: [(key: String, members: [Int])] = []
     func split(_ members: [Int], key: String, depth: Int) {
@@ -189,12 +217,17 @@ struct Postings {
   static func build(_ documents: [ParsedDocument], site: LinkedSite) -> Postings {
     let middle = documents.count / 2
     let halves = Parallel.map([0..<middle, middle..<documents.count], jobs: nil) { range in
-      var postings = Postings(words: WordNumbers(capacity: 1 << 16))
-      for number in range { postings.add(documents[number], number: Int32(number), site: site) }
-      return postings
+      SearchIndex.timed {
+        var postings = Postings(words: WordNumbers(capacity: 1 << 16))
+        for number in range { postings.add(documents[number], number: Int32(number), site: site) }
+        return postings
+      }
     }
-    var merged = halves[0]
-    let second = halves[1]
+    return SearchIndex.timed { merge(halves[0], halves[1]) }
+  }
+
+  private static func merge(_ first: Postings, _ second: Postings) -> Postings {
+    var merged = first
     for number in 0..<second.words.count {
       var word = Array(second.words.word(number).utf8)
       let target = word.withUnsafeMutableBufferPointer { merged.number(of: UnsafeBufferPointer($0)) }

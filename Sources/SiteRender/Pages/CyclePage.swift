@@ -1,4 +1,5 @@
 import Mustache
+import SiteContent
 import SiteLink
 import SiteModel
 
@@ -28,14 +29,18 @@ struct CyclePage {
       object.set("end", object: landing["end"]?.partialDate.map { Format.date($0) })
       if landing.isExample { object["example"] = true }
     }
+    // A long inventory lists its kinds here and their items on pages of their own.
+    let split = cycle.isSplitByKind
     object.set(
       "groups",
       list: cycle.groups.map { group in
-        .object([
+        var kind: TemplateObject = [
           "label": .text(group.kind.label), "kind": .text(group.kind.id),
           "count": .number(group.items.count),
-          "items": .list(group.items.map { .object(item($0)) }),
-        ])
+          "items": .list(split ? [] : group.items.map { .object(item($0)) }),
+        ]
+        if split { kind.set("pages", list: kindPageLinks(cycle, group: group)) } else { kind.markAbsent(["has_pages"]) }
+        return .object(kind)
       })
     object.set("attention", list: attention(cycle))
     if cycle.balance.total > 0 {
@@ -46,6 +51,46 @@ struct CyclePage {
     }
     model["cycle"] = .object(object)
     return model
+  }
+
+  /// One page of a kind's items of a long inventory.
+  func kindModel(
+    _ cycle: CycleInventory, group: (kind: KindSpec, items: [InventoryItem]), page: Int
+  ) -> TemplateObject {
+    let pages = CycleInventory.pageCount(of: group.items.count)
+    let title = "\(cycle.title): \(group.kind.label)" + (pages > 1 ? ", page \(page) of \(pages)" : "")
+    var model = context.page(
+      PagePlan.cycleKind(cycle.year, group.kind.id, page: page), title: title,
+      description: "\(group.kind.label) in the outcome inventory of the \(cycle.year) IGF cycle", type: "cycle_kind")
+    let perPage = PagePlan.inventoryItemsPerPage
+    let items = group.items[((page - 1) * perPage)..<min(group.items.count, page * perPage)]
+    var object: TemplateObject = [
+      "title": .text(title), "cycle_title": .text(cycle.title), "cycle_url": .text(cycle.pagePath.rawValue),
+      "label": .text(group.kind.label), "kind": .text(group.kind.id),
+      "count": .text(Format.count(group.items.count, "document")),
+      "items": .list(items.map { .object(item($0)) }),
+    ]
+    object.set("pages", list: pages > 1 ? kindPageLinks(cycle, group: group, current: page) : [])
+    object.markAbsent(["has_pages"])
+    model["kind_page"] = .object(object)
+    return model
+  }
+
+  /// Links to the pages of a kind's items: `Items 1–150`, `151–300` …
+  private func kindPageLinks(
+    _ cycle: CycleInventory, group: (kind: KindSpec, items: [InventoryItem]), current: Int? = nil
+  ) -> [TemplateValue] {
+    let perPage = PagePlan.inventoryItemsPerPage
+    return (1...CycleInventory.pageCount(of: group.items.count)).map { page in
+      let first = (page - 1) * perPage + 1
+      let last = min(group.items.count, page * perPage)
+      var link: TemplateObject = [
+        "url": .text(PagePlan.cycleKind(cycle.year, group.kind.id, page: page).rawValue),
+        "label": .text("\(group.kind.label) \(first)–\(last)"),
+      ]
+      if page == current { link["current"] = true }
+      return .object(link)
+    }
   }
 
   private func item(_ item: InventoryItem) -> TemplateObject {
@@ -74,12 +119,9 @@ struct CyclePage {
       object["not_applicable"] = .text(reason)
     }
     object.markAbsent(["conforms", "not_applicable"])
-    if item.balance.total > 0 {
-      object["item_balance"] = .object(
-        BalanceChart.model(
-          item.balance, id: "balance-\(Slug.make(item.document.id.rawValue))",
-          caption: "Facilitators of \(item.document.title) by stakeholder group"))
-    }
+    // In words: a chart and a table for every item made a long inventory heavy.
+    let groups = item.balance.counts.filter { $0.count > 0 }.map { "\($0.group): \($0.count)" }
+    if !groups.isEmpty { object["item_balance"] = .text(groups.joined(separator: ", ")) }
     return object
   }
 

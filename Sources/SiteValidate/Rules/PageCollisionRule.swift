@@ -37,6 +37,12 @@ public enum PageCollisionRule {
           ? "a cycle's own text goes in content/\(first)/_cycle.md; otherwise give the file a name of its own"
           : "give the file a name of its own, such as content/\(folder)/overview.md")
     }
+    if components.count > 2, id.cycleFolder != nil, components[1] == PagePlan.cycleKindsFolder {
+      return Diagnostic(
+        .error, rule,
+        "the page of this document (\(id.pagePath)) would collide with the pages of the kinds of the \(first) inventory, under \(first)/\(PagePlan.cycleKindsFolder)/",
+        at: location, help: "give the folder another name, such as content/\(first)/kind-\(components[2])/")
+    }
     guard folders.contains(first) else { return nil }
     return Diagnostic(
       .error, rule,

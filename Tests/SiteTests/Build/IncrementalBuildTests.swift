@@ -167,6 +167,39 @@ import Testing
     #expect(try SearchIndexReader(output: preview).postings(of: "caucus")[0].isEmpty == false)
   }
 
+  /// A long inventory's kind pages follow edits, additions and removals as a full build would.
+  @Test func kindPagesOfALongInventoryFollowEdits() throws {
+    var files = InventoryFixture.files
+    for number in 0..<155 {
+      files["content/2018/reports/report-\(number).md"] = Documents.report(title: "Report \(number)")
+    }
+    let site = try FixtureSite(files)
+    let preview = site.root.appendingPathComponent("preview-output")
+    let session = SiteSession(options: site.options(drafts: true, output: preview))
+    #expect(session.buildAll().succeeded)
+    let edits: [[String: String?]] = [
+      ["content/2018/reports/report-3.md": Documents.report(title: "Report three, renamed")],
+      ["content/2018/reports/report-200.md": Documents.report(title: "Report 200")],
+      ["content/2018/reports/report-4.md": nil, "content/2018/reports/report-5.md": nil, "content/2018/reports/report-6.md": nil],
+    ]
+    for edit in edits {
+      for (path, text) in edit {
+        if let text {
+          try site.write(text, to: path)
+        } else {
+          try FileManager.default.removeItem(at: site.root.appendingPathComponent(path))
+        }
+      }
+      #expect(session.update(changed: Set(edit.keys)).succeeded)
+      let full = site.root.appendingPathComponent("full-output")
+      #expect(SiteBuilder.build(site.options(drafts: true, output: full)).succeeded)
+      let incremental = try site.outputSnapshot(preview)
+      let expected = try site.outputSnapshot(full)
+      let differing = Set(incremental.keys).union(expected.keys).filter { incremental[$0] != expected[$0] }.sorted()
+      #expect(differing.isEmpty, "after \(edit.keys.sorted()): \(differing)")
+    }
+  }
+
   @Test func anUnchangedSaveWritesNothing() throws {
     let site = try FixtureSite(InventoryFixture.files)
     let session = SiteSession(options: site.options(drafts: true, output: site.root.appendingPathComponent("preview")))

@@ -104,6 +104,32 @@ import Testing
     #expect(try site.read("output/robots.txt").contains("Sitemap: https://example.org/igf/sitemap.xml"))
   }
 
+  /// A cycle of more than `PagePlan.inventoryItemsPerPage` items lists its kinds and links
+  /// to their pages, 150 items to a page; every page stays light.
+  @Test func aLongInventoryIsSplitByKind() throws {
+    var files = InventoryFixture.files
+    for number in 0..<170 {
+      files["content/2018/reports/report-\(number).md"] = Documents.report(title: "Report \(number)")
+    }
+    files["content/2018/kinds/stray.md"] = Documents.report(title: "Stray")
+    let site = try FixtureSite(files)
+    let collision = site.check().filter { $0.rule == .contentURLCollision }
+    #expect(collision.count == 1 && collision[0].message.contains("2018/kinds/"), "\(collision)")
+    try FileManager.default.removeItem(at: site.root.appendingPathComponent("content/2018/kinds/stray.md"))
+    #expect(site.build().wrote)
+    let cycle = try site.read("output/2018/index.html")
+    #expect(!cycle.contains("Report 12</a></h4>"), "the items are on the kind's pages")
+    #expect(cycle.contains("<a href=\"../2018/kinds/report/index.html\">Report 1–150</a>"))
+    #expect(cycle.contains("<a href=\"../2018/kinds/report/2/index.html\">Report 151–171</a>"))
+    let first = try site.read("output/2018/kinds/report/index.html")
+    let second = try site.read("output/2018/kinds/report/2/index.html")
+    #expect(first.components(separatedBy: "<article class=\"item\">").count - 1 == 150)
+    #expect(second.components(separatedBy: "<article class=\"item\">").count - 1 == 21)
+    #expect(second.contains("<span aria-current=\"page\">Report 151–171</span>"))
+    #expect(try site.read("output/sitemap.xml").contains("2018/kinds/report/2/</loc>"))
+    #expect(try !site.read("output/2017/index.html").contains("kinds/"), "a short inventory is one page")
+  }
+
   @Test func searchPageOffersTheInventorysFilters() throws {
     let site = try Self.builtSite()
     let page = try site.read("output/search/index.html")
