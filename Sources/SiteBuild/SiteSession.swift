@@ -52,10 +52,13 @@ public final class SiteSession {
     let options: BuildOptions
     var written: WrittenFiles
 
-    /// Renders and writes the files; hand the result to `absorb` before the next update.
-    public func run() -> FollowUpResult {
+    /// Renders and writes the files, after the follow-up before it (whose result it takes:
+    /// follow-ups run one after the other); hand the result to `absorb`. Updates need not
+    /// wait for it.
+    public func run(after previous: FollowUpResult? = nil) -> FollowUpResult {
       let rendered = Parallel.map(pages, jobs: options.jobs) { ($0, renderer.render($0)) }
       var written = written
+      if let earlier = previous?.written { written.takeDataFiles(of: earlier) }
       do {
         let files = try written.write(rendered, allPages: nil, options: options)
         return FollowUpResult(written: written, files: files.written, diagnostics: renderer.missing.diagnostics)
@@ -81,8 +84,6 @@ public final class SiteSession {
   private var changedSinceLastGood = Set<DocumentID>()
   private var written = WrittenFiles()
   private var renderCache = RenderCache()
-  /// Whether a follow-up is out: its files are the session's again once it is absorbed.
-  private var followUpPending = false
 
   public init(options: BuildOptions) {
     self.options = options
@@ -97,9 +98,8 @@ public final class SiteSession {
   /// Updates the output after files changed. `changed` holds paths relative to the site
   /// folder (`content/2017/x.md`, `templates/layout.mustache`); nil reloads everything.
   /// - Parameter deferringData: leave the site-wide data files of an incremental update to
-  ///   the `followUp` of the result, which must be run and absorbed before the next update.
+  ///   the `followUp` of the result, to run (after the one before) and absorb.
   public func update(changed: Set<String>?, deferringData: Bool = false) -> Update {
-    precondition(!followUpPending, "absorb the follow-up of the last update first")
     let start = Date()
     var timer = StageTimer()
     let layout = options.layout
@@ -168,7 +168,6 @@ public final class SiteSession {
       var followUp: FollowUp?
       if !later.isEmpty {
         followUp = FollowUp(renderer: renderer, pages: later, options: options, written: written)
-        followUpPending = true
       }
       return finish(true, written: files.written, removed: files.removed, pages: pages.count, followUp: followUp)
     } catch {
@@ -189,9 +188,8 @@ public final class SiteSession {
   /// Takes back the files a follow-up wrote; when it could not write them, the next update
   /// renders everything.
   public func absorb(_ result: FollowUpResult) {
-    followUpPending = false
     if let files = result.written {
-      written = files
+      written.takeDataFiles(of: files)
     } else {
       lastGood = nil
     }

@@ -11,6 +11,16 @@ struct WrittenFiles: Sendable {
   private var hashes: [String: UInt64] = [:]
   private var owners: [SitePage: [String]] = [:]
 
+  /// Takes what `other` knows of the site-wide data files (a follow-up wrote them).
+  mutating func takeDataFiles(of other: WrittenFiles) {
+    for (page, paths) in other.owners where page.isDataFile {
+      let kept = Set(paths)
+      for path in owners[page] ?? [] where !kept.contains(path) { hashes[path] = nil }
+      owners[page] = paths
+      for path in paths { hashes[path] = other.hashes[path] }
+    }
+  }
+
   /// Writes the files of `rendered` whose bytes changed and, given `allPages` (every page
   /// the site has now), removes the files of pages that are gone, but for those `keeping`
   /// (pages of documents that cannot be read just now).

@@ -14,22 +14,44 @@ public final class RenderCache: @unchecked Sendable {
   private let lock = NSLock()
   private var cycles: [Int: [UInt8]] = [:]
   private var cycleLocks: [Int: NSLock] = [:]
+  private var fragments: [DocumentID: (document: ParsedDocument, number: Int, file: OutputFile)] = [:]
   private var linkedDocuments: [ParsedDocument] = []
   private var links = DocumentLinks()
   private var sitemap: (pages: [(path: PagePath, lastModified: CalendarDate?)], files: [OutputFile])?
 
+  /// Counts the forgettings, so that a renderer of an older site (a preview follow-up
+  /// still running) neither uses nor keeps a part a newer site's change made stale.
+  private var epoch = 0
+  private var forgottenAt: [Int: Int] = [:]
+  private var allForgottenAt = 0
+
   public init() {}
+
+  /// The cache's state, taken by a renderer when it is made.
+  var currentEpoch: Int { lock.withLock { epoch } }
 
   /// Forgets the cycles about to be rendered again; `nil` forgets every cycle.
   public func forgetCycles(_ years: Set<Int>?) {
     lock.withLock {
-      if let years { for year in years { cycles[year] = nil } } else { cycles = [:] }
+      epoch += 1
+      if let years {
+        for year in years {
+          cycles[year] = nil
+          forgottenAt[year] = epoch
+        }
+      } else {
+        cycles = [:]
+        allForgottenAt = epoch
+      }
     }
   }
 
   /// A cycle's part of `inventory.json`, rendered once even when the cycle's own file and
   /// the site file ask for it at the same time (the second waits for the first).
-  func cycle(_ year: Int, render: () -> [UInt8]) -> [UInt8] {
+  /// - Parameter since: the epoch of the asking renderer.
+  func cycle(_ year: Int, since: Int, render: () -> [UInt8]) -> [UInt8] {
+    let stale = lock.withLock { since < max(forgottenAt[year] ?? 0, allForgottenAt) }
+    if stale { return render() }
     let cycleLock = lock.withLock { () -> NSLock in
       if let existing = cycleLocks[year] { return existing }
       let made = NSLock()
@@ -42,6 +64,30 @@ public final class RenderCache: @unchecked Sendable {
       lock.withLock { cycles[year] = bytes }
       return bytes
     }
+  }
+
+  /// Each document's search fragment, made again only for a document that changed or
+  /// moved to another number. One lock for the whole list.
+  func searchFragments(
+    _ documents: [ParsedDocument], make: ([(number: Int, document: ParsedDocument)]) -> [OutputFile]
+  ) -> [OutputFile] {
+    var files: [OutputFile?] = lock.withLock {
+      documents.enumerated().map { number, document in
+        guard let cached = fragments[document.id], cached.document === document, cached.number == number else {
+          return nil
+        }
+        return cached.file
+      }
+    }
+    let missing = files.indices.filter { files[$0] == nil }.map { (number: $0, document: documents[$0]) }
+    let made = make(missing)
+    lock.withLock {
+      for (entry, file) in zip(missing, made) {
+        files[entry.number] = file
+        fragments[entry.document.id] = (entry.document, entry.number, file)
+      }
+    }
+    return files.compactMap { $0 }
   }
 
   /// The documents' and themes' links, made again only for the documents that changed

@@ -14,6 +14,7 @@ public struct SiteRenderer: Sendable {
   public let lookups: TemplateLookups?
   /// Pieces of the site-wide files kept from the last rendering (the preview's).
   public let cache: RenderCache?
+  private let cacheEpoch: Int
 
   public init(
     site: LinkedSite, templates: TemplateSet, missing: MissingNames = MissingNames(), lookups: TemplateLookups? = nil,
@@ -24,6 +25,7 @@ public struct SiteRenderer: Sendable {
     self.missing = missing
     self.lookups = lookups
     self.cache = cache
+    cacheEpoch = cache?.currentEpoch ?? 0
     context = PageContext(site: site, cache: cache)
   }
 
@@ -54,7 +56,9 @@ public struct SiteRenderer: Sendable {
       guard let cycle = site.cycle(year) else { return [] }
       return [htmlPage(cycle.pagePath, .cycle, CyclePage(context: context).model(cycle))]
     case .cycleKind(let year, let kind, let page):
-      guard let cycle = site.cycle(year), let group = cycle.groups.first(where: { $0.kind.id == kind }) else { return [] }
+      guard let cycle = site.cycle(year), let group = cycle.groups.first(where: { $0.kind.id == kind }) else {
+        return []
+      }
       return [
         htmlPage(
           PagePlan.cycleKind(year, kind, page: page), .cycleKind,
@@ -86,11 +90,11 @@ public struct SiteRenderer: Sendable {
       return [AtomFeed(site: site).siteFeed()]
     case .siteInventory:
       return [
-        InventoryData(site: site, cache: cache).siteFile(),
+        InventoryData(site: site, cache: cache, cacheEpoch: cacheEpoch).siteFile(),
         OutputFile(path: PagePlan.inventorySchema, contents: .text(InventorySchema.text)),
       ]
     case .searchIndex:
-      let files = SearchIndex(site: site).files()
+      let files = SearchIndex(site: site, cache: cache).files()
       if Self.printsTimings {
         // Processor time on every thread: the index runs beside other pages.
         let seconds = Double(SearchIndex.processorTime.load(ordering: .relaxed)) / 1e9

@@ -18,6 +18,9 @@ actor PreviewState {
   private let report: @Sendable (String) -> Void
   /// The site-wide data files of the last rebuild, rendered after its reload event.
   private var followUp: Task<SiteSession.FollowUpResult, Never>?
+  /// How many follow-ups were started, and the newest whose files the session took.
+  private var followUps = 0
+  private var absorbed = 0
 
   init(options: BuildOptions, maximumListeners: Int, report: @escaping @Sendable (String) -> Void) {
     session = SiteSession(options: options)
@@ -35,22 +38,37 @@ actor PreviewState {
   /// Rebuilds after `changed` (paths relative to the site) and tells every page to reload.
   @discardableResult
   func rebuild(_ changed: Set<String>) async -> SiteSession.Update {
-    await finishFollowUp()
     let update = session.update(changed: changed, deferringData: true)
     record(update, changed: changed)
-    if let work = update.followUp { followUp = Task.detached { work.run() } }
+    if let work = update.followUp {
+      // Follow-ups run one after the other, each from the files the one before wrote; the
+      // next rebuild does not wait for them.
+      let previous = followUp
+      let task = Task.detached { () -> SiteSession.FollowUpResult in
+        let before = await previous?.value
+        return work.run(after: before)
+      }
+      followUp = task
+      followUps += 1
+      let number = followUps
+      Task { await self.absorb(await task.value, number: number) }
+    }
     return update
   }
 
-  /// Waits for the data files of the last rebuild to be written.
-  func finishFollowUp() async {
-    guard let pending = followUp else { return }
-    followUp = nil
-    let result = await pending.value
+  /// Only a newer follow-up's files: each one's result already holds those before it.
+  private func absorb(_ result: SiteSession.FollowUpResult, number: Int) {
+    guard number > absorbed else { return }
+    absorbed = number
     session.absorb(result)
     for problem in result.diagnostics {
       report("\(problem.location): \(problem.severity.rawValue): \(problem.message) [\(problem.rule)]")
     }
+  }
+
+  /// Waits for the data files of the last rebuild to be written.
+  func finishFollowUp() async {
+    _ = await followUp?.value
   }
 
   private func record(_ update: SiteSession.Update, changed: Set<String>?) {

@@ -9,6 +9,8 @@ import SiteSupport
 struct InventoryData {
   let site: LinkedSite
   var cache: RenderCache?
+  /// The cache's epoch when the renderer was made.
+  var cacheEpoch = 0
 
   /// The schema every inventory file declares.
 
@@ -32,7 +34,7 @@ struct InventoryData {
       write(cycle, into: &element)
       return element.bytes
     }
-    return cache?.cycle(cycle.year, render: render) ?? render()
+    return cache?.cycle(cycle.year, since: cacheEpoch, render: render) ?? render()
   }
 
   func siteFile() -> OutputFile {

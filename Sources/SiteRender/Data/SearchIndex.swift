@@ -1,8 +1,8 @@
 import Foundation
 import SiteLink
-import Synchronization
 import SiteModel
 import SiteSupport
+import Synchronization
 
 /// The search index, written by the build in small parts so that a query fetches only
 /// what it needs, each part a script (`IGFSITE_SEARCH.shard(…)`) so search works opened
@@ -21,6 +21,8 @@ import SiteSupport
 /// equal scores list the newest first.
 struct SearchIndex {
   let site: LinkedSite
+  /// Keeps documents' fragments between preview rebuilds.
+  var cache: RenderCache?
   /// A shard's size beyond which it is split by a longer prefix.
   static let shardLimit = 24 * 1024
   /// The paragraphs of a document fragment, at most (a result's matched sentence is looked
@@ -52,9 +54,10 @@ struct SearchIndex {
     var files = shards(postings, documentCount: documents.count)
     files.append(Self.timed { manifest(documents, shardKeys: files.map(\.key)) })
     var output = files.map(\.file)
-    output += Parallel.map(Array(documents.enumerated()), jobs: nil) { pair in
-      Self.timed { fragment(pair.offset, pair.element) }
+    let make = { (entries: [(number: Int, document: ParsedDocument)]) in
+      Parallel.map(entries, jobs: nil) { entry in Self.timed { fragment(entry.number, entry.document) } }
     }
+    output += cache?.searchFragments(documents, make: make) ?? make(documents.enumerated().map { ($0, $1) })
     output += Self.timed { facets(documents) }
     return output
   }
@@ -93,13 +96,13 @@ struct SearchIndex {
     let words = Self.timed { (0..<postings.words.count).map { postings.words.word($0) } }
     let entries = Parallel.map(Array(words.indices), jobs: nil) { number -> [UInt8] in
       Self.timed {
-      var json = JSONWriter(pretty: false, elementAtDepth: 1, capacity: 256)
-      json.beginArray()
-      for list in [postings.title[number], postings.tags[number], postings.body[number]] {
-        json.element(Array("\"".utf8) + PostingList.encode(list, documentCount: documentCount) + Array("\"".utf8))
-      }
-      json.endArray()
-      return json.bytes
+        var json = JSONWriter(pretty: false, elementAtDepth: 1, capacity: 256)
+        json.beginArray()
+        for list in [postings.title[number], postings.tags[number], postings.body[number]] {
+          json.element(Array("\"".utf8) + PostingList.encode(list, documentCount: documentCount) + Array("\"".utf8))
+        }
+        json.endArray()
+        return json.bytes
       }
     }
     return Self.timed { group(words, entries) }

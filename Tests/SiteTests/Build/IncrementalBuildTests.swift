@@ -167,6 +167,31 @@ import Testing
     #expect(try SearchIndexReader(output: preview).postings(of: "caucus")[0].isEmpty == false)
   }
 
+  /// Edits faster than the follow-ups: the next update does not wait, follow-ups run one
+  /// after the other, and an edit undone before its follow-up ran leaves the site right.
+  @Test func followUpsRunInTurnWithoutHoldingUprebuilds() throws {
+    let site = try FixtureSite(InventoryFixture.files)
+    let preview = site.root.appendingPathComponent("preview-output")
+    let session = SiteSession(options: site.options(drafts: true, output: preview))
+    #expect(session.buildAll().succeeded)
+    let path = "content/2017/wg/funding.md"
+    let original = try site.read(path)
+    try site.write(original.replacingOccurrences(of: "Working group on funding", with: "Funding caucus"), to: path)
+    let first = try #require(session.update(changed: [path], deferringData: true).followUp)
+    try site.write(original, to: path)
+    let second = try #require(session.update(changed: [path], deferringData: true).followUp)
+    let before = first.run()
+    let after = second.run(after: before)
+    session.absorb(after)
+    let full = site.root.appendingPathComponent("full-output")
+    #expect(SiteBuilder.build(site.options(drafts: true, output: full)).succeeded)
+    let incremental = try site.outputSnapshot(preview)
+    let expected = try site.outputSnapshot(full)
+    let differing = Set(incremental.keys).union(expected.keys).filter { incremental[$0] != expected[$0] }.sorted()
+    #expect(differing.isEmpty, "\(differing)")
+    #expect(try SearchIndexReader(output: preview).postings(of: "caucus")[0].isEmpty)
+  }
+
   /// A long inventory's kind pages follow edits, additions and removals as a full build would.
   @Test func kindPagesOfALongInventoryFollowEdits() throws {
     var files = InventoryFixture.files
@@ -180,7 +205,10 @@ import Testing
     let edits: [[String: String?]] = [
       ["content/2018/reports/report-3.md": Documents.report(title: "Report three, renamed")],
       ["content/2018/reports/report-200.md": Documents.report(title: "Report 200")],
-      ["content/2018/reports/report-4.md": nil, "content/2018/reports/report-5.md": nil, "content/2018/reports/report-6.md": nil],
+      [
+        "content/2018/reports/report-4.md": nil, "content/2018/reports/report-5.md": nil,
+        "content/2018/reports/report-6.md": nil,
+      ],
     ]
     for edit in edits {
       for (path, text) in edit {
