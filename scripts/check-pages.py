@@ -30,6 +30,8 @@ import urllib.request
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 
+from browser import chromium
+
 IGFSITE = os.path.abspath(sys.argv[1])
 SITE = os.path.abspath(sys.argv[2] if len(sys.argv) > 2 else ".")
 OUTPUT = tempfile.mkdtemp(prefix="igfsite-pages-") + "/site"
@@ -197,17 +199,6 @@ def page_types():
     return chosen
 
 
-def chromium():
-    """Headless Chromium under selenium, as every browser check here uses it."""
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-    options = webdriver.ChromeOptions()
-    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"):
-        options.add_argument(flag)
-    options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
-    return webdriver.Chrome(service=Service(shutil.which("chromedriver") or "/usr/bin/chromedriver"), options=options)
-
-
 def check_accessibility():
     import axe_playwright_python
     axe_source = open(os.path.join(os.path.dirname(axe_playwright_python.__file__), "axe.min.js")).read()
@@ -336,6 +327,23 @@ def check_search():
             some = int((re.match(r"(\d+)", status) or re.match("(0)", "0")).group(1))
             if not narrowed or not 0 < some < every:
                 problem("search", f"{base}: the 2016 filter gave {some} of {every} results ({status})")
+            status, items = search_results(driver, base + "search/index.html?q=the")
+            shown = len(items)
+            more = driver.find_element("id", "search-more")
+            if shown != 10 or not more.is_displayed():
+                problem("search", f"{base}: a common word should show ten results and a More button ({status})")
+            else:
+                more.click()
+                time.sleep(0.5)
+                if len(driver.find_elements("css selector", "#search-results > li")) <= 10:
+                    problem("search", f"{base}: More results showed nothing more")
+            status, items = search_results(
+                driver, base + "search/index.html?q=the&series=Best+Practice+Forum+on+Cybersecurity")
+            one = int((re.match(r"(\d+)", status) or re.match("(0)", "0")).group(1))
+            titles = [item.find_element("css selector", "a").text for item in items]
+            if not items or one >= 10 or not all("ybersecurity" in title for title in titles):
+                problem("search", f"{base}: the series filter gave {titles} ({status})")
+            checked += 2
             status, items = search_results(driver, base + "search/index.html?q=zzzqqq")
             links = driver.find_elements("css selector", "#search-results .search-browse a")
             if "No document matches" not in status or len(links) != 3:

@@ -18,9 +18,9 @@ import tempfile
 import threading
 import time
 
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+
+from browser import chromium
 
 IGFSITE, SOURCE = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
 work = tempfile.mkdtemp(prefix="igfsite-browser-")
@@ -42,11 +42,7 @@ for line in server.stdout:
 log = []
 threading.Thread(target=lambda: [log.append(l.rstrip()) for l in server.stdout], daemon=True).start()
 
-options = webdriver.ChromeOptions()
-for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"):
-    options.add_argument(flag)
-options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
-driver = webdriver.Chrome(service=Service(shutil.which("chromedriver") or "/usr/bin/chromedriver"), options=options)
+driver = chromium()
 failures = []
 
 

@@ -38,7 +38,7 @@ struct WrittenFiles: Sendable {
     var dropped = Set<String>()
     for (page, files) in rendered {
       let paths = files.map(\.path)
-      if let before = owners[page], before.count != paths.count || before != paths {
+      if let before = owners[page], before != paths {
         dropped.formUnion(Set(before).subtracting(paths))
       }
       owners[page] = paths

@@ -4,10 +4,11 @@ import SiteModel
 
 /// Pieces of the site-wide files kept between preview rebuilds, so that a change to one
 /// document does not re-encode ten thousand: each cycle's part of `inventory.json`, each
-/// document's search entry and link, and the sitemap while no page or date changes.
+/// document's search fragment and link, and the sitemap while no page or date changes. A
+/// build uses one too, so that a cycle's part is encoded once for two files.
 ///
-/// Search entries are keyed by the document value itself (a changed document is a new
-/// value), so they never go stale. A cycle's part is dropped whenever the cycle's own data
+/// Search fragments and links are keyed by the document value itself (a changed document
+/// is a new value), so they never go stale. A cycle's part is dropped whenever the cycle's own data
 /// files are rendered again, which is exactly when it changes. Make a new cache when the
 /// settings change: people's names and kind labels appear in the pieces.
 public final class RenderCache: @unchecked Sendable {
@@ -25,7 +26,13 @@ public final class RenderCache: @unchecked Sendable {
   private var forgottenAt: [Int: Int] = [:]
   private var allForgottenAt = 0
 
-  public init() {}
+  /// Whether search fragments are kept: only for a next rendering (the preview); a build
+  /// would hold every fragment until it ends.
+  private let keepsFragments: Bool
+
+  public init(keepingSearchFragments: Bool = true) {
+    keepsFragments = keepingSearchFragments
+  }
 
   /// The cache's state, taken by a renderer when it is made.
   var currentEpoch: Int { lock.withLock { epoch } }
@@ -71,6 +78,7 @@ public final class RenderCache: @unchecked Sendable {
   func searchFragments(
     _ documents: [ParsedDocument], make: ([(number: Int, document: ParsedDocument)]) -> [OutputFile]
   ) -> [OutputFile] {
+    guard keepsFragments else { return make(documents.enumerated().map { ($0, $1) }) }
     var files: [OutputFile?] = lock.withLock {
       documents.enumerated().map { number, document in
         guard let cached = fragments[document.id], cached.document === document, cached.number == number else {

@@ -117,14 +117,20 @@ import Testing
         #expect(result.diagnostics.isEmpty)
         session.absorb(result)
       }
-      let full = site.root.appendingPathComponent("full-output")
-      let report = SiteBuilder.build(site.options(drafts: true, output: full))
-      #expect(report.succeeded, "\(edit): \(report.diagnostics)")
-      let incremental = try site.outputSnapshot(preview)
-      let expected = try site.outputSnapshot(full)
-      let differing = Set(incremental.keys).union(expected.keys).filter { incremental[$0] != expected[$0] }.sorted()
+      let differing = try Self.filesDifferingFromAFullBuild(site, preview: preview)
       #expect(differing.isEmpty, "after \"\(edit)\", these files differ from a full build: \(differing)")
     }
+  }
+
+  /// The files of the session's output `preview` that differ from a full build of the site
+  /// as it is now (files only one of them has included).
+  static func filesDifferingFromAFullBuild(_ site: FixtureSite, preview: URL) throws -> [String] {
+    let full = site.root.appendingPathComponent("full-output")
+    let report = SiteBuilder.build(site.options(drafts: true, output: full))
+    #expect(report.succeeded, "\(report.diagnostics)")
+    let incremental = try site.outputSnapshot(preview)
+    let expected = try site.outputSnapshot(full)
+    return Set(incremental.keys).union(expected.keys).filter { incremental[$0] != expected[$0] }.sorted()
   }
 
   @Test func anEditRendersOnlyTheAffectedPages() throws {
@@ -183,11 +189,7 @@ import Testing
     let before = first.run()
     let after = second.run(after: before)
     session.absorb(after)
-    let full = site.root.appendingPathComponent("full-output")
-    #expect(SiteBuilder.build(site.options(drafts: true, output: full)).succeeded)
-    let incremental = try site.outputSnapshot(preview)
-    let expected = try site.outputSnapshot(full)
-    let differing = Set(incremental.keys).union(expected.keys).filter { incremental[$0] != expected[$0] }.sorted()
+    let differing = try Self.filesDifferingFromAFullBuild(site, preview: preview)
     #expect(differing.isEmpty, "\(differing)")
     #expect(try SearchIndexReader(output: preview).postings(of: "caucus")[0].isEmpty)
   }
@@ -219,11 +221,7 @@ import Testing
         }
       }
       #expect(session.update(changed: Set(edit.keys)).succeeded)
-      let full = site.root.appendingPathComponent("full-output")
-      #expect(SiteBuilder.build(site.options(drafts: true, output: full)).succeeded)
-      let incremental = try site.outputSnapshot(preview)
-      let expected = try site.outputSnapshot(full)
-      let differing = Set(incremental.keys).union(expected.keys).filter { incremental[$0] != expected[$0] }.sorted()
+      let differing = try Self.filesDifferingFromAFullBuild(site, preview: preview)
       #expect(differing.isEmpty, "after \(edit.keys.sorted()): \(differing)")
     }
   }
