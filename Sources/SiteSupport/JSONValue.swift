@@ -53,6 +53,11 @@ public indirect enum JSONValue: Sendable, Hashable, ExpressibleByStringLiteral,
       var index = 0
       while index < bytes.count {
         let byte = bytes[index]
+        // Most bytes are copied as they are: say so before the switch below.
+        if byte >= 0x20, byte != 34, byte != 92, byte != 60, byte != 62, byte != 38, byte != 0xE2 {
+          index += 1
+          continue
+        }
         var escape: String?
         switch byte {
         case 34: escape = "\\\""
