@@ -12,9 +12,9 @@ struct ContentState {
   /// One Markdown file as last read.
   final class Source {
     let id: DocumentID?
-    let result: Result<(SourceDocument, YAMLNode), Diagnostic>
+    private(set) var result: Result<(SourceDocument, YAMLNode), Diagnostic>
     /// The text, or the reason it could not be read: a save that changes neither is no change.
-    let fingerprint: String
+    private(set) var fingerprint: String
     var parsed: ParsedDocument?
 
     init(path: String, result: Result<(SourceDocument, YAMLNode), Diagnostic>) {
@@ -27,6 +27,17 @@ struct ContentState {
         id = DocumentID(contentPath: path)
         fingerprint = "\u{0}\(diagnostic)"
       }
+    }
+
+    /// Lets the file's text go once the body is parsed, for a pass that is not followed by
+    /// another (a build holds every document's page until the end, not also its text).
+    func forgetText() {
+      guard case .success(var (source, frontMatter)) = result else { return }
+      source.text = ""
+      source.frontMatter = ""
+      source.body = ""
+      result = .success((source, frontMatter))
+      fingerprint = ""
     }
   }
 
@@ -41,6 +52,9 @@ struct ContentState {
   let layout: SiteLayout
   let includeDrafts: Bool
   let jobs: Int?
+  /// Whether the files' texts are kept after parsing, to tell the next update's saves that
+  /// change nothing: false when there is no next update.
+  let keepsTexts: Bool
   private(set) var files = ContentFiles()
   private(set) var sources: [String: Source] = [:]
   private(set) var published = Set<DocumentID>()
@@ -50,10 +64,11 @@ struct ContentState {
   private(set) var problems: [String: [Diagnostic]] = [:]
   private var parsedWith: MarkdownOptions?
 
-  init(layout: SiteLayout, includeDrafts: Bool, jobs: Int?) {
+  init(layout: SiteLayout, includeDrafts: Bool, jobs: Int?, keepsTexts: Bool = true) {
     self.layout = layout
     self.includeDrafts = includeDrafts
     self.jobs = jobs
+    self.keepsTexts = keepsTexts
   }
 
   /// The published documents as parsed.
@@ -154,6 +169,7 @@ struct ContentState {
     }
     for (path, document) in Parallel.map(toParse, jobs: jobs, { ($0.0, parser.parse($0.1, frontMatter: $0.2)) }) {
       sources[path]?.parsed = document
+      if !keepsTexts { sources[path]?.forgetText() }
     }
     for path in reparse { if let id = sources[path]?.id { changes.documents.insert(id) } }
     timer.lap("parse")

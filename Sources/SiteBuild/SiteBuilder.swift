@@ -94,7 +94,7 @@ public enum SiteBuilder {
     // render and write: pages are rendered on every core and written as they come, so the
     // whole site is never held in memory.
     // The cache lets a cycle's inventory be encoded once for its own file and the site's.
-    let renderer = SiteRenderer(site: site, templates: templateSet, cache: RenderCache(keepingSearchFragments: false))
+    let renderer = SiteRenderer(site: site, templates: templateSet, cache: RenderCache(forOneBuild: true))
     let staged: StagedOutput
     do {
       staged = try StagedOutput(output: options.output, displayPath: options.outputDisplay)
@@ -107,6 +107,7 @@ public enum SiteBuilder {
         .map { files.count(where: { $0.path.hasSuffix(".html") }) }
     }
     timer.lap("render and write")
+    timer.processorTime("search index", seconds: SiteRenderer.searchIndexProcessorSeconds)
     var pages = 0
     for count in counts {
       switch count {

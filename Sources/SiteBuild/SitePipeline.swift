@@ -58,7 +58,8 @@ public final class SitePipeline {
     self.options = options
     self.renderHTML = renderHTML
     self.remembers = remembers
-    content = ContentState(layout: options.layout, includeDrafts: options.includeDrafts, jobs: options.jobs)
+    content = ContentState(
+      layout: options.layout, includeDrafts: options.includeDrafts, jobs: options.jobs, keepsTexts: remembers)
   }
 
   /// Reads, parses and checks what changed since the last pass.

@@ -12,4 +12,10 @@ struct StageTimer {
     FileHandle.standardError.write(Data(String(format: "  %-28@ %7.3f s\n", stage, now.timeIntervalSince(last)).utf8))
     last = now
   }
+
+  /// Prints processor time spent on every thread, beside the stages' wall times.
+  func processorTime(_ part: String, seconds: Double) {
+    guard enabled else { return }
+    FileHandle.standardError.write(Data(String(format: "  %-28@ %7.3f s of processor time\n", part, seconds).utf8))
+  }
 }

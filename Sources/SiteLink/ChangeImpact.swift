@@ -20,6 +20,8 @@ public enum ChangeImpact {
     var pages: Set<SitePage> = [
       .home, .search, .siteFeed, .siteInventory, .searchIndex, .sitemap, .peopleIndex, .themesIndex,
     ]
+    // A document added or gone moves the numbers of those after it (the cache keeps the rest).
+    pages.formUnion((0..<new.searchFragmentGroups).map { .searchFragments(group: $0) })
     var cycles = inventoryYears(
       of: changed, in: [old.index, new.index], series: [old.series(_:), new.series(_:)], schema: new.schema)
     var documents = Set<DocumentID>()

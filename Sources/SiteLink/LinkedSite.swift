@@ -1,5 +1,6 @@
 import SiteContent
 import SiteModel
+import Synchronization
 
 /// The site after cross-linking: every document with what it references and what
 /// references it, the outcome inventory of every cycle, the series of BPFs and working
@@ -32,6 +33,7 @@ public final class LinkedSite: Sendable {
   public let pagedDocuments: [ParsedDocument]
 
   private let cyclePositions: [Int: Int]
+  private let sortedForSearch = Mutex<[ParsedDocument]?>(nil)
   private let seriesPositions: [SeriesKey: Int]
   private let personPositions: [String: Int]
   private let themePositions: [String: Int]
@@ -60,6 +62,18 @@ public final class LinkedSite: Sendable {
       people.enumerated().map { ($1.person.id, $0) }, uniquingKeysWith: { first, _ in first })
     themePositions = Dictionary(themes.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
     kinds = Dictionary(schema.kinds.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+  }
+
+  /// The paged documents as the search index numbers them: newest cycle first, then by id,
+  /// so that each cycle is one range of numbers and equal scores list the newest first.
+  /// Sorted when first asked for (a preview edit that renders no search file never sorts).
+  public var searchOrder: [ParsedDocument] {
+    sortedForSearch.withLock { sorted in
+      if let sorted { return sorted }
+      let made = pagedDocuments.sorted { ($0.cycle ?? 0, $1.id) > ($1.cycle ?? 0, $0.id) }
+      sorted = made
+      return made
+    }
   }
 
   public func kind(of document: ParsedDocument) -> KindSpec? { document.kind.flatMap { kinds[$0] } }

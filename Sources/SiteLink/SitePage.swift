@@ -21,8 +21,11 @@ public enum SitePage: Sendable, Hashable, Comparable {
   case siteFeed
   /// The site's inventory and its schema.
   case siteInventory
-  /// The search index.
+  /// The search index but its documents' fragments.
   case searchIndex
+  /// The search fragments of documents `group × PagePlan.searchFragmentsPerGroup` onwards,
+  /// as `LinkedSite.searchOrder` numbers them.
+  case searchFragments(group: Int)
   /// The sitemap and robots.txt.
   case sitemap
   /// The files of `templates/assets/`.
@@ -34,7 +37,7 @@ public enum SitePage: Sendable, Hashable, Comparable {
   /// first, so that no core is left alone with one of them at the end.
   public var gathersManyDocuments: Bool {
     switch self {
-    case .home, .cycle, .cycleData, .siteFeed, .siteInventory, .searchIndex, .sitemap: true
+    case .home, .cycle, .cycleData, .siteFeed, .siteInventory, .searchIndex, .searchFragments, .sitemap: true
     default: false
     }
   }
@@ -43,7 +46,7 @@ public enum SitePage: Sendable, Hashable, Comparable {
   /// index, the sitemap) rather than HTML a reader has open.
   public var isDataFile: Bool {
     switch self {
-    case .cycleData, .siteFeed, .siteInventory, .searchIndex, .sitemap: true
+    case .cycleData, .siteFeed, .siteInventory, .searchIndex, .searchFragments, .sitemap: true
     default: false
     }
   }
@@ -65,6 +68,7 @@ public enum SitePage: Sendable, Hashable, Comparable {
     case .siteFeed: "B1"
     case .siteInventory: "B2"
     case .searchIndex: "B3"
+    case .searchFragments(let group): "B3 " + String(String(group + 1_000_000).dropFirst())
     case .sitemap: "B4"
     case .assets: "C"
     }
@@ -72,11 +76,17 @@ public enum SitePage: Sendable, Hashable, Comparable {
 }
 
 extension LinkedSite {
+  /// How many groups the documents' search fragments are rendered in.
+  public var searchFragmentGroups: Int {
+    (pagedDocuments.count + PagePlan.searchFragmentsPerGroup - 1) / PagePlan.searchFragmentsPerGroup
+  }
+
   /// Every page and file group of the site.
   public var allPages: [SitePage] {
     var pages: [SitePage] = [
       .home, .notFound, .search, .peopleIndex, .themesIndex, .siteFeed, .siteInventory, .searchIndex, .sitemap, .assets,
     ]
+    pages += (0..<searchFragmentGroups).map { .searchFragments(group: $0) }
     pages += cycles.flatMap { [SitePage.cycle($0.year), .cycleData($0.year)] + $0.kindPages }
     pages += pagedDocuments.map { .document($0.id) }
     pages += series.map { .series($0.key) }
@@ -96,6 +106,7 @@ extension LinkedSite {
     case .series(let key): series(key) != nil
     case .person(let id): person(id) != nil
     case .theme(let id): theme(id) != nil
+    case .searchFragments(let group): group >= 0 && group < searchFragmentGroups
     case .home, .notFound, .search, .peopleIndex, .themesIndex, .siteFeed, .siteInventory, .searchIndex, .sitemap,
       .assets:
       true

@@ -35,6 +35,9 @@ public enum PagePlan {
   public static let searchManifest = "search/index.js"
   public static func searchShard(_ fileName: String) -> String { "search/w/\(fileName).js" }
   public static func searchDocument(_ number: Int) -> String { "search/d/\(number).js" }
+  /// The documents' search fragments are rendered this many to a group, so that a build
+  /// holds one group's fragments at a time and spreads them over the cores.
+  public static let searchFragmentsPerGroup = 500
   public static func searchFacet(_ name: String) -> String { "search/f/\(name).js" }
   public static let sitemap = "sitemap.xml"
   public static let robots = "robots.txt"

@@ -10,7 +10,8 @@ import SiteModel
 /// Search fragments and links are keyed by the document value itself (a changed document
 /// is a new value), so they never go stale. A cycle's part is dropped whenever the cycle's own data
 /// files are rendered again, which is exactly when it changes. Make a new cache when the
-/// settings change: people's names and kind labels appear in the pieces.
+/// settings change: people's names and kind labels appear in the pieces. A build's cache
+/// gives each cycle's part to its two files and then forgets it.
 public final class RenderCache: @unchecked Sendable {
   private let lock = NSLock()
   private var cycles: [Int: [UInt8]] = [:]
@@ -26,12 +27,14 @@ public final class RenderCache: @unchecked Sendable {
   private var forgottenAt: [Int: Int] = [:]
   private var allForgottenAt = 0
 
-  /// Whether search fragments are kept: only for a next rendering (the preview); a build
-  /// would hold every fragment until it ends.
-  private let keepsFragments: Bool
+  /// Whether the cache serves one build rather than a preview's renderings: it then keeps
+  /// no search fragments (the build would hold every one until it ends) and lets a cycle's
+  /// part go once both of its files have taken it.
+  private let forOneBuild: Bool
+  private var keepsFragments: Bool { !forOneBuild }
 
-  public init(keepingSearchFragments: Bool = true) {
-    keepsFragments = keepingSearchFragments
+  public init(forOneBuild: Bool = false) {
+    self.forOneBuild = forOneBuild
   }
 
   /// The cache's state, taken by a renderer when it is made.
@@ -66,7 +69,9 @@ public final class RenderCache: @unchecked Sendable {
       return made
     }
     return cycleLock.withLock {
-      if let bytes = lock.withLock({ cycles[year] }) { return bytes }
+      if let bytes = lock.withLock({ forOneBuild ? cycles.removeValue(forKey: year) : cycles[year] }) {
+        return bytes
+      }
       let bytes = render()
       lock.withLock { cycles[year] = bytes }
       return bytes
@@ -76,23 +81,24 @@ public final class RenderCache: @unchecked Sendable {
   /// Each document's search fragment, made again only for a document that changed or
   /// moved to another number. One lock for the whole list.
   func searchFragments(
-    _ documents: [ParsedDocument], make: ([(number: Int, document: ParsedDocument)]) -> [OutputFile]
+    _ entries: [(number: Int, document: ParsedDocument)],
+    make: ([(number: Int, document: ParsedDocument)]) -> [OutputFile]
   ) -> [OutputFile] {
-    guard keepsFragments else { return make(documents.enumerated().map { ($0, $1) }) }
+    guard keepsFragments else { return make(entries) }
     var files: [OutputFile?] = lock.withLock {
-      documents.enumerated().map { number, document in
+      entries.map { number, document in
         guard let cached = fragments[document.id], cached.document === document, cached.number == number else {
           return nil
         }
         return cached.file
       }
     }
-    let missing = files.indices.filter { files[$0] == nil }.map { (number: $0, document: documents[$0]) }
-    let made = make(missing)
+    let missing = entries.indices.filter { files[$0] == nil }
+    let made = make(missing.map { entries[$0] })
     lock.withLock {
-      for (entry, file) in zip(missing, made) {
-        files[entry.number] = file
-        fragments[entry.document.id] = (entry.document, entry.number, file)
+      for (position, file) in zip(missing, made) {
+        files[position] = file
+        fragments[entries[position].document.id] = (entries[position].document, entries[position].number, file)
       }
     }
     return files.compactMap { $0 }

@@ -29,8 +29,8 @@ struct SearchIndex {
   /// for in them).
   static let textLimit = 12 * 1024
 
-  /// The processor time the last index took on every thread, in nanoseconds: the
-  /// benchmark compares it with the whole build's (`IGFSITE_TIMINGS=1`).
+  /// The processor time the index has taken on every thread since the process started, in
+  /// nanoseconds: the benchmark compares a build's with the whole build's (`IGFSITE_TIMINGS=1`).
   static let processorTime = Atomic<UInt64>(0)
 
   /// Runs `work`, adding the time the calling thread spent on it to `processorTime`.
@@ -46,20 +46,29 @@ struct SearchIndex {
     return UInt64(now.tv_sec) * 1_000_000_000 + UInt64(now.tv_nsec)
   }
 
+  /// The manifest, the word shards and the filters' lists; the documents' fragments are
+  /// `fragments(group:)`, rendered as pages of their own.
   func files() -> [OutputFile] {
-    Self.processorTime.store(0, ordering: .relaxed)
     // The parts run on every core are timed inside; the others here.
-    let documents = Self.timed { site.pagedDocuments.sorted { ($0.cycle ?? 0, $1.id) > ($1.cycle ?? 0, $0.id) } }
+    let documents = Self.timed { site.searchOrder }
     let postings = Postings.build(documents, site: site)
     var files = shards(postings, documentCount: documents.count)
     files.append(Self.timed { manifest(documents, shardKeys: files.map(\.key)) })
-    var output = files.map(\.file)
-    let make = { (entries: [(number: Int, document: ParsedDocument)]) in
-      Parallel.map(entries, jobs: nil) { entry in Self.timed { fragment(entry.number, entry.document) } }
+    return files.map(\.file) + Self.timed { facets(documents) }
+  }
+
+  /// The fragments of one group of documents (`SitePage.searchFragments`).
+  func fragments(group: Int) -> [OutputFile] {
+    Self.timed {
+      let documents = site.searchOrder
+      let first = group * PagePlan.searchFragmentsPerGroup
+      let numbers = first..<min(documents.count, first + PagePlan.searchFragmentsPerGroup)
+      let entries = numbers.map { (number: $0, document: documents[$0]) }
+      let make = { (entries: [(number: Int, document: ParsedDocument)]) in
+        entries.map { fragment($0.number, $0.document) }
+      }
+      return cache?.searchFragments(entries, make: make) ?? make(entries)
     }
-    output += cache?.searchFragments(documents, make: make) ?? make(documents.enumerated().map { ($0, $1) })
-    output += Self.timed { facets(documents) }
-    return output
   }
 
   private static func script(_ call: String, _ json: [UInt8]) -> [UInt8] {

@@ -86,5 +86,12 @@ import Testing
     let kinds = try #require(facet?.last as? [[String]])
     let total = kinds.reduce(0) { $0 + SearchIndexReader.decode($1[1]).count }
     #expect(total == index.manifest["documents"] as? Int)
+    // The fragments come in groups of 500: every document has one, numbered without a gap.
+    let documents = try #require(index.manifest["documents"] as? Int)
+    #expect(documents > 2 * PagePlan.searchFragmentsPerGroup)
+    let fragments = try FileManager.default.contentsOfDirectory(
+      atPath: output.appendingPathComponent("search/d").path)
+    #expect(Set(fragments) == Set((0..<documents).map { "\($0).js" }))
+    #expect(try index.document(documents - 1)["t"] != nil)
   }
 }
