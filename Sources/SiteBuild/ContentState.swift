@@ -32,7 +32,8 @@ struct ContentState {
     /// Lets the file's text go once the body is parsed, for a pass that is not followed by
     /// another (a build holds every document's page until the end, not also its text).
     func forgetText() {
-      guard case .success(var (source, frontMatter)) = result else { return }
+      guard case .success(let (read, frontMatter)) = result else { return }
+      var source = read
       source.text = ""
       source.frontMatter = ""
       source.body = ""
@@ -62,7 +63,7 @@ struct ContentState {
   private(set) var unpublished = Set<DocumentID>()
   /// Files with problems of their own, and those problems.
   private(set) var problems: [String: [Diagnostic]] = [:]
-  private var parsedWith: MarkdownOptions?
+  private var parsedWith: (options: MarkdownOptions, languages: Set<String>)?
 
   init(layout: SiteLayout, includeDrafts: Bool, jobs: Int?, keepsTexts: Bool = true) {
     self.layout = layout
@@ -77,9 +78,13 @@ struct ContentState {
   /// Re-reads the files that changed and re-parses what depends on them.
   /// - Parameter changed: paths relative to the site folder; nil reads everything.
   /// - Parameter walk: whether to list `content/` again (files may have come or gone).
+  /// - Parameter languages: the site's default language and its others, which translations'
+  ///   file names end in (`proposal.fr.md`).
   mutating func update(
-    changed: Set<String>?, walk: Bool, markdown options: MarkdownOptions, timer: inout StageTimer
+    changed: Set<String>?, walk: Bool, markdown options: MarkdownOptions,
+    languages: (default: String, others: Set<String>), timer: inout StageTimer
   ) -> Changes {
+    let translationLanguages = languages.others
     var changedPaths = Set<String>()
     var toRead: [String]
     if walk || changed == nil {
@@ -102,7 +107,7 @@ struct ContentState {
     let read = Parallel.map(toRead, jobs: jobs) { path in
       (
         path,
-        SourceReader.read(contentPath: path, layout: layout).flatMap { source in
+        SourceReader.read(contentPath: path, layout: layout, languages: languages).flatMap { source in
           FrontMatterReader.frontMatter(of: source).map { (source, $0) }
         }
       )
@@ -150,9 +155,9 @@ struct ContentState {
     // Parse the bodies of new and changed documents; all of them when the Markdown options
     // changed; and those whose links' targets appeared or disappeared.
     var reparse = Set(changedPaths.filter { sources[$0] != nil })
-    if options != parsedWith {
+    if parsedWith?.options != options || parsedWith?.languages != translationLanguages {
       reparse = Set(sources.keys)
-      parsedWith = options
+      parsedWith = (options, translationLanguages)
     } else if changes.membership {
       let moved = changes.documents
       for (path, source) in sources
@@ -160,7 +165,8 @@ struct ContentState {
         reparse.insert(path)
       }
     }
-    let parser = DocumentParser(renderer: MarkdownRenderer(options: options), published: published)
+    let parser = DocumentParser(
+      renderer: MarkdownRenderer(options: options), published: published, translationLanguages: translationLanguages)
     let toParse: [(String, SourceDocument, YAMLNode)] = reparse.sorted().compactMap { path in
       guard let source = sources[path] else { return nil }
       source.parsed = nil

@@ -76,7 +76,7 @@ public final class SitePipeline {
     markdownOptions.renderHTML = renderHTML
     let changes = content.update(
       changed: changed, walk: settingsChanged || changed.map(needsWalk) ?? true, markdown: markdownOptions,
-      timer: &timer)
+      languages: (config.language, config.translationLanguages), timer: &timer)
     changedSinceLinked.formUnion(changes.documents)
 
     // validate: the documents the change can affect; the site's problems are all reported.
@@ -98,9 +98,11 @@ public final class SitePipeline {
         jobs: options.jobs)
       checker = incremental
     }
+    diagnostics += TranslationRule.check(index, unpublished: content.unpublished)
     timer.lap("validate documents")
     if let schema {
-      let reserved = PageCollisionRule.reservedFolders(schema)
+      // The languages' folders hold the translations' pages.
+      let reserved = PageCollisionRule.reservedFolders(schema).union(config.translationLanguages)
       if patched == nil {
         collisions = [:]
         for document in index.documents {

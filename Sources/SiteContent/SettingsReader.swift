@@ -95,6 +95,22 @@ struct FieldReader {
     return numbers
   }
 
+  /// A text or a list of texts, each with where it is written.
+  mutating func stringList(_ key: String) -> [(String, SourceLocation)] {
+    known.append(key)
+    guard let value = node[key] else { return [] }
+    if let text = value.string { return [(text, value.location)] }
+    guard let items = value.list else {
+      wrongType(key, value, expected: "a list of language tags")
+      return []
+    }
+    return items.compactMap { item in
+      if let text = item.string { return (text, item.location) }
+      wrongType(key, item, expected: "a language tag")
+      return nil
+    }
+  }
+
   /// Reports the keys no reader asked for, with a suggestion for near misses.
   mutating func reportUnknownKeys() {
     for entry in node.entries ?? [] where !known.contains(entry.key) {

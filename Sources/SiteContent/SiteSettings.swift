@@ -57,6 +57,25 @@ public enum SiteSettings {
       }
     }
     config.language = fields.string("language") ?? "en"
+    if !Language.isTag(config.language) {
+      fields.diagnostics.append(
+        Diagnostic(
+          .error, FieldRules.site.type, "language must be a language tag such as en or fr, not \"\(config.language)\"",
+          at: node["language"]?.location ?? node.location,
+          help: "write the site's default language as a BCP 47 tag: ar, zh, en, fr, ru or es for the UN languages"))
+      config.language = "en"
+    }
+    config.languages = [config.language]
+    for (tag, location) in fields.stringList("languages") {
+      if !Language.isTag(tag) {
+        fields.diagnostics.append(
+          Diagnostic(
+            .error, FieldRules.site.type, "\"\(tag)\" in languages is not a language tag", at: location,
+            help: "list the languages as BCP 47 tags: ar, zh, en, fr, ru, es"))
+      } else if !config.languages.contains(tag) {
+        config.languages.append(tag)
+      }
+    }
     config.publisher = fields.string("publisher") ?? ""
     config.unsafeHTML = fields.bool("unsafe_html") ?? false
     fields.reportUnknownKeys()

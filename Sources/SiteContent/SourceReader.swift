@@ -7,16 +7,26 @@ public enum SourceReader {
   /// Largest document accepted; the biggest IGF reports are well under 1 MB of text.
   public static let maximumBytes = 16 * 1024 * 1024
 
-  public static func read(contentPath: String, layout: SiteLayout) -> Result<SourceDocument, Diagnostic> {
+  /// - Parameter languages: the site's default language and its others, which a
+  ///   translation's file name ends in (`proposal.fr.md`).
+  public static func read(
+    contentPath: String, layout: SiteLayout, languages: (default: String, others: Set<String>) = ("en", [])
+  ) -> Result<SourceDocument, Diagnostic> {
     let file = layout.displayContent(contentPath)
     guard let id = DocumentID(contentPath: contentPath) else {
       return .failure(Diagnostic(.error, .contentUnreadable, "not a Markdown file", at: SourceLocation(file: file)))
     }
-    if let problem = id.namingProblem {
+    let named = id.translation(languages: languages.others)?.source ?? id
+    if named == id, let suffix = id.languageSuffix,
+      DocumentID(String(id.rawValue.dropLast(suffix.count + 1))).namingProblem == nil
+    {
+      return .failure(misnamedTranslation(id, suffix: suffix, languages: languages, file: file))
+    }
+    if let problem = named.namingProblem {
       return .failure(
         Diagnostic(
           .error, .contentFileName, "the file name cannot be a permanent URL: \(problem)",
-          at: SourceLocation(file: file), help: "rename it to content/\(id.suggestedRename.contentPath)"))
+          at: SourceLocation(file: file), help: "rename it to content/\(named.suggestedRename.contentPath)"))
     }
     let path = layout.content.path + "/" + contentPath
     let bytes: [UInt8]
@@ -91,5 +101,27 @@ public enum FileBytes {
     }
     if offset < size { bytes.removeLast(size - offset) }
     return .success(bytes)
+  }
+}
+
+extension SourceReader {
+  /// A file named like a translation (`proposal.fr.md`) into the site's default language or
+  /// into a UN language the site does not list.
+  static func misnamedTranslation(
+    _ id: DocumentID, suffix: String, languages: (default: String, others: Set<String>), file: String
+  ) -> Diagnostic {
+    let name = id.name
+    let base = name.dropLast(suffix.count + 1)
+    if suffix == languages.default {
+      return Diagnostic(
+        .error, .translationLanguage,
+        "\(name).md ends in the site's default language (\(suffix)); the text in the default language has no language in its name",
+        at: SourceLocation(file: file), help: "rename the file \(base).md")
+    }
+    let listed = ([languages.default] + languages.others.sorted()).joined(separator: ", ")
+    return Diagnostic(
+      .error, .translationLanguage,
+      "\(name).md reads as a translation into \(Language(suffix).englishName) (\(suffix)), which is not one of the site's languages (\(listed))",
+      at: SourceLocation(file: file), help: "add \(suffix) to languages: in content/site.yml")
   }
 }

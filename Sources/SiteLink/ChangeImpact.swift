@@ -64,6 +64,24 @@ public enum ChangeImpact {
         cycles.insert(cycle)
       }
     }
+    // A translation shows its document's facts and warnings; its document's page and
+    // inventory item list the languages it can be read in.
+    for site in [old, new] {
+      for id in changed {
+        if let translation = site.index.translation(id), let source = translation.translationOf {
+          pages.insert(.translation(id))
+          documents.insert(source)
+          if let cycle = site.index[source]?.cycle { cycles.insert(cycle) }
+        }
+      }
+      for id in documents {
+        for translation in site.index.translations(of: id) { pages.insert(.translation(translation.id)) }
+      }
+      for translation in site.translations where warned.contains(translation.file) {
+        pages.insert(.translation(translation.id))
+      }
+    }
+    for id in documents where new.index[id].map({ !$0.isCycleLanding }) ?? false { pages.insert(.document(id)) }
     for cycle in cycles {
       pages.formUnion([.cycle(cycle), .cycleData(cycle)] + (new.cycle(cycle)?.kindPages ?? []))
     }

@@ -31,6 +31,9 @@ public final class LinkedSite: Sendable {
   public let errors: [String: [Diagnostic]]
   /// Documents that have pages (every document but the cycles' landing texts).
   public let pagedDocuments: [ParsedDocument]
+  /// The translations that have pages: those of documents with pages, into the site's
+  /// languages, in id order.
+  public let translations: [ParsedDocument]
 
   private let cyclePositions: [Int: Int]
   private let sortedForSearch = Mutex<[ParsedDocument]?>(nil)
@@ -56,6 +59,9 @@ public final class LinkedSite: Sendable {
     self.referencedBy = referencedBy
     self.warnings = warnings
     pagedDocuments = index.documents.filter { !$0.isCycleLanding }
+    translations = index.translations.filter { translation in
+      translation.translationOf.flatMap { index[$0] }.map { !$0.isCycleLanding } ?? false
+    }
     cyclePositions = Dictionary(cycles.enumerated().map { ($1.year, $0) }, uniquingKeysWith: { first, _ in first })
     seriesPositions = Dictionary(series.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { first, _ in first })
     personPositions = Dictionary(
@@ -74,6 +80,21 @@ public final class LinkedSite: Sendable {
       sorted = made
       return made
     }
+  }
+
+  /// A document's translations that have pages, in the order of the site's languages.
+  public func translations(of document: ParsedDocument) -> [ParsedDocument] {
+    guard !document.isCycleLanding else { return [] }
+    let order = config.languages
+    return index.translations(of: document.id).sorted {
+      (order.firstIndex(of: $0.language ?? "") ?? order.count)
+        < (order.firstIndex(of: $1.language ?? "") ?? order.count)
+    }
+  }
+
+  /// The languages a document can be read in: the site's default, then its translations'.
+  public func languages(of document: ParsedDocument) -> [String] {
+    [config.language] + translations(of: document).compactMap(\.language)
   }
 
   public func kind(of document: ParsedDocument) -> KindSpec? { document.kind.flatMap { kinds[$0] } }

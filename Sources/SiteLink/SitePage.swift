@@ -10,6 +10,8 @@ public enum SitePage: Sendable, Hashable, Comparable {
   /// One page of a kind's items, when a cycle's inventory is too long for one page.
   case cycleKind(year: Int, kind: String, page: Int)
   case document(DocumentID)
+  /// A document's page in another language, by the translation's id (`…/proposal.fr`).
+  case translation(DocumentID)
   case series(SeriesKey)
   case peopleIndex
   case person(String)
@@ -58,7 +60,7 @@ public enum SitePage: Sendable, Hashable, Comparable {
     case .search: "2"
     case .cycle(let year): "3 \(year)"
     case .cycleKind(let year, let kind, let page): "3 \(year) \(kind) \(page)"
-    case .document(let id): "4 \(id)"
+    case .document(let id), .translation(let id): "4 \(id)"
     case .series(let key): "5 \(key.field)/\(key.id)"
     case .peopleIndex: "6"
     case .person(let id): "7 \(id)"
@@ -89,6 +91,7 @@ extension LinkedSite {
     pages += (0..<searchFragmentGroups).map { .searchFragments(group: $0) }
     pages += cycles.flatMap { [SitePage.cycle($0.year), .cycleData($0.year)] + $0.kindPages }
     pages += pagedDocuments.map { .document($0.id) }
+    pages += translations.map { .translation($0.id) }
     pages += series.map { .series($0.key) }
     pages += people.map { .person($0.person.id) }
     pages += themes.map { .theme($0.id) }
@@ -103,6 +106,7 @@ extension LinkedSite {
     case .cycle(let year), .cycleData(let year): cycle(year) != nil
     case .cycleKind(let year, _, _): cycle(year)?.kindPages.contains(page) ?? false
     case .document(let id): index[id].map { !$0.isCycleLanding } ?? false
+    case .translation(let id): translations.contains { $0.id == id }
     case .series(let key): series(key) != nil
     case .person(let id): person(id) != nil
     case .theme(let id): theme(id) != nil

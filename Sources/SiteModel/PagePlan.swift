@@ -20,6 +20,12 @@ public enum PagePlan {
     PagePath("\(year)/\(cycleKindsFolder)/\(kind)/" + (page > 1 ? "\(page)/index.html" : "index.html"))
   }
 
+  /// A document's page in another of the site's languages: under the language's folder
+  /// (`fr/2017/bpf/iot/proposal/index.html`).
+  public static func translation(of document: DocumentID, language: String) -> PagePath {
+    PagePath("\(language)/" + document.pagePath.rawValue)
+  }
+
   public static func person(_ id: String) -> PagePath { PagePath("people/\(id)/index.html") }
   public static func theme(_ id: String) -> PagePath { PagePath("themes/\(id)/index.html") }
   /// A series' page: under its series type's field (`bpf/cybersecurity/index.html`).

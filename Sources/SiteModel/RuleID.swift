@@ -52,6 +52,12 @@ extension RuleID {
   public static let references = RuleID("references")
   public static let markdownTableTooWide = RuleID("markdown.table-too-wide")
 
+  // Translations (`proposal.fr.md`).
+  public static let translationLanguage = RuleID("translation.language")
+  public static let translationNoDocument = RuleID("translation.no-document")
+  public static let translationFact = RuleID("translation.fact")
+  public static let translationOutOfDate = RuleID("translation.out-of-date")
+
   // Settings: site.yml, people.yml, series.yml and the modalities schema.
   public static let yamlSyntax = RuleID("yaml.syntax")
   public static let settingsMissing = RuleID("settings.missing")

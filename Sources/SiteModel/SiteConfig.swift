@@ -5,8 +5,11 @@ public struct SiteConfig: Sendable, Hashable {
   /// Absolute URL the site is published under; used only for canonical URLs, feeds and
   /// the sitemap, never for links between pages.
   public var baseURL: String
-  /// BCP 47 language tag for `<html lang>`.
+  /// BCP 47 language tag of the site's default language: its pages are at the root.
   public var language: String
+  /// The languages the site publishes in, the default first: a document's translations
+  /// into the others are files beside it (`proposal.fr.md`), their pages under `fr/`.
+  public var languages: [String]
   /// Raw HTML in Markdown is dropped unless the site turns it on.
   public var unsafeHTML: Bool
   /// Who publishes the site, shown in the footer and feeds.
@@ -20,7 +23,11 @@ public struct SiteConfig: Sendable, Hashable {
     self.description = description
     self.baseURL = baseURL
     self.language = language
+    self.languages = [language]
     self.unsafeHTML = unsafeHTML
     self.publisher = publisher
   }
+
+  /// The languages other than the default, which translations' file names end in.
+  public var translationLanguages: Set<String> { Set(languages.filter { $0 != language }) }
 }

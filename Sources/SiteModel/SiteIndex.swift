@@ -10,6 +10,10 @@ public struct SiteIndex: Sendable {
   public let seriesRecords: [String: SeriesRecord]
   private let positions: [DocumentID: Int]
   private let positionsByKind: [String: [Int]]
+  /// The translations (`proposal.fr.md`), which are not documents of their own: by the
+  /// document each translates, in language order, and by their own id.
+  private let translationsBySource: [DocumentID: [ParsedDocument]]
+  private let translationsByID: [DocumentID: ParsedDocument]
 
   public init(documents: [ParsedDocument], people: [Person], series: [SeriesRecord] = []) {
     var records: [String: SeriesRecord] = [:]
@@ -17,7 +21,15 @@ public struct SiteIndex: Sendable {
       records["\(record.field)/\(record.id)"] = record
     }
     seriesRecords = records
-    let sorted = documents.sorted { $0.id < $1.id }
+    var bySource: [DocumentID: [ParsedDocument]] = [:]
+    var byID: [DocumentID: ParsedDocument] = [:]
+    for translation in documents where translation.translationOf != nil {
+      if let source = translation.translationOf { bySource[source, default: []].append(translation) }
+      byID[translation.id] = translation
+    }
+    translationsBySource = bySource.mapValues { $0.sorted { ($0.language ?? "") < ($1.language ?? "") } }
+    translationsByID = byID
+    let sorted = documents.filter { $0.translationOf == nil }.sorted { $0.id < $1.id }
     self.documents = sorted
     var positions: [DocumentID: Int] = [:]
     positions.reserveCapacity(sorted.count)
@@ -30,17 +42,20 @@ public struct SiteIndex: Sendable {
       byKind[document.kind ?? "", default: []].append(index)
     }
     self.positionsByKind = byKind
-    var byID: [String: Person] = [:]
-    for person in people where byID[person.id] == nil { byID[person.id] = person }
-    self.people = byID
+    var peopleByID: [String: Person] = [:]
+    for person in people where peopleByID[person.id] == nil { peopleByID[person.id] = person }
+    self.people = peopleByID
     self.peopleInOrder = people
   }
 
   private init(
     documents: [ParsedDocument], people: [String: Person], peopleInOrder: [Person],
     seriesRecords: [String: SeriesRecord],
-    positions: [DocumentID: Int], positionsByKind: [String: [Int]]
+    positions: [DocumentID: Int], positionsByKind: [String: [Int]],
+    translationsBySource: [DocumentID: [ParsedDocument]], translationsByID: [DocumentID: ParsedDocument]
   ) {
+    self.translationsBySource = translationsBySource
+    self.translationsByID = translationsByID
     self.seriesRecords = seriesRecords
     self.documents = documents
     self.people = people
@@ -51,7 +66,7 @@ public struct SiteIndex: Sendable {
 
   /// The same index with new versions of some of its documents (same ids), without
   /// sorting and indexing ten thousand documents again for a one-document edit. Nil when a
-  /// document is not in the index.
+  /// document is not in the index (a translation is not: its change indexes anew).
   public func replacing(_ changed: [ParsedDocument]) -> SiteIndex? {
     var documents = self.documents
     var kindsChanged = false
@@ -67,8 +82,8 @@ public struct SiteIndex: Sendable {
     }
     return SiteIndex(
       documents: documents, people: people, peopleInOrder: peopleInOrder, seriesRecords: seriesRecords,
-      positions: positions,
-      positionsByKind: byKind)
+      positions: positions, positionsByKind: byKind, translationsBySource: translationsBySource,
+      translationsByID: translationsByID)
   }
 
   public subscript(id: DocumentID) -> ParsedDocument? {
@@ -76,6 +91,15 @@ public struct SiteIndex: Sendable {
   }
 
   public func contains(_ id: DocumentID) -> Bool { positions[id] != nil }
+
+  /// The translations of a document, by language code.
+  public func translations(of id: DocumentID) -> [ParsedDocument] { translationsBySource[id] ?? [] }
+
+  /// A translation by its own id (`2017/bpf/iot/proposal.fr`).
+  public func translation(_ id: DocumentID) -> ParsedDocument? { translationsByID[id] }
+
+  /// Every translation, by id.
+  public var translations: [ParsedDocument] { translationsByID.values.sorted { $0.id < $1.id } }
 
   /// The documents of one kind, in id order.
   public func documents(ofKind kind: String) -> [ParsedDocument] {

@@ -74,10 +74,19 @@ public final class ParsedDocument: Sendable, Hashable {
   /// inventory, for a cycle's landing text).
   public let pagePath: PagePath
   public let publishedPath: PagePath
+  /// For a translation (`proposal.fr.md`): the document it translates. Its facts are that
+  /// document's; it gives its own title, summary, body and recommendations' text.
+  public let translationOf: DocumentID?
+  /// The translation's language; nil for a document in the site's default language.
+  public let language: String?
+  /// A short hash of the file as written (`3f9a0c1e`): a translation names the version of
+  /// its document it follows (`source_version`), so a later change to the document shows.
+  public let version: String
 
   public init(
     id: DocumentID, file: String, frontMatter: YAMLNode, body: RenderedMarkdown,
-    frontMatterLocation: SourceLocation, bodyStartLine: Int, lastLine: Int, modified: CalendarDate? = nil
+    frontMatterLocation: SourceLocation, bodyStartLine: Int, lastLine: Int, modified: CalendarDate? = nil,
+    translating translation: (source: DocumentID, language: String)? = nil, version: String = ""
   ) {
     self.modified = modified
     self.id = id
@@ -97,8 +106,15 @@ public final class ParsedDocument: Sendable, Hashable {
     themes = frontMatter["themes"]?.strings ?? []
     published = frontMatter["published"]?.partialDate ?? date ?? frontMatter["submitted"]?.partialDate
     isPublishedAsWritten = frontMatter["modalities"]?.string == "none"
-    pagePath = id.pagePath
-    publishedPath = id.publishedPath
+    translationOf = translation?.source
+    language = translation?.language
+    self.version = version
+    if let translation {
+      pagePath = PagePlan.translation(of: translation.source, language: translation.language)
+    } else {
+      pagePath = id.pagePath
+    }
+    publishedPath = translation == nil ? id.publishedPath : pagePath
   }
 
   public subscript(field: String) -> YAMLNode? { frontMatter[field] }
@@ -130,5 +146,12 @@ extension ParsedDocument {
   /// Where problems with the body as a whole point: the first line after the front matter.
   public var bodyLocation: SourceLocation {
     SourceLocation(file: file, line: bodyStartLine, column: 1)
+  }
+}
+
+extension ParsedDocument {
+  /// Whether a translation follows the version of its document as it is now.
+  public func follows(_ source: ParsedDocument) -> Bool {
+    self["source_version"]?.scalarText == source.version
   }
 }

@@ -45,6 +45,19 @@ public struct YAMLNode: Sendable, Hashable {
     return nil
   }
 
+  /// Whether two values are the same wherever they are written (`==` compares places too).
+  public func hasSameValue(as other: YAMLNode) -> Bool {
+    switch (value, other.value) {
+    case (.list(let mine), .list(let theirs)):
+      return mine.count == theirs.count && zip(mine, theirs).allSatisfy { $0.hasSameValue(as: $1) }
+    case (.map(let mine), .map(let theirs)):
+      return mine.count == theirs.count
+        && zip(mine, theirs).allSatisfy { $0.key == $1.key && $0.value.hasSameValue(as: $1.value) }
+    default:
+      return value == other.value
+    }
+  }
+
   public var int: Int? {
     if case .int(let number) = value { return number }
     return nil

@@ -412,7 +412,7 @@ a:hover { text-decoration-thickness: 2px; }
 
 .skip-link {
   position: absolute;
-  left: 0.5rem;
+  inset-inline-start: 0.5rem;
   top: -3rem;
   padding: 0.5rem 1rem;
   background: var(--text);
@@ -451,13 +451,16 @@ p, ul, ol, dl, table, figure { margin: 0 0 1rem; }
 .breadcrumb { color: var(--muted); margin-bottom: 0; }
 
 /* Banners and panels */
-.banner { padding: 0.75rem 1rem; border-left: 4px solid var(--accent); background: var(--example-bg); }
+.banner { padding: 0.75rem 1rem; border-inline-start: 4px solid var(--accent); background: var(--example-bg); }
+.language-switcher { font-size: 0.92em; color: var(--muted); margin: 0.5rem 0; }
+.language-switcher p { margin: 0.2rem 0; }
+.language-switcher [aria-current] { font-weight: 600; color: var(--text); }
 .banner-draft { border-color: var(--warning-border); background: var(--warning-bg); }
 .warnings { padding: 0.75rem 1rem; border: 1px solid var(--warning-border); background: var(--warning-bg); border-radius: 4px; }
 .warnings h2 { margin-top: 0.25rem; font-size: 1.2rem; }
 /* Errors appear only in the preview: a build stops on them. */
 .errors { border-color: #a4000f; background: #fff4f4; }
-.warning-list { padding-left: 1.25rem; }
+.warning-list { padding-inline-start: 1.25rem; }
 .warning-list .where { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: 0.9em; }
 .help { color: var(--muted); }
 .conforms { color: var(--ok); font-weight: 600; }
@@ -495,13 +498,13 @@ ul.values { list-style: none; margin: 0; padding: 0; }
 .document-body { max-width: var(--measure); }
 .document-body table { border-collapse: collapse; display: block; overflow-x: auto; }
 .document-body th, .document-body td { border: 1px solid var(--border); padding: 0.35rem 0.6rem; vertical-align: top; }
-.document-body blockquote { margin: 0 0 1rem; padding-left: 1rem; border-left: 4px solid var(--border); color: var(--muted); }
+.document-body blockquote { margin: 0 0 1rem; padding-inline-start: 1rem; border-inline-start: 4px solid var(--border); color: var(--muted); }
 .document-body img { max-width: 100%; height: auto; }
 .document-body pre { overflow-x: auto; background: var(--panel); padding: 0.75rem; }
 code { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: 0.92em; }
 .footnotes { font-size: 0.92em; border-top: 1px solid var(--border); margin-top: 2rem; }
 
-.document-list, .people-list, .theme-list { padding-left: 1.25rem; }
+.document-list, .people-list, .theme-list { padding-inline-start: 1.25rem; }
 .document-list li, .people-list li { margin-bottom: 0.35rem; }
 .series-nav { border-top: 1px solid var(--border); margin-top: 2rem; padding-top: 0.5rem; }
 .series-nav ul { list-style: none; padding: 0; }
@@ -511,10 +514,10 @@ code { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; 
 .cycle-list > li { border-bottom: 1px solid var(--border); padding-bottom: 0.5rem; }
 .cycle-list h3 { margin-top: 1rem; }
 .kind-counts { display: flex; flex-wrap: wrap; gap: 0.25rem 1.25rem; list-style: none; padding: 0; color: var(--muted); }
-.attention { border-left: 4px solid var(--warning-border); padding-left: 1rem; }
+.attention { border-inline-start: 4px solid var(--warning-border); padding-inline-start: 1rem; }
 .kind-group > .item { border: 1px solid var(--border); border-radius: 4px; padding: 0 1rem 0.5rem; margin-bottom: 1rem; }
 .item h4 { margin-top: 0.75rem; }
-.timeline { list-style: none; padding-left: 1rem; border-left: 3px solid var(--border); }
+.timeline { list-style: none; padding-inline-start: 1rem; border-inline-start: 3px solid var(--border); }
 .data-links { color: var(--muted); }
 
 /* Stakeholder balance chart */
@@ -523,8 +526,8 @@ code { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; 
 .chart-label, .chart-value { fill: var(--text); }
 .chart-bar { fill: var(--accent); }
 .balance-table { border-collapse: collapse; margin-top: 0.5rem; font-size: 0.92em; }
-.balance-table th, .balance-table td { border: 1px solid var(--border); padding: 0.2rem 0.6rem; text-align: left; }
-.balance-table td { text-align: right; }
+.balance-table th, .balance-table td { border: 1px solid var(--border); padding: 0.2rem 0.6rem; text-align: start; }
+.balance-table td { text-align: end; }
 details.item-balance summary { cursor: pointer; color: var(--link); }
 
 .site-footer { border-top: 1px solid var(--border); background: var(--panel); color: var(--muted); font-size: 0.92rem; padding: 1rem 0; }
@@ -550,7 +553,7 @@ details.item-balance summary { cursor: pointer; color: var(--link); }
 }
 
 /* Search */
-.site-search { display: flex; gap: 0.25rem; margin-left: auto; }
+.site-search { display: flex; gap: 0.25rem; margin-inline-start: auto; }
 .site-search input, .home-search input, .search-form input { font: inherit; padding: 0.25rem 0.5rem; border: 1px solid var(--muted); border-radius: 3px; min-width: 12rem; }
 .site-search button, .home-search button, .search-form button { font: inherit; padding: 0.25rem 0.75rem; border: 1px solid var(--accent); background: var(--accent); color: #ffffff; border-radius: 3px; cursor: pointer; }
 .home-search, .search-form { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; margin-bottom: 1.5rem; }
@@ -641,14 +644,15 @@ details.item-balance summary { cursor: pointer; color: var(--link); }
 {{#document}}
 <article class="document document-{{kind_id}}">
 <header class="document-header">
-<p class="breadcrumb">{{#cycle_link}}<a href="{{root}}{{url}}">{{title}}</a> · {{/cycle_link}}{{kind}}</p>
+<p class="breadcrumb"{{{interface_attrs}}}>{{#cycle_link}}<a href="{{root}}{{url}}">{{title}}</a> · {{/cycle_link}}{{kind}}</p>
 <h1>{{title}}</h1>
 {{#summary}}<p class="lede">{{summary}}</p>{{/summary}}
 {{#draft}}<p class="banner banner-draft" role="note"><strong>Draft.</strong> This document is marked <code>draft: true</code> and is only shown in previews.</p>{{/draft}}
+{{#translation}}<p class="banner banner-translation" role="note"{{{interface_attrs}}}><strong>Translation.</strong> This is the {{language}} text of a document published in {{original_language}}; the facts shown are the original's.{{#out_of_date}} The translation {{out_of_date}}{{/out_of_date}} <a href="{{root}}{{original_url}}">Read the {{original_language}} original</a>.</p>{{/translation}}
 {{#example}}<p class="banner banner-example" role="note"><strong>Illustrative example.</strong> This document was written for the sample site: its text is not taken from an IGF source.</p>{{/example}}
 </header>
 {{#has_errors}}
-<section id="errors" class="warnings errors" aria-labelledby="errors-heading">
+<section id="errors" class="warnings errors" aria-labelledby="errors-heading"{{{interface_attrs}}}>
 <h2 id="errors-heading">Errors: igfsite build stops on these</h2>
 <p>This preview shows the document as it is now; publishing it needs these fixed first:</p>
 <ul class="warning-list">
@@ -659,13 +663,13 @@ details.item-balance summary { cursor: pointer; color: var(--link); }
 </section>
 {{/has_errors}}
 {{#has_warnings}}
-<section id="warnings" class="warnings" aria-labelledby="warnings-heading">
+<section id="warnings" class="warnings" aria-labelledby="warnings-heading"{{{interface_attrs}}}>
 <h2 id="warnings-heading">Modalities warnings</h2>
 <p>The modalities check found the following in this document:</p>
 {{>partials/warnings}}
 </section>
 {{/has_warnings}}
-<section id="about" class="metadata" aria-labelledby="about-heading">
+<section id="about" class="metadata" aria-labelledby="about-heading"{{{interface_attrs}}}>
 <h2 id="about-heading">About this document</h2>
 <dl>
 <dt>Kind</dt><dd>{{kind}}</dd>
@@ -685,7 +689,7 @@ details.item-balance summary { cursor: pointer; color: var(--link); }
 </div>
 {{#has_recommendations}}
 <section id="recommendations" class="recommendations" aria-labelledby="recommendations-heading">
-<h2 id="recommendations-heading">Recommendations</h2>
+<h2 id="recommendations-heading"{{{interface_attrs}}}>Recommendations</h2>
 <ol>
 {{#recommendations}}
 <li id="{{id}}">{{text}}</li>
@@ -695,7 +699,7 @@ details.item-balance summary { cursor: pointer; color: var(--link); }
 {{/has_recommendations}}
 {{#has_participants}}
 <section id="participants" class="participants" aria-labelledby="participants-heading">
-<h2 id="participants-heading">List of participants</h2>
+<h2 id="participants-heading"{{{interface_attrs}}}>List of participants</h2>
 {{#participants}}
 <h3>{{group}}</h3>
 <ul class="people-list">
@@ -706,7 +710,7 @@ details.item-balance summary { cursor: pointer; color: var(--link); }
 {{/participants}}
 </section>
 {{/has_participants}}
-<section id="references" class="links" aria-labelledby="references-heading">
+<section id="references" class="links" aria-labelledby="references-heading"{{{interface_attrs}}}>
 <h2 id="references-heading">References</h2>
 {{#has_references}}
 <ul class="document-list">
@@ -716,7 +720,7 @@ details.item-balance summary { cursor: pointer; color: var(--link); }
 {{/has_references}}
 {{^has_references}}<p>This document references no other document of the inventory.</p>{{/has_references}}
 </section>
-<section id="referenced-by" class="links" aria-labelledby="referenced-by-heading">
+<section id="referenced-by" class="links" aria-labelledby="referenced-by-heading"{{{interface_attrs}}}>
 <h2 id="referenced-by-heading">Referenced by</h2>
 {{#has_referenced_by}}
 <ul class="document-list">
@@ -727,7 +731,7 @@ details.item-balance summary { cursor: pointer; color: var(--link); }
 {{^has_referenced_by}}<p>No document of the inventory references this one yet.</p>{{/has_referenced_by}}
 </section>
 {{#series}}
-<nav id="series" class="series-nav" aria-label="{{title}} across cycles">
+<nav id="series" class="series-nav" aria-label="{{title}} across cycles"{{{interface_attrs}}}>
 <p>Part of <a href="{{root}}{{url}}">{{title}}</a> ({{type}}).</p>
 <ul>
 {{#previous}}<li class="previous">Previous: <a href="{{root}}{{url}}" rel="prev">{{title}}</a> ({{cycle}})</li>{{/previous}}
@@ -786,7 +790,7 @@ details.item-balance summary { cursor: pointer; color: var(--link); }
     ("layout.mustache",
 #"""
 <!DOCTYPE html>
-<html lang="{{site.language}}">
+<html lang="{{page.lang}}" dir="{{page.dir}}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -794,13 +798,16 @@ details.item-balance summary { cursor: pointer; color: var(--link); }
 {{#page.description}}<meta name="description" content="{{page.description}}">
 {{/page.description}}
 <link rel="canonical" href="{{page.canonical}}">
+{{#page.alternates}}
+<link rel="alternate" hreflang="{{lang}}" href="{{url}}">
+{{/page.alternates}}
 <link rel="stylesheet" href="{{root}}assets/style.css">
 <link rel="alternate" type="application/atom+xml" title="{{site.title}}" href="{{root}}feed.xml">
 {{$head}}{{/head}}
 </head>
 <body class="page-{{page.type}}">
-<a class="skip-link" href="#main">Skip to main content</a>
-<header class="site-header">
+<a class="skip-link" href="#main"{{{interface_attrs}}}>Skip to main content</a>
+<header class="site-header"{{{interface_attrs}}}>
 <div class="wrap">
 <a class="site-title" href="{{root}}index.html">{{site.title}}</a>
 <nav id="site-nav" aria-label="Site">
@@ -820,6 +827,12 @@ details.item-balance summary { cursor: pointer; color: var(--link); }
 </div>
 </header>
 <main id="main" class="wrap">
+{{#page.switcher}}
+<nav class="language-switcher" aria-label="Languages"{{{interface_attrs}}}>
+<p>Read in: {{#versions}}{{#current}}<span lang="{{lang}}" dir="{{dir}}" aria-current="page">{{name}}</span>{{/current}}{{^current}}<a href="{{root}}{{url}}" lang="{{lang}}" dir="{{dir}}" hreflang="{{lang}}">{{name}}</a>{{/current}} {{/versions}}</p>
+{{#has_missing}}<p>Not available in {{#missing}}<span lang="{{lang}}" dir="{{dir}}">{{name}}</span>{{^last}}, {{/last}}{{/missing}}.</p>{{/has_missing}}
+</nav>
+{{/page.switcher}}
 {{$content}}{{/content}}
 </main>
 {{>partials/footer}}
@@ -851,7 +864,7 @@ details.item-balance summary { cursor: pointer; color: var(--link); }
 """#),
     ("partials/footer.mustache",
 #"""
-<footer class="site-footer">
+<footer class="site-footer"{{{interface_attrs}}}>
 <div class="wrap">
 <p>{{site.title}}{{#site.publisher}} · Published by {{site.publisher}}{{/site.publisher}}</p>
 <p><a href="{{root}}index.html">Home</a> · <a href="{{root}}themes/index.html">Themes</a> · <a href="{{root}}people/index.html">People</a></p>
@@ -872,6 +885,7 @@ details.item-balance summary { cursor: pointer; color: var(--link); }
 <dt>Modalities</dt><dd>{{#conforms}}<span class="conforms">Conforms</span>{{/conforms}}{{#not_applicable}}<span class="not-applicable">Not applicable: {{not_applicable}}</span>{{/not_applicable}}{{#has_warnings}}{{>partials/warnings}}{{/has_warnings}}</dd>
 {{#continues_from}}<dt>Continues from</dt><dd><a href="{{root}}{{url}}">{{title}}</a> ({{cycle}})</dd>{{/continues_from}}
 {{#continued_in}}<dt>Continued in</dt><dd><a href="{{root}}{{url}}">{{title}}</a> ({{cycle}})</dd>{{/continued_in}}
+{{#has_translations}}<dt>Translations</dt><dd><ul class="values">{{#translations}}<li><a href="{{root}}{{url}}" lang="{{lang}}" dir="{{dir}}" hreflang="{{lang}}">{{name}}</a>{{#may_be_out_of_date}} <span class="note">(may be out of date)</span>{{/may_be_out_of_date}}</li>{{/translations}}</ul></dd>{{/has_translations}}
 {{#series}}<dt>Across cycles</dt><dd><a href="{{root}}{{url}}">{{title}}</a></dd>{{/series}}
 </dl>
 {{#summary}}<p>{{summary}}</p>{{/summary}}

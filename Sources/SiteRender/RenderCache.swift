@@ -19,7 +19,7 @@ public final class RenderCache: @unchecked Sendable {
   private var fragments: [DocumentID: (document: ParsedDocument, number: Int, file: OutputFile)] = [:]
   private var linkedDocuments: [ParsedDocument] = []
   private var links = DocumentLinks()
-  private var sitemap: (pages: [(path: PagePath, lastModified: CalendarDate?)], files: [OutputFile])?
+  private var sitemap: (pages: [SitemapPage], files: [OutputFile])?
 
   /// Counts the forgettings, so that a renderer of an older site (a preview follow-up
   /// still running) neither uses nor keeps a part a newer site's change made stale.
@@ -125,9 +125,9 @@ public final class RenderCache: @unchecked Sendable {
   }
 
   /// The sitemap's files, made again only when a page or a date changed.
-  func sitemap(_ pages: [(path: PagePath, lastModified: CalendarDate?)], render: () -> [OutputFile]) -> [OutputFile] {
+  func sitemap(_ pages: [SitemapPage], render: () -> [OutputFile]) -> [OutputFile] {
     if let cached = lock.withLock({ sitemap }),
-      cached.pages.elementsEqual(pages, by: { $0.path == $1.path && $0.lastModified == $1.lastModified })
+      cached.pages == pages
     {
       return cached.files
     }

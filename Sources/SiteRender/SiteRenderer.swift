@@ -67,6 +67,14 @@ public struct SiteRenderer: Sendable {
     case .document(let id):
       guard let document = site.index[id], !document.isCycleLanding else { return [] }
       return [htmlPage(id.pagePath, .document, DocumentPage(context: context).model(document))]
+    case .translation(let id):
+      guard let translation = site.index.translation(id),
+        let source = translation.translationOf.flatMap({ site.index[$0] })
+      else { return [] }
+      return [
+        htmlPage(
+          translation.pagePath, .document, DocumentPage(context: context).model(source, translation: translation))
+      ]
     case .series(let key):
       guard let series = site.series(key) else { return [] }
       return [htmlPage(key.pagePath, .series, SeriesPage(context: context).model(series))]
@@ -112,8 +120,9 @@ public struct SiteRenderer: Sendable {
     Double(SearchIndex.processorTime.load(ordering: .relaxed)) / 1e9
   }
 
-  /// Every HTML page, with its document's date, for the sitemap.
-  var htmlPages: [(path: PagePath, lastModified: CalendarDate?)] {
+  /// Every HTML page, with its document's date and its versions in other languages, for
+  /// the sitemap.
+  var htmlPages: [SitemapPage] {
     var pages = PagePlan.fixedPages
     pages += site.cycles.map(\.pagePath)
     for cycle in site.cycles {
@@ -124,6 +133,31 @@ public struct SiteRenderer: Sendable {
     pages += site.series.map(\.key.pagePath)
     pages += site.people.map(\.pagePath)
     pages += site.themes.map(\.pagePath)
-    return pages.map { ($0, nil) } + site.pagedDocuments.map { ($0.pagePath, $0.published?.fullDay) }
+    var listed = pages.map { SitemapPage(path: $0) }
+    let language = site.config.language
+    for document in site.pagedDocuments {
+      let translations = site.translations(of: document)
+      let versions =
+        translations.isEmpty
+        ? [] : [(language, document.pagePath)] + translations.map { ($0.language ?? "", $0.pagePath) }
+      listed.append(SitemapPage(path: document.pagePath, lastModified: document.published?.fullDay, versions: versions))
+      for translation in translations {
+        listed.append(SitemapPage(path: translation.pagePath, versions: versions))
+      }
+    }
+    return listed
+  }
+}
+
+/// A page as the sitemap lists it: its date when the record gives the whole day, and the
+/// page in each language it exists in (`hreflang`), when more than one.
+struct SitemapPage: Sendable, Equatable {
+  var path: PagePath
+  var lastModified: CalendarDate?
+  var versions: [(language: String, path: PagePath)] = []
+
+  static func == (lhs: SitemapPage, rhs: SitemapPage) -> Bool {
+    lhs.path == rhs.path && lhs.lastModified == rhs.lastModified
+      && lhs.versions.elementsEqual(rhs.versions) { $0.language == $1.language && $0.path == $1.path }
   }
 }

@@ -114,8 +114,9 @@ enum XMLText {
 struct Sitemap {
   let site: LinkedSite
 
-  /// - Parameter pages: every HTML page with the date it last changed, when known.
-  func files(pages: [(path: PagePath, lastModified: CalendarDate?)]) -> [OutputFile] {
+  /// - Parameter pages: every HTML page with the date it last changed, when known, and its
+  ///   versions in other languages (`xhtml:link` alternates, with `x-default`).
+  func files(pages: [SitemapPage]) -> [OutputFile] {
     let base = site.config.baseURL
     // URLs in byte order, which for the ASCII paths pages have is alphabetical order.
     let sorted = pages.filter { $0.path != PagePlan.notFound }
@@ -125,14 +126,21 @@ struct Sitemap {
     var xml: [UInt8] = []
     xml.reserveCapacity(pages.count * 100)
     xml +=
-      "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+      "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\""
       .utf8
+    if pages.contains(where: { !$0.versions.isEmpty }) { xml += " xmlns:xhtml=\"http://www.w3.org/1999/xhtml\"".utf8 }
+    xml += ">\n".utf8
     for page in sorted {
       xml += "  <url><loc>".utf8
       xml += XMLText.escape(page.path.canonicalURL(base: base)).utf8
       xml += "</loc>".utf8
       if let date = page.lastModified { xml += "<lastmod>\(date)</lastmod>".utf8 }
-      xml += "</url>\n".utf8
+      for (language, path) in page.versions + page.versions.prefix(1).map({ ("x-default", $0.path) }) {
+        xml += "\n    <xhtml:link rel=\"alternate\" hreflang=\"\(language)\" href=\"".utf8
+        xml += XMLText.escape(path.canonicalURL(base: base)).utf8
+        xml += "\"/>".utf8
+      }
+      xml += page.versions.isEmpty ? "</url>\n".utf8 : "\n  </url>\n".utf8
     }
     xml += "</urlset>\n".utf8
     let robots = "User-agent: *\nAllow: /\nSitemap: \(PagePath(PagePlan.sitemap).canonicalURL(base: base))\n"

@@ -121,6 +121,28 @@ struct InventoryData {
     }
     json.endArray()
     json.strings("themes", document.themes)
+    json.key("languages")
+    json.beginArray()
+    json.beginObject()
+    json.field("language", site.config.language)
+    json.field("url", document.pagePath.canonicalURL(base: site.config.baseURL))
+    json.key("translation")
+    json.bool(false)
+    json.key("follows_original")
+    json.null()
+    json.endObject()
+    for translation in site.translations(of: document) {
+      json.beginObject()
+      json.field("language", translation.language)
+      json.field("url", translation.pagePath.canonicalURL(base: site.config.baseURL))
+      json.key("translation")
+      json.bool(true)
+      json.key("follows_original")
+      // Not known when the translation does not say which version it follows.
+      if translation["source_version"] == nil { json.null() } else { json.bool(translation.follows(document)) }
+      json.endObject()
+    }
+    json.endArray()
     json.strings("outputs", item.outputs.map(\.id.rawValue))
     json.strings("references", (site.references[document.id] ?? []).map(\.rawValue))
     json.strings("referenced_by", (site.referencedBy[document.id] ?? []).map(\.rawValue))
@@ -161,7 +183,7 @@ struct InventoryCSV {
 
   static let header = [
     "id", "url", "title", "kind", "cycle", "status", "date", "facilitators", "stakeholder_groups", "themes",
-    "outputs", "references", "warnings", "modalities",
+    "outputs", "references", "warnings", "modalities", "languages",
   ]
 
   func file(_ cycle: CycleInventory) -> OutputFile {
@@ -186,7 +208,7 @@ struct InventoryCSV {
         item.facilitators.map { $0.stakeholderGroup ?? "" }.joined(separator: "; "),
         document.themes.joined(separator: "; "), item.outputs.map(\.id.rawValue).joined(separator: "; "),
         (site.references[document.id] ?? []).map(\.rawValue).joined(separator: "; "), String(item.warnings.count),
-        item.modalities.summary,
+        item.modalities.summary, site.languages(of: document).joined(separator: "; "),
       ])
     }
     return OutputFile(path: PagePlan.cycleInventoryCSV(cycle.year), contents: .bytes(bytes))

@@ -83,6 +83,24 @@ enum InventorySchema {
             "dates": {"type": "object", "additionalProperties": {"$ref": "#/$defs/date"}},
             "facilitators": {"type": "array", "items": {"$ref": "#/$defs/person"}},
             "themes": {"type": "array", "items": {"type": "string"}},
+            "languages": {
+              "type": "array",
+              "description": "The languages the document can be read in: the site's default first, then its translations.",
+              "items": {
+                "type": "object",
+                "properties": {
+                  "language": {"type": "string"},
+                  "url": {"type": "string", "format": "uri"},
+                  "translation": {"type": "boolean"},
+                  "follows_original": {
+                    "type": ["boolean", "null"],
+                    "description": "Whether a translation follows the document as it is now; null for the original, and for a translation that does not say which version it follows."
+                  }
+                },
+                "required": ["language", "url", "translation", "follows_original"],
+                "additionalProperties": false
+              }
+            },
             "outputs": {"type": "array", "items": {"$ref": "#/$defs/id"}},
             "references": {"type": "array", "items": {"$ref": "#/$defs/id"}},
             "referenced_by": {"type": "array", "items": {"$ref": "#/$defs/id"}},
@@ -107,7 +125,8 @@ enum InventorySchema {
             }
           },
           "required": [
-            "id", "url", "title", "kind", "cycle", "status", "series", "dates", "facilitators", "themes", "outputs",
+            "id", "url", "title", "kind", "cycle", "status", "series", "dates", "facilitators", "themes", "languages",
+            "outputs",
             "references", "referenced_by", "continues_from", "continued_in", "example", "modalities", "warnings"
           ],
           "additionalProperties": false

@@ -18,24 +18,32 @@ struct StructuredData {
 
   /// The JSON-LD object; its serialisation escapes `<`, `>` and `&`, so no value can end the
   /// `<script>` element it is placed in.
-  func jsonLD(_ document: ParsedDocument) -> String {
+  /// - Parameter translation: the document's text in another language, for its page there.
+  func jsonLD(_ document: ParsedDocument, translation: ParsedDocument? = nil) -> String {
     let base = site.config.baseURL
-    let url = document.pagePath.canonicalURL(base: base)
+    let text = translation ?? document
+    let url = text.pagePath.canonicalURL(base: base)
     var json = JSONWriter(capacity: 1024)
     json.beginObject()
     json.field("@context", "https://schema.org")
     json.field("@type", Self.type(of: document.kind))
     json.field("@id", url)
     json.field("url", url)
-    json.field("name", document.title)
-    json.field("inLanguage", site.config.language)
+    json.field("name", text.title)
+    json.field("inLanguage", translation?.language ?? site.config.language)
+    if translation != nil {
+      json.key("translationOfWork")
+      json.beginObject()
+      json.field("@id", document.pagePath.canonicalURL(base: base))
+      json.endObject()
+    }
     json.key("isPartOf")
     json.beginObject()
     json.field("@type", "WebSite")
     json.field("name", site.config.title)
     json.field("url", base)
     json.endObject()
-    if let summary = document["summary"]?.scalarText { json.field("description", summary) }
+    if let summary = text["summary"]?.scalarText { json.field("description", summary) }
     if document.date != nil || document["published"]?.partialDate != nil, let published = document.published {
       json.field("datePublished", published.description)
     }
@@ -90,15 +98,16 @@ struct StructuredData {
   }
 
   /// Open Graph properties as `{property, content}` pairs for `<meta>` elements.
-  func openGraph(_ document: ParsedDocument) -> [TemplateValue] {
+  func openGraph(_ document: ParsedDocument, translation: ParsedDocument? = nil) -> [TemplateValue] {
+    let text = translation ?? document
     var pairs: [(String, String)] = [
       ("og:type", "article"),
-      ("og:title", document.title),
-      ("og:url", document.pagePath.canonicalURL(base: site.config.baseURL)),
+      ("og:title", text.title),
+      ("og:url", text.pagePath.canonicalURL(base: site.config.baseURL)),
       ("og:site_name", site.config.title),
-      ("og:locale", site.config.language.replacingOccurrences(of: "-", with: "_")),
+      ("og:locale", (translation?.language ?? site.config.language).replacingOccurrences(of: "-", with: "_")),
     ]
-    if let summary = document["summary"]?.scalarText { pairs.append(("og:description", summary)) }
+    if let summary = text["summary"]?.scalarText { pairs.append(("og:description", summary)) }
     if document.date != nil || document["published"]?.partialDate != nil, let published = document.published {
       pairs.append(("article:published_time", published.description))
     }

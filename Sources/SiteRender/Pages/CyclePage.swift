@@ -119,6 +119,16 @@ struct CyclePage {
       object["not_applicable"] = .text(reason)
     }
     object.markAbsent(["conforms", "not_applicable"])
+    object.set(
+      "translations",
+      list: context.site.translations(of: item.document).map { translation in
+        let language = Language(translation.language ?? "")
+        return .object([
+          "name": .text(language.name), "lang": .text(language.code), "dir": .text(language.direction),
+          "url": .text(translation.pagePath.rawValue), "may_be_out_of_date": .bool(!translation.follows(item.document)),
+        ])
+      })
+    object.markAbsent(["translations", "has_translations"])
     // In words: a chart and a table for every item made a long inventory heavy.
     let groups = item.balance.counts.filter { $0.count > 0 }.map { "\($0.group): \($0.count)" }
     if !groups.isEmpty { object["item_balance"] = .text(groups.joined(separator: ", ")) }

@@ -8,15 +8,28 @@ import SiteModel
 struct DocumentPage {
   let context: PageContext
 
-  func model(_ document: ParsedDocument) -> TemplateObject {
+  /// - Parameter translation: the document's text in another language, for its page
+  ///   there: the title, summary, body and recommendations are the translation's, the facts
+  ///   the document's.
+  func model(_ document: ParsedDocument, translation: ParsedDocument? = nil) -> TemplateObject {
     let site = context.site
-    let path = document.pagePath
+    let text = translation ?? document
+    let path = text.pagePath
     let kind = site.kind(of: document)
+    let versions =
+      [(site.config.language, document.pagePath)]
+      + site.translations(of: document).map { ($0.language ?? "", $0.pagePath) }
     var model = context.page(
-      path, title: document.title, description: document["summary"]?.scalarText, type: "document")
+      path, title: text.title, description: text["summary"]?.scalarText, type: "document",
+      language: translation?.language, versions: versions)
     var page = context.documentLink(document)
-    page["body"] = .text(document.body.html)
-    page.set("summary", text: document["summary"]?.scalarText)
+    page["title"] = .text(text.title)
+    // An illustrative or draft translation says so, whatever its document is.
+    page["example"] = .bool(document.isExample || text.isExample)
+    page["draft"] = .bool(document.isDraft || text.isDraft)
+    page["body"] = .text(text.body.html)
+    page.set("summary", text: text["summary"]?.scalarText)
+    page["translation"] = translation.map { .object(Self.translationNotice($0, of: document, site: site)) } ?? false
     // A kind the schema does not know is an error the preview still renders through.
     page["kind_id"] = .text(kind?.id ?? "unknown-kind")
     if let cycle = document.cycle, let inventory = site.cycle(cycle) {
@@ -25,11 +38,11 @@ struct DocumentPage {
     page.set("themes", list: themes(of: document))
     page.set("metadata", list: MetadataRows(context: context).rows(for: document))
     page.set("participants", list: participants(of: document))
-    page.set("recommendations", list: recommendations(of: document))
+    page.set("recommendations", list: recommendations(of: text))
     page.set("references", list: (site.references[document.id] ?? []).compactMap { linked($0) })
     page.set("referenced_by", list: (site.referencedBy[document.id] ?? []).compactMap { linked($0) })
-    page.set("warnings", list: (site.warnings[document.file] ?? []).map { Self.warning($0, file: document) })
-    page.set("errors", list: (site.errors[document.file] ?? []).map { Self.warning($0, file: document) })
+    page.set("warnings", list: (site.warnings[text.file] ?? []).map { Self.warning($0, file: text) })
+    page.set("errors", list: (site.errors[text.file] ?? []).map { Self.warning($0, file: text) })
     page["date_not_known"] = .bool(document["date"]?.isUnknown == true)
     switch site.schema.applicability(of: document) {
     case .applies:
@@ -43,9 +56,33 @@ struct DocumentPage {
     page.set("series", object: seriesNavigation(for: document))
     model["document"] = .object(page)
     let structured = StructuredData(site: site)
-    model["json_ld"] = .text(structured.jsonLD(document))
-    model.set("open_graph", list: structured.openGraph(document))
+    model["json_ld"] = .text(structured.jsonLD(document, translation: translation))
+    model.set("open_graph", list: structured.openGraph(document, translation: translation))
     return model
+  }
+
+  /// What a translation's page says of it: from which language, whether it follows the
+  /// document as it is now, and where the original is.
+  static func translationNotice(
+    _ translation: ParsedDocument, of document: ParsedDocument, site: LinkedSite
+  )
+    -> TemplateObject
+  {
+    let language = Language(translation.language ?? "")
+    let original = Language(site.config.language)
+    var notice: TemplateObject = [
+      "language": .text(language.englishName), "original_language": .text(original.englishName),
+      "original_url": .text(document.pagePath.rawValue),
+    ]
+    if translation["source_version"] == nil {
+      notice["out_of_date"] = .text(
+        "it does not say which version of the original it follows, so it may be out of date.")
+    } else if !translation.follows(document) {
+      notice["out_of_date"] = .text("the original has changed since it was translated, so it may be out of date.")
+    } else {
+      notice["out_of_date"] = false
+    }
+    return notice
   }
 
   private func linked(_ id: DocumentID) -> TemplateValue? {

@@ -46,22 +46,72 @@ struct PageContext: Sendable {
   func themeLink(_ name: String) -> TemplateObject? { themeLinks[name] }
 
   /// The fields every page has.
-  func page(_ path: PagePath, title: String, description: String? = nil, type: String) -> TemplateObject {
+  /// - Parameter language: the language of the page's text; nil for the site's default.
+  /// - Parameter versions: the page in each language it exists in (the default first),
+  ///   for the language switcher and `hreflang`; nil for a page only in the default.
+  func page(
+    _ path: PagePath, title: String, description: String? = nil, type: String, language: String? = nil,
+    versions: [(language: String, path: PagePath)]? = nil
+  ) -> TemplateObject {
+    let language = language ?? site.config.language
     var page: TemplateObject = [
       "title": .text(title),
       "path": .text(path.rawValue),
       "canonical": .text(path.canonicalURL(base: site.config.baseURL)),
       "type": .text(type),
+      "lang": .text(language),
+      "dir": .text(Language(language).direction),
     ]
     page.set("description", text: description ?? site.config.description)
+    let versions = versions ?? [(site.config.language, path)]
+    page["switcher"] = switcher(current: language, versions: versions).map(TemplateValue.object) ?? false
+    if versions.count > 1 {
+      let base = site.config.baseURL
+      page["alternates"] = .list(
+        versions.map { .object(["lang": .text($0.language), "url": .text($0.path.canonicalURL(base: base))]) }
+          + [.object(["lang": "x-default", "url": .text(versions[0].path.canonicalURL(base: base))])])
+    } else {
+      page["alternates"] = false
+    }
     var model: TemplateObject = [
       "root": .text(path.rootPrefix),
       "page": .object(page),
       "site": .object(siteObject),
       "cycles_nav": navigation,
+      // The interface is in the site's language: marked so where the page's text is not.
+      "interface_attrs": .text(
+        language == site.config.language
+          ? "" : " lang=\"\(site.config.language)\" dir=\"\(Language(site.config.language).direction)\""),
     ]
     model.set("is_\(type)", text: "true")
     return model
+  }
+
+  /// The languages a page can be read in and those it cannot, on a site of several.
+  private func switcher(current: String, versions: [(language: String, path: PagePath)]) -> TemplateObject? {
+    guard site.config.languages.count > 1 else { return nil }
+    let available = Set(versions.map(\.language))
+    let missing = site.config.languages.filter { !available.contains($0) }
+    var object: TemplateObject = [
+      "versions": .list(
+        versions.map { version in
+          let language = Language(version.language)
+          return .object([
+            "lang": .text(version.language), "dir": .text(language.direction), "name": .text(language.name),
+            "url": .text(version.path.rawValue), "current": .bool(version.language == current),
+          ])
+        }),
+      "missing": .list(
+        missing.enumerated().map { offset, code in
+          let language = Language(code)
+          return .object([
+            "lang": .text(code), "dir": .text(language.direction), "name": .text(language.name),
+            "last": .bool(offset == missing.count - 1),
+          ])
+        }),
+    ]
+    object["has_missing"] = .bool(!missing.isEmpty)
+    return object
   }
 
   /// A link to a document, with what lists of documents show about it.

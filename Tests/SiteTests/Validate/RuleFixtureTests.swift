@@ -51,7 +51,8 @@ import Testing
       "front-matter.unknown-field", "bpf-proposal.sections", "bpf-proposal.section-order",
       "bpf-proposal.co-facilitators", "bpf-proposal.length", "bpf-proposal.submission-deadline",
       "bpf-proposal.continuation-report", "wg-proposal.co-facilitators", "wg-proposal.renewal",
-      "meeting-summary.meeting-record", "references",
+      "meeting-summary.meeting-record", "references", "translation.fact", "translation.out-of-date",
+      "translation.no-document", "translation.language",
     ]
     #expect(expected.isSubset(of: Set(Self.ruleNames)), "missing: \(expected.subtracting(Self.ruleNames))")
   }

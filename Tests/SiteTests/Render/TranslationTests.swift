@@ -1,0 +1,241 @@
+import Foundation
+import SiteBuild
+import SiteModel
+import TestSupport
+import Testing
+
+/// Translations by file (`roadmap.ar.md` beside `roadmap.md`): their pages under the
+/// language's folder, the language switcher and `hreflang`, the translation status in the
+/// inventories and the sitemap, and a translation that falls behind its document.
+@Suite struct TranslationTests {
+  static let siteSettings = """
+    title: Fixture inventory
+    description: A site written by a test.
+    base_url: https://example.org/igf/
+    language: en
+    languages: [en, fr, ar]
+    publisher: Test Secretariat
+    """
+
+  static let report = Documents.report(
+    title: "Roadmap",
+    extra: """
+      summary: A roadmap for 2018.
+      recommendations:
+        - {id: rec-1, text: "Focus first."}
+        - {id: rec-2, text: "Then commit."}
+      """,
+    body: "## Introduction\n\nSee the [meeting](../../2017/mag/2017-03-28-virtual-meeting-2.md).\n")
+
+  static func arabic(version: String?) -> String {
+    """
+    ---
+    title: خارطة طريق
+    summary: خارطة طريق لعام 2018.
+    \(version.map { "source_version: \"\($0)\"" } ?? "")
+    recommendations:
+      - {id: rec-1, text: "التركيز أولاً."}
+      - {id: rec-2, text: "ثم الالتزام."}
+    ---
+    ## مقدمة
+
+    انظر [الاجتماع](../../2017/mag/2017-03-28-virtual-meeting-2.md) و IGF 2018.
+    """
+  }
+
+  /// The site with the Arabic translation following the report as it is now.
+  static func site() throws -> FixtureSite {
+    let site = try FixtureSite([
+      "content/site.yml": siteSettings,
+      "content/2017/mag/2017-03-28-virtual-meeting-2.md": Documents.meetingSummary(),
+      "content/2018/reports/roadmap.md": report,
+      "content/2018/reports/roadmap.ar.md": arabic(version: nil),
+    ])
+    try site.write(arabic(version: try currentVersion(site)), to: "content/2018/reports/roadmap.ar.md")
+    return site
+  }
+
+  /// The version of the report as `report` has it.
+  static func reportVersion() throws -> String {
+    try currentVersion(
+      try FixtureSite([
+        "content/site.yml": siteSettings, "content/2018/reports/roadmap.md": report,
+        "content/2018/reports/roadmap.ar.md": arabic(version: nil),
+      ]))
+  }
+
+  /// The version of the report the out-of-date warning asks the translation to name.
+  static func currentVersion(_ site: FixtureSite) throws -> String {
+    let warning = try #require(site.check().first { $0.rule.rawValue == "translation.out-of-date" })
+    let help = try #require(warning.help)
+    let quoted = try #require(help.split(separator: "\"").dropFirst().first)
+    return String(quoted)
+  }
+
+  @Test func aTranslationIsPublishedUnderItsLanguageWithItsDocumentsFacts() throws {
+    let site = try Self.site()
+    let report = site.build()
+    #expect(report.wrote, "\(report.diagnostics)")
+    #expect(report.diagnostics.isEmpty, "\(report.diagnostics)")
+    let page = try site.read("output/ar/2018/reports/roadmap/index.html")
+    #expect(page.contains("<html lang=\"ar\" dir=\"rtl\">"))
+    #expect(page.contains("<h1>خارطة طريق</h1>"))
+    #expect(page.contains("<li id=\"rec-1\">التركيز أولاً.</li>"), "recommendations keep their ids")
+    // The facts are the report's; the interface around the Arabic text stays marked English.
+    #expect(page.contains("Eva Berg"))
+    #expect(page.contains("<header class=\"site-header\" lang=\"en\" dir=\"ltr\">"))
+    #expect(
+      page.contains(
+        "<section id=\"about\" class=\"metadata\" aria-labelledby=\"about-heading\" lang=\"en\" dir=\"ltr\">"))
+    #expect(page.contains("This is the Arabic text of a document published in English"))
+    #expect(!page.contains("may be out of date"))
+    #expect(page.contains("\"inLanguage\":\"ar\",\"translationOfWork\""))
+    // Links to other documents go to their pages from one folder deeper.
+    #expect(page.contains("href=\"../../../../2017/mag/2017-03-28-virtual-meeting-2/index.html\""))
+    let broken = try LinkChecker.brokenLinks(in: site.output)
+    #expect(broken.isEmpty, "\(broken)")
+  }
+
+  @Test func bothVersionsNameEachOtherAndTheLanguagesTheyAreNotIn() throws {
+    let site = try Self.site()
+    #expect(site.build().wrote)
+    let alternates = """
+      <link rel="alternate" hreflang="en" href="https://example.org/igf/2018/reports/roadmap/">
+      <link rel="alternate" hreflang="ar" href="https://example.org/igf/ar/2018/reports/roadmap/">
+      <link rel="alternate" hreflang="x-default" href="https://example.org/igf/2018/reports/roadmap/">
+      """
+    for path in ["output/2018/reports/roadmap/index.html", "output/ar/2018/reports/roadmap/index.html"] {
+      let page = try site.read(path)
+      #expect(page.contains(alternates), "\(path) lists both versions and the default")
+      #expect(page.contains("Not available in <span lang=\"fr\" dir=\"ltr\">Français</span>."))
+    }
+    let original = try site.read("output/2018/reports/roadmap/index.html")
+    #expect(
+      original.contains(
+        "<a href=\"../../../ar/2018/reports/roadmap/index.html\" lang=\"ar\" dir=\"rtl\" hreflang=\"ar\">العربية</a>"))
+    #expect(original.contains("<span lang=\"en\" dir=\"ltr\" aria-current=\"page\">English</span>"))
+    // A page in one language only says so, and has no alternates.
+    let meeting = try site.read("output/2017/mag/2017-03-28-virtual-meeting-2/index.html")
+    #expect(!meeting.contains("hreflang=\"x-default\""))
+    #expect(
+      meeting.contains(
+        "Not available in <span lang=\"fr\" dir=\"ltr\">Français</span>, <span lang=\"ar\" dir=\"rtl\">العربية</span>.")
+    )
+    let sitemap = try site.read("output/sitemap.xml")
+    #expect(sitemap.contains("xmlns:xhtml=\"http://www.w3.org/1999/xhtml\""))
+    #expect(
+      sitemap.contains(
+        "<url><loc>https://example.org/igf/ar/2018/reports/roadmap/</loc>\n    <xhtml:link rel=\"alternate\" hreflang=\"en\" href=\"https://example.org/igf/2018/reports/roadmap/\"/>"
+      ))
+    #expect(sitemap.components(separatedBy: "hreflang=\"x-default\"").count == 3, "one x-default for each version")
+  }
+
+  @Test func theInventoriesListTheLanguagesADocumentIsIn() throws {
+    let site = try Self.site()
+    #expect(site.build().wrote)
+    let json = try site.read("output/2018/inventory.json")
+    let compact = json.filter { !$0.isWhitespace }
+    #expect(
+      compact.contains(
+        #""languages":[{"language":"en","url":"https://example.org/igf/2018/reports/roadmap/","translation":false,"#
+          + #""follows_original":null},{"language":"ar","url":"https://example.org/igf/ar/2018/reports/roadmap/","#
+          + #""translation":true,"follows_original":true}]"#))
+    let csv = try site.read("output/2018/inventory.csv")
+    #expect(
+      csv.hasPrefix(
+        "id,url,title,kind,cycle,status,date,facilitators,stakeholder_groups,themes,outputs,references,warnings,modalities,languages\r\n"
+      ))
+    #expect(csv.contains(",en; ar\r\n"))
+    let inventory = try site.read("output/2018/index.html")
+    #expect(
+      inventory.contains(
+        "<dt>Translations</dt><dd><ul class=\"values\"><li><a href=\"../ar/2018/reports/roadmap/index.html\" lang=\"ar\" dir=\"rtl\" hreflang=\"ar\">العربية</a></li></ul></dd>"
+      ))
+  }
+
+  @Test func aTranslationBehindItsDocumentSaysItMayBeOutOfDate() throws {
+    let site = try Self.site()
+    let before = try Self.reportVersion()
+    try site.write(
+      Self.report.replacingOccurrences(of: "Focus first.", with: "Focus first, and early."),
+      to: "content/2018/reports/roadmap.md")
+    let report = site.build()
+    #expect(report.wrote)
+    let warning = try #require(report.diagnostics.first { $0.rule.rawValue == "translation.out-of-date" })
+    #expect(warning.message.contains("the document has changed since this translation (source_version: \(before);"))
+    #expect(warning.location.file.hasSuffix("roadmap.ar.md"))
+    #expect(warning.location.line == 4)
+    let page = try site.read("output/ar/2018/reports/roadmap/index.html")
+    #expect(
+      page.contains("The translation the original has changed since it was translated, so it may be out of date."))
+    #expect(try site.read("output/2018/inventory.json").contains("\"follows_original\": false"))
+    #expect(
+      try site.read("output/2018/index.html").contains("العربية</a> <span class=\"note\">(may be out of date)</span>"))
+    // A change to a fact only does not date the translation.
+    let facts = try Self.site()
+    try facts.write(
+      Self.report.replacingOccurrences(of: "status: final", with: "status: draft"),
+      to: "content/2018/reports/roadmap.md")
+    #expect(!facts.check().contains { $0.rule.rawValue == "translation.out-of-date" })
+  }
+
+  @Test func thePreviewFollowsTranslationsAsAFullBuildDoes() throws {
+    let site = try Self.site()
+    let preview = site.root.appendingPathComponent("preview-output")
+    let session = SiteSession(options: site.options(drafts: true, output: preview))
+    #expect(session.buildAll().succeeded)
+    let version = try Self.reportVersion()
+    let french = "---\ntitle: Feuille de route\nsource_version: \"\(version)\"\n---\n## Introduction\n\nTexte.\n"
+    let edits: [(String, [String: String?])] = [
+      ("add a French translation", ["content/2018/reports/roadmap.fr.md": french]),
+      (
+        "change the report's text",
+        ["content/2018/reports/roadmap.md": Self.report.replacingOccurrences(of: "Then commit.", with: "Commit.")]
+      ),
+      (
+        "retitle the Arabic translation",
+        [
+          "content/2018/reports/roadmap.ar.md": Self.arabic(version: version).replacingOccurrences(
+            of: "خارطة طريق\n", with: "خارطة\n")
+        ]
+      ),
+      ("remove the French translation", ["content/2018/reports/roadmap.fr.md": nil]),
+    ]
+    for (description, files) in edits {
+      for (path, text) in files {
+        if let text {
+          try site.write(text, to: path)
+        } else {
+          try FileManager.default.removeItem(at: site.root.appendingPathComponent(path))
+        }
+      }
+      let update = session.update(changed: Set(files.keys), deferringData: true)
+      #expect(update.succeeded, "\(description): \(update.diagnostics)")
+      if let followUp = update.followUp { session.absorb(followUp.run()) }
+      let differing = try IncrementalBuildTests.filesDifferingFromAFullBuild(site, preview: preview)
+      #expect(differing.isEmpty, "after \"\(description)\", these files differ from a full build: \(differing)")
+    }
+    #expect(
+      !FileManager.default.fileExists(atPath: preview.appendingPathComponent("fr/2018/reports/roadmap/index.html").path)
+    )
+  }
+
+  @Test func theSitesLanguagesAreLanguageTags() throws {
+    let site = try FixtureSite([
+      "content/site.yml": Self.siteSettings.replacingOccurrences(of: "[en, fr, ar]", with: "[en, French]"),
+      "content/2018/reports/roadmap.md": Self.report,
+    ])
+    let problem = try #require(site.check().first { $0.rule.rawValue == "site.type" })
+    #expect(problem.message == "\"French\" in languages is not a language tag")
+    #expect(problem.location.line == 5)
+    #expect(problem.help == "list the languages as BCP 47 tags: ar, zh, en, fr, ru, es")
+  }
+
+  @Test func aDocumentCannotSitInALanguagesFolder() throws {
+    let site = try FixtureSite([
+      "content/site.yml": Self.siteSettings,
+      "content/fr/reports/roadmap.md": Self.report,
+    ])
+    #expect(site.check().contains { $0.rule.rawValue == "content.url-collision" && $0.message.contains("under fr/") })
+  }
+}
