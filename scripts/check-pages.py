@@ -82,7 +82,8 @@ def check_html_validity():
     for message in messages:
         where = os.path.relpath(urllib.parse.unquote(message.get("url", "")).replace("file:", ""), OUTPUT)
         problem("html", f"{where}:{message.get('lastLine', '?')}: {message.get('message')}")
-    print(f"HTML5 (vnu {jar_version(jar)}): {len(pages)} pages, {len(messages)} errors")
+    languages = page_languages(pages)
+    print(f"HTML5 (vnu {jar_version(jar)}): {len(pages)} pages in {len(languages)} languages ({', '.join(languages)}), {len(messages)} errors")
 
 
 def jar_version(jar):
@@ -196,7 +197,24 @@ def page_types():
             match = re.search(r'<article class="document document-([a-z-]+)"', handle.read())
         if match and f"document-{match.group(1)}" not in chosen:
             chosen[f"document-{match.group(1)}"] = page
+    # And a page of every language the site is published in (the Arabic ones right to left).
+    for page in html_files():
+        with open(page, encoding="utf-8") as handle:
+            match = re.search(r'<html lang="([A-Za-z-]+)" dir="(ltr|rtl)"', handle.read())
+        key = match and f"language-{match.group(1)}-{match.group(2)}"
+        if key and key not in chosen:
+            chosen[key] = page
     return chosen
+
+
+def page_languages(pages):
+    languages = set()
+    for page in pages:
+        with open(page, encoding="utf-8") as handle:
+            match = re.search(r'<html lang="([A-Za-z-]+)"', handle.read())
+        if match:
+            languages.add(match.group(1))
+    return sorted(languages)
 
 
 def check_accessibility():
