@@ -93,6 +93,13 @@ inventory:
   # Within each kind: by date (as far as known; undated last), then title.
   order: [date, title]
 
+# Translations the MAG asks for: a document of these kinds not yet in every one of these
+# languages is listed under "Needs further attention" (translations are files beside their
+# documents, proposal.fr.md; content/site.yml lists the site's languages). The seeds record
+# no such request with a date, so the sample leaves it out; a site that has one writes:
+#
+# translations: {kinds: [bpf-output, igf-messages], languages: [ar, zh, fr, ru, es], from: 2021}
+
 # The series: the documents of one BPF, working group, Dynamic Coalition or Policy Network
 # across cycles, named in content/series.yml. `final_output` lists the kinds and statuses
 # that count as a cycle's final output ("needs further attention" lists the series without

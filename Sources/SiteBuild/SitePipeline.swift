@@ -74,9 +74,12 @@ public final class SitePipeline {
     // content and parse: re-read and re-parse what changed.
     var markdownOptions = MarkdownOptions(unsafeHTML: config.unsafeHTML, reservedAnchors: PageAnchors.reserved)
     markdownOptions.renderHTML = renderHTML
-    let changes = content.update(
+    var changes = content.update(
       changed: changed, walk: settingsChanged || changed.map(needsWalk) ?? true, markdown: markdownOptions,
       languages: (config.language, config.translationLanguages), timer: &timer)
+    // A translation's change reaches its document's page and inventory item.
+    changes.documents.formUnion(
+      changes.documents.compactMap { $0.translation(languages: config.translationLanguages)?.source })
     changedSinceLinked.formUnion(changes.documents)
 
     // validate: the documents the change can affect; the site's problems are all reported.
@@ -99,6 +102,9 @@ public final class SitePipeline {
       checker = incremental
     }
     diagnostics += TranslationRule.check(index, unpublished: content.unpublished)
+    if let request = schema?.translations {
+      diagnostics += TranslationRule.check(request, languages: config.languages)
+    }
     timer.lap("validate documents")
     if let schema {
       // The languages' folders hold the translations' pages.

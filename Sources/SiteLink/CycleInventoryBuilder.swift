@@ -97,6 +97,18 @@ struct CycleInventoryBuilder {
           reason: .warnings, document: item.document,
           detail: "\(count) warning\(count == 1 ? "" : "s"): \(item.warnings.map(\.message).joined(separator: "; "))"))
     }
+    if let request = schema.translations {
+      for item in items {
+        let has = Set(index.translations(of: item.document.id).compactMap(\.language))
+        let missing = request.missing(for: item.document, has: has)
+        guard !missing.isEmpty else { continue }
+        let names = missing.map { "\(Language($0).englishName) (\($0))" }
+        found.append(
+          AttentionItem(
+            reason: .missingTranslations, document: item.document,
+            detail: "not yet in \(names.joined(separator: ", "))"))
+      }
+    }
     return found
   }
 

@@ -233,9 +233,11 @@ public struct AttentionItem: Sendable {
     case notRenewed = "not-renewed"
     case pending = "pending"
     case warnings = "warnings"
+    case missingTranslations = "missing-translations"
 
     public var heading: String {
       switch self {
+      case .missingTranslations: "Translations still missing"
       case .noFinalOutput: "Without a final output"
       case .notRenewed: "Working groups not renewed"
       case .pending: "Proposals still pending"

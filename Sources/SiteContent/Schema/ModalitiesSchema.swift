@@ -18,6 +18,9 @@ public struct ModalitiesSchema: Sendable {
   /// The kinds of series (BPFs, working groups, Dynamic Coalitions, Policy Networks), by the
   /// front-matter field that names a document's series.
   public var seriesTypes: [SeriesType]
+  /// The translations the MAG asks for: the inventories list a document of these kinds
+  /// that is not yet in every one of these languages as needing further attention.
+  public var translations: TranslationPolicy?
   public var file: String
 
   public init(
@@ -338,6 +341,28 @@ public struct RuleConfig: Sendable {
 
 /// What a cycle inventory lists under "Needs further attention", and in which order it
 /// lists a kind's documents, from the schema's `inventory` section.
+/// `translations: {kinds: [bpf-output, igf-messages], languages: [ar, zh, fr, ru, es], from: 2021}`.
+public struct TranslationPolicy: Sendable {
+  public var kinds: [String]
+  public var languages: [String]
+  /// The first cycle the request applies to; nil for every cycle.
+  public var from: Int?
+  public var location: SourceLocation
+
+  public init(kinds: [String], languages: [String], from: Int? = nil, location: SourceLocation) {
+    self.kinds = kinds
+    self.languages = languages
+    self.from = from
+    self.location = location
+  }
+
+  /// The languages a document still lacks a translation into, when the request applies.
+  public func missing(for document: ParsedDocument, has languages: Set<String>) -> [String] {
+    guard kinds.contains(document.kind ?? ""), from.map({ (document.cycle ?? 0) >= $0 }) ?? true else { return [] }
+    return self.languages.filter { !languages.contains($0) }
+  }
+}
+
 public struct InventoryPolicy: Sendable {
   /// Statuses of proposals still waiting for a decision.
   public var pendingStatuses: [String]

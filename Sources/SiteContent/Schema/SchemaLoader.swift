@@ -52,7 +52,8 @@ private struct SchemaParser {
 
   mutating func schema(_ root: YAMLNode) -> ModalitiesSchema {
     expectKeys(
-      root, allowed: ["vocabularies", "common", "checks", "inventory", "series", "kinds"], context: "the schema")
+      root, allowed: ["vocabularies", "common", "checks", "inventory", "series", "kinds", "translations"],
+      context: "the schema")
     var schema = ModalitiesSchema(file: file)
     if let node = root["vocabularies"] {
       for entry in node.entries ?? [] {
@@ -94,7 +95,38 @@ private struct SchemaParser {
       }
     }
     schema.seriesTypes = seriesTypes(root["series"], kinds: schema.kinds)
+    if let node = root["translations"] { schema.translations = translationPolicy(node, kinds: schema.kinds) }
     return schema
+  }
+
+  /// The `translations:` request: kinds that are the schema's, language tags, a cycle.
+  mutating func translationPolicy(_ node: YAMLNode, kinds: [KindSpec]) -> TranslationPolicy? {
+    expectKeys(node, allowed: ["kinds", "languages", "from"], context: "translations")
+    let kindIDs = kinds.map(\.id)
+    let asked = node["kinds"]?.strings ?? []
+    let languages = node["languages"]?.strings ?? []
+    guard !asked.isEmpty, !languages.isEmpty else {
+      problem(
+        "translations needs the kinds to translate and the languages", at: node,
+        help: "write translations: {kinds: [bpf-output], languages: [ar, zh, fr, ru, es]}")
+      return nil
+    }
+    for kind in asked where !kindIDs.contains(kind) {
+      var message = "translations names the kind \"\(kind)\", which the schema does not declare"
+      if let suggestion = Suggestion.didYouMean(kind, in: kindIDs) { message += "; \(suggestion)" }
+      problem(message, at: node["kinds"] ?? node, help: "the kinds are \(kindIDs.joined(separator: ", "))")
+    }
+    for language in languages where !Language.isTag(language) {
+      problem(
+        "translations names \"\(language)\", which is not a language tag", at: node["languages"] ?? node,
+        help: "write the languages as BCP 47 tags: ar, zh, en, fr, ru, es")
+    }
+    var from: Int?
+    if let cycle = node["from"] {
+      from = cycle.int
+      if from == nil { problem("translations.from must be a cycle's year, such as 2021", at: cycle) }
+    }
+    return TranslationPolicy(kinds: asked, languages: languages, from: from, location: node.location)
   }
 
   /// The `series:` section; without one, each kind's series field is a series type of its

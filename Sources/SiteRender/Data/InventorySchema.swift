@@ -37,7 +37,7 @@ enum InventorySchema {
               "items": {
                 "type": "object",
                 "properties": {
-                  "reason": {"enum": ["no-final-output", "not-renewed", "pending", "warnings"]},
+                  "reason": {"enum": ["no-final-output", "not-renewed", "pending", "warnings", "missing-translations"]},
                   "id": {"$ref": "#/$defs/id"},
                   "detail": {"type": "string"}
                 },

@@ -1,3 +1,4 @@
+import SiteContent
 import SiteModel
 
 /// The checks of translations (`proposal.fr.md` beside `proposal.md`): a translation names
@@ -32,6 +33,18 @@ public enum TranslationRule {
       diagnostics += problems(of: translation, source: source)
     }
     return diagnostics
+  }
+
+  /// The schema asks for translations into languages the site does not publish in.
+  public static func check(_ request: TranslationPolicy, languages: [String]) -> [Diagnostic] {
+    let unlisted = request.languages.filter { !languages.contains($0) }
+    guard !unlisted.isEmpty else { return [] }
+    return [
+      Diagnostic(
+        .error, .modalitiesSchema,
+        "translations asks for \(unlisted.joined(separator: ", ")), which content/site.yml does not list among the site's languages",
+        at: request.location, help: "add them to languages: in content/site.yml, or remove them here")
+    ]
   }
 
   static func problems(of translation: ParsedDocument, source: ParsedDocument) -> [Diagnostic] {

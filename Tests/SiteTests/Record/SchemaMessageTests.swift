@@ -36,6 +36,25 @@ import Testing
       "      from: 2019\n      until: 2018\n      source: Annex II, Submission",
       #""from: 2019" comes after "until: 2018""#
     ),
+    (
+      "# translations: {kinds: [bpf-output, igf-messages], languages: [ar, zh, fr, ru, es], from: 2021}",
+      "translations: {kinds: [bpf-outptu], languages: [ar]}",
+      #"translations names the kind "bpf-outptu", which the schema does not declare; did you mean "bpf-output"?"#
+    ),
+    (
+      "# translations: {kinds: [bpf-output, igf-messages], languages: [ar, zh, fr, ru, es], from: 2021}",
+      "translations: {kinds: [bpf-output], languages: [Arabic]}",
+      #"translations names "Arabic", which is not a language tag"#
+    ),
+    (
+      "# translations: {kinds: [bpf-output, igf-messages], languages: [ar, zh, fr, ru, es], from: 2021}",
+      "translations: {kinds: [bpf-output]}", "translations needs the kinds to translate and the languages"
+    ),
+    (
+      "# translations: {kinds: [bpf-output, igf-messages], languages: [ar, zh, fr, ru, es], from: 2021}",
+      "translations: {kinds: [bpf-output], languages: [ar]}",
+      "translations asks for ar, which content/site.yml does not list among the site's languages"
+    ),
   ])
   func aMistakeInTheSchemaIsNamed(original: String, replacement: String, message: String) throws {
     #expect(Self.sample.contains(original), "the sample schema changed: \(original)")

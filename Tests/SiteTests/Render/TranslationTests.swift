@@ -238,4 +238,33 @@ import Testing
     ])
     #expect(site.check().contains { $0.rule.rawValue == "content.url-collision" && $0.message.contains("under fr/") })
   }
+
+  /// The schema asks for reports in French and Arabic from 2018: the inventory lists what is
+  /// missing, in its page and its data, and stops listing it once the translation is there.
+  @Test func theInventoryListsTheTranslationsTheSchemaAsksFor() throws {
+    let site = try Self.site()
+    let schema = try site.read("content/modalities.yml")
+    try site.write(
+      schema + "\ntranslations: {kinds: [report], languages: [fr, ar], from: 2018}\n", to: "content/modalities.yml")
+    try site.write(Documents.report(title: "Earlier", cycle: 2017), to: "content/2017/reports/earlier.md")
+    #expect(site.build().wrote)
+    let inventory = try site.read("output/2018/index.html")
+    #expect(inventory.contains("Translations still missing"))
+    #expect(inventory.contains("not yet in French (fr)"))
+    #expect(!inventory.contains("Arabic (ar)"), "the report is in Arabic")
+    #expect(try site.read("output/2018/inventory.json").contains("\"reason\": \"missing-translations\""))
+    #expect(!(try site.read("output/2017/index.html")).contains("Translations still missing"), "asked from 2018")
+    // In the preview, the French translation takes the report off the list.
+    let preview = site.root.appendingPathComponent("preview-output")
+    let session = SiteSession(options: site.options(drafts: true, output: preview))
+    #expect(session.buildAll().succeeded)
+    let french = "---\ntitle: Feuille de route\nsource_version: \"\(try Self.reportVersion())\"\n---\nTexte.\n"
+    try site.write(french, to: "content/2018/reports/roadmap.fr.md")
+    let update = session.update(changed: ["content/2018/reports/roadmap.fr.md"], deferringData: true)
+    if let followUp = update.followUp { session.absorb(followUp.run()) }
+    #expect(
+      !(try String(contentsOf: preview.appendingPathComponent("2018/index.html"), encoding: .utf8)).contains(
+        "not yet in French"))
+    #expect(try IncrementalBuildTests.filesDifferingFromAFullBuild(site, preview: preview).isEmpty)
+  }
 }
