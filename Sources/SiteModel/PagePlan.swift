@@ -33,6 +33,9 @@ public enum PagePlan {
 
   public static let siteFeed = "feed.xml"
   public static func cycleFeed(_ year: Int) -> String { "\(year)/feed.xml" }
+  /// The feed of the translations into a language, and of a cycle's (`fr/feed.xml`, `fr/2017/feed.xml`).
+  public static func languageFeed(_ language: String) -> String { "\(language)/feed.xml" }
+  public static func languageCycleFeed(_ language: String, _ year: Int) -> String { "\(language)/\(year)/feed.xml" }
   public static let siteInventory = "inventory.json"
   public static func cycleInventory(_ year: Int) -> String { "\(year)/inventory.json" }
   public static func cycleInventoryCSV(_ year: Int) -> String { "\(year)/inventory.csv" }

@@ -802,7 +802,7 @@ details.item-balance summary { cursor: pointer; color: var(--link); }
 <link rel="alternate" hreflang="{{lang}}" href="{{url}}">
 {{/page.alternates}}
 <link rel="stylesheet" href="{{root}}assets/style.css">
-<link rel="alternate" type="application/atom+xml" title="{{site.title}}" href="{{root}}feed.xml">
+<link rel="alternate" type="application/atom+xml" title="{{site.title}}" href="{{root}}{{page.feed}}">
 {{$head}}{{/head}}
 </head>
 <body class="page-{{page.type}}">

@@ -93,9 +93,9 @@ public struct SiteRenderer: Sendable {
       return [
         AtomFeed(site: site).cycleFeed(cycle), InventoryData(site: site).cycleFile(cycle),
         InventoryCSV(site: site).file(cycle),
-      ]
+      ] + AtomFeed(site: site).languageFeeds(cycle)
     case .siteFeed:
-      return [AtomFeed(site: site).siteFeed()]
+      return [AtomFeed(site: site).siteFeed()] + AtomFeed(site: site).languageFeeds()
     case .siteInventory:
       return [
         InventoryData(site: site, cache: cache, cacheEpoch: cacheEpoch).siteFile(),

@@ -2,7 +2,8 @@ import SiteLink
 import SiteModel
 import SiteSupport
 
-/// Atom 1.0 feeds of the site's documents: one for the whole site and one per cycle, newest
+/// Atom 1.0 feeds of the site's documents: one for the whole site and one per cycle, and the
+/// same for each other language the site has translations into (`fr/feed.xml`), newest
 /// first by the documents' dates as known (undated ones last). An entry's `updated` is the
 /// document's own day (at midnight UTC) when the content gives one; otherwise, since Atom
 /// requires a day, the day its file was last modified, and the summary says the document's
@@ -22,6 +23,39 @@ struct AtomFeed {
     feed(
       path: PagePlan.cycleFeed(cycle.year), title: "\(site.config.title): \(cycle.title)", alternate: cycle.pagePath,
       documents: Self.newestFirst(cycle.items.map(\.document)))
+  }
+
+  /// The feeds of the translations into each of the site's other languages (`fr/feed.xml`),
+  /// for the languages that have any.
+  func languageFeeds() -> [OutputFile] {
+    translationsByLanguage(site.pagedDocuments).map { language, pairs in
+      feed(
+        path: PagePlan.languageFeed(language), title: "\(site.config.title) (\(Language(language).name))",
+        alternate: .home, documents: Array(pairs.prefix(Self.siteWideLimit)), language: language)
+    }
+  }
+
+  /// A cycle's translations into each language that has any (`fr/2017/feed.xml`).
+  func languageFeeds(_ cycle: CycleInventory) -> [OutputFile] {
+    translationsByLanguage(cycle.items.map(\.document)).map { language, pairs in
+      feed(
+        path: PagePlan.languageCycleFeed(language, cycle.year),
+        title: "\(site.config.title): \(cycle.title) (\(Language(language).name))", alternate: cycle.pagePath,
+        documents: pairs, language: language)
+    }
+  }
+
+  /// The documents' translations, newest document first, by language in the site's order.
+  private func translationsByLanguage(_ documents: [ParsedDocument]) -> [(String, [(ParsedDocument, ParsedDocument)])] {
+    let translated = documents.filter { !site.translations(of: $0).isEmpty }
+    guard !translated.isEmpty else { return [] }
+    let ordered = Self.newestFirst(translated)
+    return site.config.languages.dropFirst().compactMap { language in
+      let pairs = ordered.compactMap { document in
+        site.translations(of: document).first { $0.language == language }.map { (document, $0) }
+      }
+      return pairs.isEmpty ? nil : (language, pairs)
+    }
   }
 
   /// Documents by date, newest first (ties by id, last first); with a limit, only the
@@ -50,32 +84,59 @@ struct AtomFeed {
   }
 
   func feed(path: String, title: String, alternate: PagePath, documents: [ParsedDocument]) -> OutputFile {
+    feed(path: path, title: title, alternate: alternate, documents: documents.map { ($0, $0) }, language: nil)
+  }
+
+  /// - Parameter documents: each document with its text in the feed's language (itself, or
+  ///   a translation): the text gives the title, summary and link, the document its dates.
+  /// - Parameter language: the feed's language; nil for the site's default.
+  func feed(
+    path: String, title: String, alternate: PagePath, documents: [(ParsedDocument, ParsedDocument)], language: String?
+  ) -> OutputFile {
     let base = site.config.baseURL
     let selfURL = PagePath(path).canonicalURL(base: base)
-    let entries = documents.compactMap { document in Self.updatedDay(of: document).map { (document, $0) } }
-    let updated = entries.map(\.1).max() ?? CalendarDate(daysSinceEpoch: 0)
+    // A translation is updated when its own file last changed, else when its document was.
+    let entries = documents.compactMap { document, text in
+      (text === document ? Self.updatedDay(of: document) : text.modified ?? Self.updatedDay(of: document))
+        .map { (document, text, $0) }
+    }
+    let updated = entries.map(\.2).max() ?? CalendarDate(daysSinceEpoch: 0)
     var xml =
-      "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"\(x(site.config.language))\">\n"
+      "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"\(x(language ?? site.config.language))\">\n"
     xml += "  <id>\(x(selfURL))</id>\n"
     xml += "  <title>\(x(title))</title>\n"
-    if !site.config.description.isEmpty { xml += "  <subtitle>\(x(site.config.description))</subtitle>\n" }
+    if !site.config.description.isEmpty, language == nil {
+      xml += "  <subtitle>\(x(site.config.description))</subtitle>\n"
+    }
     xml += "  <updated>\(updated.rfc3339)</updated>\n"
     xml += "  <link rel=\"self\" type=\"application/atom+xml\" href=\"\(x(selfURL))\"/>\n"
     xml += "  <link rel=\"alternate\" type=\"text/html\" href=\"\(x(alternate.canonicalURL(base: base)))\"/>\n"
     xml +=
       "  <author><name>\(x(site.config.publisher.isEmpty ? site.config.title : site.config.publisher))</name></author>\n"
-    for (document, day) in entries {
-      let url = document.pagePath.canonicalURL(base: base)
+    for (document, text, day) in entries {
+      let url = text.pagePath.canonicalURL(base: base)
       xml += "  <entry>\n"
       xml += "    <id>\(x(url))</id>\n"
-      xml += "    <title>\(x(document.title))</title>\n"
+      xml += "    <title>\(x(text.title))</title>\n"
       xml += "    <updated>\(day.rfc3339)</updated>\n"
       if let published = document.published?.fullDay { xml += "    <published>\(published.rfc3339)</published>\n" }
-      xml += "    <link rel=\"alternate\" type=\"text/html\" href=\"\(x(url))\"/>\n"
+      let hreflang = text === document ? "" : " hreflang=\"\(x(text.language ?? ""))\""
+      xml += "    <link rel=\"alternate\" type=\"text/html\"\(hreflang) href=\"\(x(url))\"/>\n"
+      if text !== document {
+        let original = document.pagePath.canonicalURL(base: base)
+        xml +=
+          "    <link rel=\"alternate\" type=\"text/html\" hreflang=\"\(x(site.config.language))\" href=\"\(x(original))\"/>\n"
+      }
       if let kind = site.kind(of: document) {
         xml += "    <category term=\"\(x(kind.id))\" label=\"\(x(kind.label))\"/>\n"
       }
       for theme in document.themes { xml += "    <category term=\"\(x(Slug.make(theme)))\" label=\"\(x(theme))\"/>\n" }
+      if text !== document {
+        // The summary is the translation's own, or none: no sentence in another language.
+        if let summary = text["summary"]?.scalarText { xml += "    <summary>\(x(summary))</summary>\n" }
+        xml += "  </entry>\n"
+        continue
+      }
       var summary =
         document["summary"]?.scalarText
         ?? "\(site.kind(of: document)?.label ?? "Document") of the \(document.cycle.map(String.init) ?? "") IGF cycle."

@@ -61,6 +61,8 @@ struct PageContext: Sendable {
       "type": .text(type),
       "lang": .text(language),
       "dir": .text(Language(language).direction),
+      // A page in another language offers that language's feed.
+      "feed": .text(language == site.config.language ? PagePlan.siteFeed : PagePlan.languageFeed(language)),
     ]
     page.set("description", text: description ?? site.config.description)
     let versions = versions ?? [(site.config.language, path)]

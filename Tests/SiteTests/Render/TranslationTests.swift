@@ -267,4 +267,27 @@ import Testing
         "not yet in French"))
     #expect(try IncrementalBuildTests.filesDifferingFromAFullBuild(site, preview: preview).isEmpty)
   }
+
+  @Test func eachLanguageWithTranslationsHasItsFeeds() throws {
+    let site = try Self.site()
+    #expect(site.build().wrote)
+    for path in ["output/ar/feed.xml", "output/ar/2018/feed.xml"] {
+      let feed = try site.read(path)
+      #expect(feed.contains("<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"ar\">"), "\(path)")
+      #expect(feed.contains("<title>خارطة طريق</title>"))
+      #expect(feed.contains("<published>2018-02-10T00:00:00Z</published>"), "the document's own date")
+      #expect(
+        feed.contains(
+          "<link rel=\"alternate\" type=\"text/html\" hreflang=\"ar\" href=\"https://example.org/igf/ar/2018/reports/roadmap/\"/>"
+        ))
+      #expect(
+        feed.contains(
+          "<link rel=\"alternate\" type=\"text/html\" hreflang=\"en\" href=\"https://example.org/igf/2018/reports/roadmap/\"/>"
+        ))
+      #expect(feed.contains("<summary>خارطة طريق لعام 2018.</summary>"))
+    }
+    #expect(!site.exists("output/fr/feed.xml"), "no French translation, no French feed")
+    #expect(!site.exists("output/ar/2017/feed.xml"), "no Arabic translation in 2017")
+    #expect(try site.read("output/ar/2018/reports/roadmap/index.html").contains("href=\"../../../../ar/feed.xml\""))
+  }
 }
