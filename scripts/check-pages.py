@@ -324,7 +324,8 @@ def search_results(driver, url):
 def check_search():
     """Searching in headless Chromium, the site opened from the file system and served under
     /igf/: results for a word, its sentence linked to its paragraph, accents folded, a
-    prefix, a filter, and browsing offered when nothing matches."""
+    prefix, a filter, browsing offered when nothing matches, and the Chinese, Arabic and
+    French indexes of the translations."""
     driver = chromium()
     checked = 0
     try:
@@ -362,6 +363,19 @@ def check_search():
             if not items or one >= 10 or not all("ybersecurity" in title for title in titles):
                 problem("search", f"{base}: the series filter gave {titles} ({status})")
             checked += 2
+            # Each language's own index: Chinese by pairs of characters, Arabic with its
+            # letter forms folded (بإنشاء and المصلحة as the index writes them), French accents.
+            for path, query, expect, language in (
+                    ("zh/search/index.html", "论坛信息", "论坛信息", "zh"),
+                    ("zh/search/index.html", "决策者", "论坛信息", "zh"),
+                    ("ar/search/index.html", "بإنشاء المصلحة", "خارطة طريق", "ar"),
+                    ("fr/search/index.html", "reunion", "Réunion", "fr")):
+                status, items = search_results(driver, base + path + "?q=" + urllib.parse.quote(query))
+                titles = [item.find_element("css selector", "a").text for item in items]
+                found_in = driver.find_element("id", "search-results").get_attribute("lang")
+                if not any(expect in title for title in titles) or found_in != language:
+                    problem("search", f"{base}{path}: {query!r} found {titles} in lang={found_in!r} ({status})")
+                checked += 1
             status, items = search_results(driver, base + "search/index.html?q=zzzqqq")
             links = driver.find_elements("css selector", "#search-results .search-browse a")
             if "No document matches" not in status or len(links) != 3:

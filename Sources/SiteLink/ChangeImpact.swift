@@ -20,6 +20,10 @@ public enum ChangeImpact {
     var pages: Set<SitePage> = [
       .home, .search, .siteFeed, .siteInventory, .searchIndex, .sitemap, .peopleIndex, .themesIndex,
     ]
+    // Every language's search; the others' are small, and their pages list the filters.
+    for language in Set(old.translatedLanguages + new.translatedLanguages) {
+      pages.formUnion([.translatedSearch(language), .translatedSearchIndex(language)])
+    }
     // A document added or gone moves the numbers of those after it (the cache keeps the rest).
     pages.formUnion((0..<new.searchFragmentGroups).map { .searchFragments(group: $0) })
     var cycles = inventoryYears(

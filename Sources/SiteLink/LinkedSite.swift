@@ -92,6 +92,12 @@ public final class LinkedSite: Sendable {
     }
   }
 
+  /// The site's other languages that have translations with pages, in the site's order.
+  public var translatedLanguages: [String] {
+    let present = Set(translations.compactMap(\.language))
+    return config.languages.filter(present.contains)
+  }
+
   /// The languages a document can be read in: the site's default, then its translations'.
   public func languages(of document: ParsedDocument) -> [String] {
     [config.language] + translations(of: document).compactMap(\.language)

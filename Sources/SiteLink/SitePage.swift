@@ -6,6 +6,9 @@ public enum SitePage: Sendable, Hashable, Comparable {
   case home
   case notFound
   case search
+  /// The search page of another language with translations, and its index.
+  case translatedSearch(String)
+  case translatedSearchIndex(String)
   case cycle(Int)
   /// One page of a kind's items, when a cycle's inventory is too long for one page.
   case cycleKind(year: Int, kind: String, page: Int)
@@ -48,7 +51,7 @@ public enum SitePage: Sendable, Hashable, Comparable {
   /// index, the sitemap) rather than HTML a reader has open.
   public var isDataFile: Bool {
     switch self {
-    case .cycleData, .siteFeed, .siteInventory, .searchIndex, .searchFragments, .sitemap: true
+    case .cycleData, .siteFeed, .siteInventory, .searchIndex, .searchFragments, .translatedSearchIndex, .sitemap: true
     default: false
     }
   }
@@ -58,6 +61,8 @@ public enum SitePage: Sendable, Hashable, Comparable {
     case .home: "0"
     case .notFound: "1"
     case .search: "2"
+    case .translatedSearch(let language): "2 \(language)"
+    case .translatedSearchIndex(let language): "B3 \(language)"
     case .cycle(let year): "3 \(year)"
     case .cycleKind(let year, let kind, let page): "3 \(year) \(kind) \(page)"
     case .document(let id), .translation(let id): "4 \(id)"
@@ -92,6 +97,7 @@ extension LinkedSite {
     pages += cycles.flatMap { [SitePage.cycle($0.year), .cycleData($0.year)] + $0.kindPages }
     pages += pagedDocuments.map { .document($0.id) }
     pages += translations.map { .translation($0.id) }
+    pages += translatedLanguages.flatMap { [SitePage.translatedSearch($0), .translatedSearchIndex($0)] }
     pages += series.map { .series($0.key) }
     pages += people.map { .person($0.person.id) }
     pages += themes.map { .theme($0.id) }
@@ -107,6 +113,7 @@ extension LinkedSite {
     case .cycleKind(let year, _, _): cycle(year)?.kindPages.contains(page) ?? false
     case .document(let id): index[id].map { !$0.isCycleLanding } ?? false
     case .translation(let id): translations.contains { $0.id == id }
+    case .translatedSearch(let language), .translatedSearchIndex(let language): translatedLanguages.contains(language)
     case .series(let key): series(key) != nil
     case .person(let id): person(id) != nil
     case .theme(let id): theme(id) != nil

@@ -4,6 +4,8 @@
 public enum PagePlan {
   public static let notFound = PagePath("404.html")
   public static let search = PagePath("search/index.html")
+  /// The search page of the translations into a language (`fr/search/index.html`).
+  public static func translatedSearch(_ language: String) -> PagePath { PagePath("\(language)/search/index.html") }
   public static let peopleIndex = PagePath("people/index.html")
   public static let themesIndex = PagePath("themes/index.html")
   /// The HTML pages that are always there, in the sitemap's order.

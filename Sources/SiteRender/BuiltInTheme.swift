@@ -21,7 +21,8 @@ enum BuiltInTheme {
     ("assets/search.js",
 #"""
 // igfsite search: no dependencies, nothing outside the site. The build writes the index in
-// parts (search/index.js, search/w/*.js, search/d/*.js, search/f/*.js), each a script that
+// parts (search/index.js, search/w/*.js, search/d/*.js, search/f/*.js; for another
+// language's translations under its folder, fr/search/…), each a script that
 // hands its data to IGFSITE_SEARCH, so a query loads only the parts it needs with <script>
 // elements, which work from file:// and under any sub-path. Results are built with DOM
 // methods, never as HTML text.
@@ -29,6 +30,7 @@ enum BuiltInTheme {
   "use strict";
   var script = document.currentScript;
   var root = (script && script.getAttribute("data-root")) || "";
+  var index = (script && script.getAttribute("data-index")) || "search/";
   var form = document.getElementById("search-form");
   var input = document.getElementById("search-q");
   var status = document.getElementById("search-status");
@@ -70,12 +72,42 @@ enum BuiltInTheme {
     return loading[name];
   }
 
-  // As the build folds words: lowercase, accents removed.
+  // As the build folds words: marks dropped (accents, Arabic vowels and hamza), lowercase,
+  // and the Arabic letter forms readers may or may not write made one.
   function fold(text) {
-    return text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/ß/g, "ss");
+    return text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/ß/g, "ss")
+      .replace(/\u0671/g, "\u0627").replace(/\u0629/g, "\u0647").replace(/\u0649/g, "\u064A").replace(/\u0640/g, "");
+  }
+  // Han, kana and Hangul are written without spaces: searched as pairs of characters.
+  function isCJK(character) {
+    var code = character.codePointAt(0);
+    return (code >= 0x3040 && code <= 0x30FF) || (code >= 0x3400 && code <= 0x4DBF) ||
+      (code >= 0x4E00 && code <= 0x9FFF) || (code >= 0xAC00 && code <= 0xD7AF) ||
+      (code >= 0xF900 && code <= 0xFAFF) || (code >= 0x20000 && code <= 0x2FFFF);
   }
   function terms(text) {
-    return fold(text).split(/[^\p{L}\p{N}]+/u).filter(function (term) { return term.length >= 2; });
+    var found = [];
+    fold(text).split(/[^\p{L}\p{N}]+/u).forEach(function (word) {
+      var run = [];
+      var runIsCJK = false;
+      function flush() {
+        if (runIsCJK) {
+          if (run.length === 1) { found.push(run[0]); }
+          for (var i = 0; i + 1 < run.length; i++) { found.push(run[i] + run[i + 1]); }
+        } else if (run.length >= 2) {
+          found.push(run.join(""));
+        }
+        run = [];
+      }
+      Array.from(word).forEach(function (character) {
+        var cjk = isCJK(character);
+        if (run.length && cjk !== runIsCJK) { flush(); }
+        runIsCJK = cjk;
+        run.push(character);
+      });
+      flush();
+    });
+    return found;
   }
 
   function fileName(key) {
@@ -192,15 +224,16 @@ enum BuiltInTheme {
     clear();
     if (queryTerms.length === 0) { status.textContent = "Type words to search for."; return; }
     status.textContent = "Searching…";
-    load("manifest", "search/index.js").then(function () {
+    load("manifest", index + "index.js").then(function () {
+      if (store.manifest.lang) { list.lang = store.manifest.lang; list.dir = store.manifest.dir || "ltr"; }
       store.keys = store.keys || new Set(store.manifest.shards);
       var needs = queryTerms.map(function (term, index) { return shardsFor(term, index === queryTerms.length - 1); });
       var parts = [];
       needs.forEach(function (keys) {
-        keys.forEach(function (key) { parts.push(load("w:" + key, "search/w/" + fileName(key) + ".js")); });
+        keys.forEach(function (key) { parts.push(load("w:" + key, index + "w/" + fileName(key) + ".js")); });
       });
       ["kind", "theme", "series"].forEach(function (name) {
-        if (values[name]) { parts.push(load("f:" + name, "search/f/" + name + ".js")); }
+        if (values[name]) { parts.push(load("f:" + name, index + "f/" + name + ".js")); }
       });
       return Promise.all(parts).then(function () {
         if (version !== current.version) { return; }
@@ -256,7 +289,7 @@ enum BuiltInTheme {
     var page = current.results.slice(current.shown, current.shown + PAGE);
     current.shown += page.length;
     return Promise.all(page.map(function (result) {
-      return load("d:" + result[0], "search/d/" + result[0] + ".js");
+      return load("d:" + result[0], index + "d/" + result[0] + ".js");
     })).then(function () {
       if (version !== current.version) { return; }
       page.forEach(function (result) { list.appendChild(item(store.docs[result[0]])); });
@@ -270,7 +303,7 @@ enum BuiltInTheme {
     for (var i = 0; i < doc.p.length; i++) {
       var folded = fold(doc.p[i][1]);
       if (!wanted.some(function (term) { return folded.indexOf(term) >= 0; })) { continue; }
-      var sentences = doc.p[i][1].match(/[^.!?]+(?:[.!?]+|$)/g) || [doc.p[i][1]];
+      var sentences = doc.p[i][1].match(/[^.!?。！？؟]+(?:[.!?。！？؟]+|$)/g) || [doc.p[i][1]];
       for (var j = 0; j < sentences.length; j++) {
         var text = fold(sentences[j]);
         if (wanted.some(function (term) { return text.indexOf(term) >= 0; })) {
@@ -285,7 +318,10 @@ enum BuiltInTheme {
   function marked(text, into) {
     text.split(/([^\p{L}\p{N}]+)/u).forEach(function (part) {
       var word = fold(part);
-      if (part && current.queryTerms.some(function (term) { return word.indexOf(term) === 0; })) {
+      // A word a term begins; in text without spaces, a run of characters holding a term.
+      if (part && current.queryTerms.some(function (term) {
+        return isCJK(term) ? word.indexOf(term) >= 0 : word.indexOf(term) === 0;
+      })) {
         var mark = document.createElement("mark");
         mark.textContent = part;
         into.appendChild(mark);
@@ -324,7 +360,7 @@ enum BuiltInTheme {
   var seriesFilter = document.getElementById(filters.series);
   var seriesFilled = false;
   function fillSeries() {
-    return load("f:series", "search/f/series.js").then(function () {
+    return load("f:series", index + "f/series.js").then(function () {
       if (seriesFilled) { return; }
       seriesFilled = true;
       var already = seriesFilter.value;
@@ -819,7 +855,7 @@ details.item-balance summary { cursor: pointer; color: var(--link); }
 <li><a href="{{root}}people/index.html">People</a></li>
 </ul>
 </nav>
-<form class="site-search" role="search" action="{{root}}search/index.html" method="get">
+<form class="site-search" role="search" action="{{root}}{{page.search}}" method="get">
 <label for="site-search-q" class="visually-hidden">Search the inventory</label>
 <input id="site-search-q" type="search" name="q" placeholder="Search the inventory">
 <button type="submit">Search</button>
@@ -954,8 +990,8 @@ details.item-balance summary { cursor: pointer; color: var(--link); }
 #"""
 {{<layout}}
 {{$content}}
-<h1>Search</h1>
-<form id="search-form" class="search-form" role="search" action="index.html" method="get">
+<h1{{{interface_attrs}}}>Search</h1>
+<form id="search-form" class="search-form" role="search" action="index.html" method="get"{{{interface_attrs}}}>
 <label for="search-q">Search titles, themes, people and text</label>
 <input id="search-q" type="search" name="q">
 <button type="submit">Search</button>
@@ -971,11 +1007,11 @@ details.item-balance summary { cursor: pointer; color: var(--link); }
 <select id="search-series" name="series"><option value="">Every series</option></select>
 </fieldset>
 </form>
-<p id="search-status" role="status" aria-live="polite"></p>
+<p id="search-status" role="status" aria-live="polite"{{{interface_attrs}}}></p>
 <ol id="search-results" class="document-list"></ol>
-<button id="search-more" type="button" hidden>More results</button>
-<noscript><p>Searching needs JavaScript. Browse the inventory <a href="{{root}}index.html">by cycle</a>, <a href="{{root}}themes/index.html">by theme</a> or <a href="{{root}}people/index.html">by person</a> instead.</p></noscript>
-<script src="{{root}}assets/search.js" data-root="{{root}}"></script>
+<button id="search-more" type="button" hidden{{{interface_attrs}}}>More results</button>
+<noscript><p{{{interface_attrs}}}>Searching needs JavaScript. Browse the inventory <a href="{{root}}index.html">by cycle</a>, <a href="{{root}}themes/index.html">by theme</a> or <a href="{{root}}people/index.html">by person</a> instead.</p></noscript>
+<script src="{{root}}assets/search.js" data-root="{{root}}" data-index="{{search_index}}"></script>
 {{/content}}
 {{/layout}}
 

@@ -52,6 +52,12 @@ public struct SiteRenderer: Sendable {
       return [htmlPage(PagePlan.notFound, .notFound, NotFoundPage(context: context).model())]
     case .search:
       return [htmlPage(PagePlan.search, .search, SearchPage(context: context).model())]
+    case .translatedSearch(let language):
+      return [
+        htmlPage(PagePlan.translatedSearch(language), .search, SearchPage(context: context).model(language: language))
+      ]
+    case .translatedSearchIndex(let language):
+      return SearchIndex(site: site, language: language).filesWithFragments()
     case .cycle(let year):
       guard let cycle = site.cycle(year) else { return [] }
       return [htmlPage(cycle.pagePath, .cycle, CyclePage(context: context).model(cycle))]
@@ -134,6 +140,7 @@ public struct SiteRenderer: Sendable {
     pages += site.people.map(\.pagePath)
     pages += site.themes.map(\.pagePath)
     var listed = pages.map { SitemapPage(path: $0) }
+    listed += site.translatedLanguages.map { SitemapPage(path: PagePlan.translatedSearch($0)) }
     let language = site.config.language
     for document in site.pagedDocuments {
       let translations = site.translations(of: document)

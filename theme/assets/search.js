@@ -1,5 +1,6 @@
 // igfsite search: no dependencies, nothing outside the site. The build writes the index in
-// parts (search/index.js, search/w/*.js, search/d/*.js, search/f/*.js), each a script that
+// parts (search/index.js, search/w/*.js, search/d/*.js, search/f/*.js; for another
+// language's translations under its folder, fr/search/…), each a script that
 // hands its data to IGFSITE_SEARCH, so a query loads only the parts it needs with <script>
 // elements, which work from file:// and under any sub-path. Results are built with DOM
 // methods, never as HTML text.
@@ -7,6 +8,7 @@
   "use strict";
   var script = document.currentScript;
   var root = (script && script.getAttribute("data-root")) || "";
+  var index = (script && script.getAttribute("data-index")) || "search/";
   var form = document.getElementById("search-form");
   var input = document.getElementById("search-q");
   var status = document.getElementById("search-status");
@@ -48,12 +50,42 @@
     return loading[name];
   }
 
-  // As the build folds words: lowercase, accents removed.
+  // As the build folds words: marks dropped (accents, Arabic vowels and hamza), lowercase,
+  // and the Arabic letter forms readers may or may not write made one.
   function fold(text) {
-    return text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/ß/g, "ss");
+    return text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/ß/g, "ss")
+      .replace(/\u0671/g, "\u0627").replace(/\u0629/g, "\u0647").replace(/\u0649/g, "\u064A").replace(/\u0640/g, "");
+  }
+  // Han, kana and Hangul are written without spaces: searched as pairs of characters.
+  function isCJK(character) {
+    var code = character.codePointAt(0);
+    return (code >= 0x3040 && code <= 0x30FF) || (code >= 0x3400 && code <= 0x4DBF) ||
+      (code >= 0x4E00 && code <= 0x9FFF) || (code >= 0xAC00 && code <= 0xD7AF) ||
+      (code >= 0xF900 && code <= 0xFAFF) || (code >= 0x20000 && code <= 0x2FFFF);
   }
   function terms(text) {
-    return fold(text).split(/[^\p{L}\p{N}]+/u).filter(function (term) { return term.length >= 2; });
+    var found = [];
+    fold(text).split(/[^\p{L}\p{N}]+/u).forEach(function (word) {
+      var run = [];
+      var runIsCJK = false;
+      function flush() {
+        if (runIsCJK) {
+          if (run.length === 1) { found.push(run[0]); }
+          for (var i = 0; i + 1 < run.length; i++) { found.push(run[i] + run[i + 1]); }
+        } else if (run.length >= 2) {
+          found.push(run.join(""));
+        }
+        run = [];
+      }
+      Array.from(word).forEach(function (character) {
+        var cjk = isCJK(character);
+        if (run.length && cjk !== runIsCJK) { flush(); }
+        runIsCJK = cjk;
+        run.push(character);
+      });
+      flush();
+    });
+    return found;
   }
 
   function fileName(key) {
@@ -170,15 +202,16 @@
     clear();
     if (queryTerms.length === 0) { status.textContent = "Type words to search for."; return; }
     status.textContent = "Searching…";
-    load("manifest", "search/index.js").then(function () {
+    load("manifest", index + "index.js").then(function () {
+      if (store.manifest.lang) { list.lang = store.manifest.lang; list.dir = store.manifest.dir || "ltr"; }
       store.keys = store.keys || new Set(store.manifest.shards);
       var needs = queryTerms.map(function (term, index) { return shardsFor(term, index === queryTerms.length - 1); });
       var parts = [];
       needs.forEach(function (keys) {
-        keys.forEach(function (key) { parts.push(load("w:" + key, "search/w/" + fileName(key) + ".js")); });
+        keys.forEach(function (key) { parts.push(load("w:" + key, index + "w/" + fileName(key) + ".js")); });
       });
       ["kind", "theme", "series"].forEach(function (name) {
-        if (values[name]) { parts.push(load("f:" + name, "search/f/" + name + ".js")); }
+        if (values[name]) { parts.push(load("f:" + name, index + "f/" + name + ".js")); }
       });
       return Promise.all(parts).then(function () {
         if (version !== current.version) { return; }
@@ -234,7 +267,7 @@
     var page = current.results.slice(current.shown, current.shown + PAGE);
     current.shown += page.length;
     return Promise.all(page.map(function (result) {
-      return load("d:" + result[0], "search/d/" + result[0] + ".js");
+      return load("d:" + result[0], index + "d/" + result[0] + ".js");
     })).then(function () {
       if (version !== current.version) { return; }
       page.forEach(function (result) { list.appendChild(item(store.docs[result[0]])); });
@@ -248,7 +281,7 @@
     for (var i = 0; i < doc.p.length; i++) {
       var folded = fold(doc.p[i][1]);
       if (!wanted.some(function (term) { return folded.indexOf(term) >= 0; })) { continue; }
-      var sentences = doc.p[i][1].match(/[^.!?]+(?:[.!?]+|$)/g) || [doc.p[i][1]];
+      var sentences = doc.p[i][1].match(/[^.!?。！？؟]+(?:[.!?。！？؟]+|$)/g) || [doc.p[i][1]];
       for (var j = 0; j < sentences.length; j++) {
         var text = fold(sentences[j]);
         if (wanted.some(function (term) { return text.indexOf(term) >= 0; })) {
@@ -263,7 +296,10 @@
   function marked(text, into) {
     text.split(/([^\p{L}\p{N}]+)/u).forEach(function (part) {
       var word = fold(part);
-      if (part && current.queryTerms.some(function (term) { return word.indexOf(term) === 0; })) {
+      // A word a term begins; in text without spaces, a run of characters holding a term.
+      if (part && current.queryTerms.some(function (term) {
+        return isCJK(term) ? word.indexOf(term) >= 0 : word.indexOf(term) === 0;
+      })) {
         var mark = document.createElement("mark");
         mark.textContent = part;
         into.appendChild(mark);
@@ -302,7 +338,7 @@
   var seriesFilter = document.getElementById(filters.series);
   var seriesFilled = false;
   function fillSeries() {
-    return load("f:series", "search/f/series.js").then(function () {
+    return load("f:series", index + "f/series.js").then(function () {
       if (seriesFilled) { return; }
       seriesFilled = true;
       var already = seriesFilter.value;

@@ -19,10 +19,30 @@ import Synchronization
 ///
 /// Documents are numbered newest cycle first, then by id, so each cycle is one range and
 /// equal scores list the newest first.
+///
+/// Each other language with translations has its own index, of its translations, under its
+/// folder (`fr/search/index.js`, …), numbered in the same order.
 struct SearchIndex {
   let site: LinkedSite
   /// Keeps documents' fragments between preview rebuilds.
   var cache: RenderCache?
+  /// The language of the index's texts; nil for the site's default.
+  var language: String? = nil
+
+  /// The documents the index numbers: every paged document, or those translated into
+  /// `language`.
+  private var documents: [ParsedDocument] {
+    guard let language else { return site.searchOrder }
+    return site.searchOrder.filter { document in site.translations(of: document).contains { $0.language == language } }
+  }
+
+  /// A document's text in the index's language.
+  private func text(of document: ParsedDocument) -> ParsedDocument {
+    language.flatMap { language in site.translations(of: document).first { $0.language == language } } ?? document
+  }
+
+  /// A path of the index in the index's language's folder.
+  private func path(_ path: String) -> String { language.map { "\($0)/\(path)" } ?? path }
   /// A shard's size beyond which it is split by a longer prefix.
   static let shardLimit = 24 * 1024
   /// The paragraphs of a document fragment, at most (a result's matched sentence is looked
@@ -50,11 +70,16 @@ struct SearchIndex {
   /// `fragments(group:)`, rendered as pages of their own.
   func files() -> [OutputFile] {
     // The parts run on every core are timed inside; the others here.
-    let documents = Self.timed { site.searchOrder }
-    let postings = Postings.build(documents, site: site)
+    let documents = Self.timed { self.documents }
+    let postings = Postings.build(documents, site: site, text: text(of:))
     var files = shards(postings, documentCount: documents.count)
     files.append(Self.timed { manifest(documents, shardKeys: files.map(\.key)) })
     return files.map(\.file) + Self.timed { facets(documents) }
+  }
+
+  /// A language's whole index, fragments included (translations are few: one page).
+  func filesWithFragments() -> [OutputFile] {
+    files() + documents.enumerated().map { fragment($0, $1) }
   }
 
   /// The fragments of one group of documents (`SitePage.searchFragments`).
@@ -80,6 +105,9 @@ struct SearchIndex {
     json.beginObject()
     json.key("documents")
     json.int(documents.count)
+    let language = Language(self.language ?? site.config.language)
+    json.field("lang", language.code)
+    json.field("dir", language.direction)
     json.strings("shards", shardKeys)
     json.key("cycles")
     json.beginArray()
@@ -97,7 +125,7 @@ struct SearchIndex {
     }
     json.endArray()
     json.endObject()
-    return ("", OutputFile(path: PagePlan.searchManifest, contents: .bytes(Self.script("manifest", json.bytes))))
+    return ("", OutputFile(path: path(PagePlan.searchManifest), contents: .bytes(Self.script("manifest", json.bytes))))
   }
 
   /// The words split into shards by prefix, each at most `shardLimit` unless one word is more.
@@ -149,24 +177,26 @@ struct SearchIndex {
       call.string(group.key)
       let bytes = Self.script("shard", call.bytes + Array(",".utf8) + json.bytes)
       return (
-        group.key, OutputFile(path: PagePlan.searchShard(SearchWords.fileName(of: group.key)), contents: .bytes(bytes))
+        group.key,
+        OutputFile(path: path(PagePlan.searchShard(SearchWords.fileName(of: group.key))), contents: .bytes(bytes))
       )
     }
   }
 
   private func fragment(_ number: Int, _ document: ParsedDocument) -> OutputFile {
+    let text = text(of: document)
     var json = JSONWriter(capacity: 4096)
     json.beginObject()
-    json.field("t", document.title)
-    json.field("u", document.pagePath.rawValue)
+    json.field("t", text.title)
+    json.field("u", text.pagePath.rawValue)
     json.field("k", site.kind(of: document)?.label ?? document.kind ?? "")
     json.key("c")
     json.int(document.cycle ?? 0)
-    json.field("s", document["summary"]?.scalarText ?? "")
+    json.field("s", text["summary"]?.scalarText ?? "")
     json.key("p")
     json.beginArray()
     var size = 0
-    let body = document.body
+    let body = text.body
     for (anchor, text) in zip(body.paragraphAnchors, body.paragraphTexts) where size < Self.textLimit {
       size += text.utf8.count
       json.beginArray()
@@ -177,7 +207,8 @@ struct SearchIndex {
     json.endArray()
     json.endObject()
     return OutputFile(
-      path: PagePlan.searchDocument(number), contents: .bytes(Self.script("doc", Array("\(number),".utf8) + json.bytes))
+      path: path(PagePlan.searchDocument(number)),
+      contents: .bytes(Self.script("doc", Array("\(number),".utf8) + json.bytes))
     )
   }
 
@@ -210,7 +241,7 @@ struct SearchIndex {
       var call = JSONWriter()
       call.string(name)
       return OutputFile(
-        path: PagePlan.searchFacet(name),
+        path: path(PagePlan.searchFacet(name)),
         contents: .bytes(Self.script("facet", call.bytes + Array(",".utf8) + json.bytes)))
     }
   }
@@ -226,12 +257,18 @@ struct Postings {
 
   /// Two halves of the documents at once, then merged (the second half's numbers follow
   /// the first's, so the lists stay sorted).
-  static func build(_ documents: [ParsedDocument], site: LinkedSite) -> Postings {
+  /// - Parameter text: a document's text in the index's language (the document itself, or
+  ///   its translation): its title, summary and body; the rest is the document's.
+  static func build(
+    _ documents: [ParsedDocument], site: LinkedSite, text: @Sendable (ParsedDocument) -> ParsedDocument = { $0 }
+  ) -> Postings {
     let middle = documents.count / 2
     let halves = Parallel.map([0..<middle, middle..<documents.count], jobs: nil) { range in
       SearchIndex.timed {
         var postings = Postings(words: WordNumbers(capacity: 1 << 16))
-        for number in range { postings.add(documents[number], number: Int32(number), site: site) }
+        for number in range {
+          postings.add(documents[number], text: text(documents[number]), number: Int32(number), site: site)
+        }
         return postings
       }
     }
@@ -268,14 +305,14 @@ struct Postings {
     return target
   }
 
-  mutating func add(_ document: ParsedDocument, number: Int32, site: LinkedSite) {
+  mutating func add(_ document: ParsedDocument, text: ParsedDocument, number: Int32, site: LinkedSite) {
     var seen = Set<Int>()
-    for word in SearchWords.of(document.title) {
+    for word in SearchWords.of(text.title) {
       if let target = add(word, to: \.title, number: number) { seen.insert(target) }
     }
     let people = site.schema.personReferences(of: document).compactMap { site.index.people[$0.id]?.name }
     let tagText =
-      ([document["summary"]?.scalarText ?? "", site.kind(of: document)?.label ?? ""] + document.themes
+      ([text["summary"]?.scalarText ?? "", site.kind(of: document)?.label ?? ""] + document.themes
       + people).joined(separator: " ")
     for word in SearchWords.of(tagText) {
       var text = word
@@ -283,7 +320,7 @@ struct Postings {
       guard seen.insert(target).inserted else { continue }
       tags[target].append(number)
     }
-    var bodyWords = document.body.searchWords
+    var bodyWords = text.body.searchWords
     bodyWords.withUTF8 { bytes in
       var start = 0
       var index = 0
@@ -291,14 +328,16 @@ struct Postings {
         if index == bytes.count || bytes[index] == 32 {
           if index > start {
             let word = UnsafeBufferPointer(rebasing: bytes[start..<index])
-            var target: Int
             if word.contains(where: { $0 >= 0x80 }) {
-              var folded = SearchWords.foldBodyWord(Substring(decoding: word, as: UTF8.self))
-              target = folded.withUTF8 { self.number(of: $0) }
+              for term in SearchWords.foldBodyWord(Substring(decoding: word, as: UTF8.self)) {
+                var folded = term
+                let target = folded.withUTF8 { self.number(of: $0) }
+                if !seen.contains(target), body[target].last != number { body[target].append(number) }
+              }
             } else {
-              target = self.number(of: word)
+              let target = self.number(of: word)
+              if !seen.contains(target), body[target].last != number { body[target].append(number) }
             }
-            if !seen.contains(target), body[target].last != number { body[target].append(number) }
           }
           start = index + 1
         }

@@ -1,7 +1,10 @@
 import Foundation
 
 /// How the search index spells words, the same way its script folds a query: lowercase,
-/// accents removed (é = e), split at anything that is not a letter or a digit.
+/// accents removed (é = e), Arabic letters normalised (alef forms, ta marbuta, alef
+/// maqsura, tatweel and vowel marks), split at anything that is not a letter or a digit,
+/// and Chinese, Japanese and Korean text, written without spaces, as overlapping pairs of
+/// characters (a single one alone).
 enum SearchWords {
   /// The words of a short text (a title, a summary), each once, at least two letters long.
   static func of(_ text: String) -> [String] {
@@ -22,19 +25,72 @@ enum SearchWords {
       }
       return words
     }
-    return fold(text).split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
-      .filter { $0.count >= 2 && seen.insert($0).inserted }
+    return terms(ofFolded: fold(text)).filter { seen.insert($0).inserted }
   }
 
-  /// A body word as the parse stage wrote it (lowercase): accents are removed from the few
-  /// that have letters beyond ASCII.
-  static func foldBodyWord(_ word: Substring) -> String {
-    guard word.utf8.contains(where: { $0 >= 0x80 }) else { return String(word) }
-    return fold(String(word))
+  /// A body word as the parse stage wrote it (lowercase, split at ASCII only): the terms
+  /// it holds, folded.
+  static func foldBodyWord(_ word: Substring) -> [String] {
+    guard word.utf8.contains(where: { $0 >= 0x80 }) else { return [String(word)] }
+    return terms(ofFolded: fold(String(word)))
   }
 
+  /// The terms of folded text: words of two letters or more, and pairs of CJK characters.
+  private static func terms(ofFolded text: String) -> [String] {
+    var terms: [String] = []
+    for word in text.split(whereSeparator: { !$0.isLetter && !$0.isNumber }) {
+      var run: [Character] = []
+      var runIsCJK = false
+      func flush() {
+        if runIsCJK {
+          if run.count == 1 { terms.append(String(run[0])) }
+          for index in run.indices.dropLast() { terms.append(String(run[index]) + String(run[index + 1])) }
+        } else if run.count >= 2 {
+          terms.append(String(run))
+        }
+        run.removeAll(keepingCapacity: true)
+      }
+      for character in word {
+        let isCJK = character.unicodeScalars.first.map(isCJK) ?? false
+        if !run.isEmpty, isCJK != runIsCJK { flush() }
+        runIsCJK = isCJK
+        run.append(character)
+      }
+      flush()
+    }
+    return terms
+  }
+
+  /// Han, kana and Hangul: scripts written without spaces between words.
+  static func isCJK(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x3040...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xAC00...0xD7AF, 0xF900...0xFAFF, 0x20000...0x2FFFF: true
+    default: false
+    }
+  }
+
+  /// As the script folds: canonical decomposition, marks dropped, lowercase, `ß` as `ss`,
+  /// and the Arabic letter forms a reader may or may not write made one.
   static func fold(_ text: String) -> String {
-    text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+    var scalars = String.UnicodeScalarView()
+    for scalar in text.decomposedStringWithCanonicalMapping.unicodeScalars {
+      switch scalar.properties.generalCategory {
+      case .nonspacingMark, .spacingMark, .enclosingMark: continue
+      default: scalars.append(scalar)
+      }
+    }
+    var folded = String.UnicodeScalarView()
+    for scalar in String(scalars).lowercased().unicodeScalars {
+      switch scalar.value {
+      case 0x00DF: folded.append(contentsOf: "ss".unicodeScalars)
+      case 0x0671: folded.append("\u{0627}")  // alef wasla: alef
+      case 0x0629: folded.append("\u{0647}")  // ta marbuta: ha
+      case 0x0649: folded.append("\u{064A}")  // alef maqsura: ya
+      case 0x0640: continue  // tatweel
+      default: folded.append(scalar)
+      }
+    }
+    return String(folded)
   }
 
   /// The file name of a shard: its key when it is plain ASCII, else `x` and the key's

@@ -62,9 +62,15 @@ struct SearchPage {
 
   /// The filters' choices, from the inventory: its cycles, the kinds and themes it has
   /// (the series, which may be thousands, are loaded by the script when asked for).
-  func model() -> TemplateObject {
+  /// - Parameter language: the language of the texts searched; nil for the site's default.
+  func model(language: String? = nil) -> TemplateObject {
     let site = context.site
-    var model = context.page(PagePlan.search, title: "Search", type: "search")
+    let versions =
+      [(site.config.language, PagePlan.search)] + site.translatedLanguages.map { ($0, PagePlan.translatedSearch($0)) }
+    var model = context.page(
+      language.map(PagePlan.translatedSearch) ?? PagePlan.search, title: "Search", type: "search", language: language,
+      versions: versions)
+    model["search_index"] = .text(language.map { "\($0)/search/" } ?? "search/")
     let present = Set(site.pagedDocuments.compactMap(\.kind))
     var filters: TemplateObject = [:]
     filters.set("cycles", list: site.cycles.map { .object(["year": .number($0.year)]) })

@@ -63,6 +63,9 @@ struct PageContext: Sendable {
       "dir": .text(Language(language).direction),
       // A page in another language offers that language's feed.
       "feed": .text(language == site.config.language ? PagePlan.siteFeed : PagePlan.languageFeed(language)),
+      // And searches that language's texts.
+      "search": .text(
+        language == site.config.language ? PagePlan.search.rawValue : PagePlan.translatedSearch(language).rawValue),
     ]
     page.set("description", text: description ?? site.config.description)
     let versions = versions ?? [(site.config.language, path)]

@@ -55,6 +55,21 @@ import Testing
     #expect(try index.postings(of: "société")[2].isEmpty, "the index holds folded words only")
   }
 
+  /// Chinese is searched by pairs of characters; Arabic with its letter forms made one
+  /// (the script folds a query the same way: check-pages searches both in Chromium).
+  @Test func chineseIsSplitIntoPairsAndArabicLettersAreNormalised() {
+    #expect(SearchWords.of("互联网治理论坛") == ["互联", "联网", "网治", "治理", "理论", "论坛"])
+    #expect(SearchWords.of("IGF 的信息") == ["igf", "的信", "信息"], "a run of Han beside Latin")
+    #expect(SearchWords.of("网") == ["网"], "a single character alone")
+    // Hamza forms, alef wasla, ta marbuta, alef maqsura, tatweel and vowel marks.
+    #expect(
+      SearchWords.of("أفضل إنشاء آخر ٱلمنتدى المصلحة كـتاب مُنْتَدَى") == [
+        "افضل", "انشاء", "اخر", "المنتدي", "المصلحه", "كتاب", "منتدي",
+      ])
+    #expect(SearchWords.foldBodyWord("الممارسات،") == ["الممارسات"], "Arabic punctuation splits")
+    #expect(SearchWords.of("Société FERNÁNDEZ straße") == ["societe", "fernandez", "strasse"])
+  }
+
   /// Many documents: shards stay under the limit (unless one word is more), every word is
   /// in the shard its longest key prefix names, and the filters' lists add up.
   @Test func shardsStaySmallAndFindable() throws {

@@ -290,4 +290,31 @@ import Testing
     #expect(!site.exists("output/ar/2017/feed.xml"), "no Arabic translation in 2017")
     #expect(try site.read("output/ar/2018/reports/roadmap/index.html").contains("href=\"../../../../ar/feed.xml\""))
   }
+
+  /// The Arabic translations have their own index and search page; the default index keeps
+  /// the documents in the default language.
+  @Test func eachLanguageWithTranslationsHasItsSearch() throws {
+    let site = try Self.site()
+    #expect(site.build().wrote)
+    let arabic = try SearchIndexReader(output: site.output.appendingPathComponent("ar"))
+    #expect(arabic.manifest["documents"] as? Int == 1)
+    #expect(arabic.manifest["lang"] as? String == "ar")
+    #expect(arabic.manifest["dir"] as? String == "rtl")
+    #expect(try arabic.postings(of: "خارطه")[0] == [0], "the title, as the index folds it")
+    #expect(try arabic.postings(of: "انظر")[2] == [0], "the body")
+    let fragment = try arabic.document(0)
+    #expect(fragment["u"] as? String == "ar/2018/reports/roadmap/index.html")
+    #expect(fragment["t"] as? String == "خارطة طريق")
+    let english = try SearchIndexReader(output: site.output)
+    #expect(try english.postings(of: "خارطه").allSatisfy(\.isEmpty))
+    let page = try site.read("output/ar/search/index.html")
+    #expect(page.contains("<html lang=\"ar\" dir=\"rtl\">"))
+    #expect(page.contains("data-index=\"ar/search/\""))
+    #expect(page.contains("<h1 lang=\"en\" dir=\"ltr\">Search</h1>"))
+    // A page in Arabic searches the Arabic texts from its header.
+    #expect(
+      try site.read("output/ar/2018/reports/roadmap/index.html").contains(
+        "<form class=\"site-search\" role=\"search\" action=\"../../../../ar/search/index.html\""))
+    #expect(!site.exists("output/fr/search/index.html"), "no French translation, no French search")
+  }
 }
