@@ -101,7 +101,7 @@ public final class SitePipeline {
         jobs: options.jobs)
       checker = incremental
     }
-    diagnostics += TranslationRule.check(index, unpublished: content.unpublished)
+    diagnostics += TranslationRule.check(index, unpublished: content.unpublished, schema: schema)
     if let request = schema?.translations {
       diagnostics += TranslationRule.check(request, languages: config.languages)
     }

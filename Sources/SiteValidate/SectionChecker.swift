@@ -14,6 +14,8 @@ struct SectionChecker {
   let sections: [SectionSpec]
   let missingSeverity: Severity
   let orderSeverity: Severity
+  /// The language of the text: its sections may have titles in it (a translation's).
+  var language: String? = nil
 
   func check(_ document: ParsedDocument) -> [Diagnostic] {
     guard !sections.isEmpty else { return [] }
@@ -22,8 +24,14 @@ struct SectionChecker {
     var used = Set<Int>()
     // For each section in schema order, the index of the heading that matches it.
     var matches: [(section: SectionSpec, heading: Int?)] = []
-    for section in sections {
-      let titles = section.normalizedTitles
+    // The sections as the text's language names them.
+    let sections = self.sections.map { section in
+      let titles = section.titles(in: language)
+      return SectionSpec(title: titles.title, alternatives: section.alternatives, optional: section.optional)
+    }
+    let accepted = self.sections.map { $0.titles(in: language).normalized }
+    for (position, section) in sections.enumerated() {
+      let titles = accepted[position]
       let index = normalisedHeadings.indices.first { index in
         !used.contains(index) && titles.contains { Self.heading(normalisedHeadings[index], startsWith: $0) }
       }

@@ -289,12 +289,24 @@ public struct SectionSpec: Sendable {
   public let optional: Bool
   /// The title and alternatives as headings are compared with them.
   public let normalizedTitles: [String]
+  /// The title in other languages (`fr: Résumé analytique`), for texts in them.
+  public let translatedTitles: [String: String]
 
-  public init(title: String, alternatives: [String] = [], optional: Bool = false) {
+  public init(
+    title: String, alternatives: [String] = [], optional: Bool = false, translatedTitles: [String: String] = [:]
+  ) {
     self.title = title
     self.alternatives = alternatives
     self.optional = optional
+    self.translatedTitles = translatedTitles
     normalizedTitles = ([title] + alternatives).map(Self.normalise)
+  }
+
+  /// The title a text in `language` is to use, and the headings that count as the section
+  /// in it: its title in that language, and the default ones.
+  public func titles(in language: String?) -> (title: String, normalized: [String]) {
+    guard let language, let translated = translatedTitles[language] else { return (title, normalizedTitles) }
+    return (translated, [Self.normalise(translated)] + normalizedTitles)
   }
 
   /// Lowercase words: parentheses and apostrophes vanish (`Output(s)` → `outputs`), other

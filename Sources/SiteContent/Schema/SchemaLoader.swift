@@ -330,9 +330,27 @@ private struct SchemaParser {
       problem("a section needs a title", at: node, help: "write {title: Expected Output(s)}")
       return nil
     }
-    expectKeys(node, allowed: ["title", "also", "optional"], context: "section \"\(title)\"")
+    expectKeys(node, allowed: ["title", "also", "optional", "titles"], context: "section \"\(title)\"")
+    var translated: [String: String] = [:]
+    if let titles = node["titles"] {
+      if titles.entries == nil {
+        problem(
+          "the titles of section \"\(title)\" must be a mapping of language: title", at: titles,
+          help: "write titles: {fr: …, es: …}")
+      }
+      for entry in titles.entries ?? [] {
+        guard Language.isTag(entry.key), let text = entry.value.scalarText else {
+          problem(
+            "section \"\(title)\": \"\(entry.key)\" is not a language tag with a title", atKey: entry,
+            help: "write the language as a BCP 47 tag (fr, es, ar …) and the title as text")
+          continue
+        }
+        translated[entry.key] = text
+      }
+    }
     return SectionSpec(
-      title: title, alternatives: node["also"]?.strings ?? [], optional: node["optional"]?.bool ?? false)
+      title: title, alternatives: node["also"]?.strings ?? [], optional: node["optional"]?.bool ?? false,
+      translatedTitles: translated)
   }
 
   mutating func fields(_ node: YAMLNode?, context: String) -> [FieldSpec] {

@@ -13,7 +13,11 @@ public enum TranslationRule {
     "title", "summary", "recommendations", "source_version", "draft", "example",
   ]
 
-  public static func check(_ index: SiteIndex, unpublished: Set<DocumentID>) -> [Diagnostic] {
+  /// - Parameter schema: a translation of a kind with a section template is checked
+  ///   against it when the template gives its sections' titles in the translation's language.
+  public static func check(
+    _ index: SiteIndex, unpublished: Set<DocumentID>, schema: ModalitiesSchema? = nil
+  ) -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
     for translation in index.translations {
       guard let sourceID = translation.translationOf else { continue }
@@ -31,8 +35,25 @@ public enum TranslationRule {
         continue
       }
       diagnostics += problems(of: translation, source: source)
+      if let schema { diagnostics += sectionProblems(of: translation, source: source, schema: schema) }
     }
     return diagnostics
+  }
+
+  /// The modalities' sections, as named in the translation's language, when the schema
+  /// names them in it.
+  static func sectionProblems(
+    of translation: ParsedDocument, source: ParsedDocument, schema: ModalitiesSchema
+  ) -> [Diagnostic] {
+    guard let language = translation.language, !source.isPublishedAsWritten,
+      let kind = schema.kinds.first(where: { $0.id == source.kind })
+    else { return [] }
+    let sections = kind.sections(in: source.cycle)
+    guard sections.contains(where: { $0.translatedTitles[language] != nil }) else { return [] }
+    return SectionChecker(
+      kind: kind, sections: sections, missingSeverity: schema.severity(of: "sections"),
+      orderSeverity: schema.severity(of: "section-order"), language: language
+    ).check(translation)
   }
 
   /// The schema asks for translations into languages the site does not publish in.

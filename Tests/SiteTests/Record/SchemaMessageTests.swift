@@ -55,6 +55,14 @@ import Testing
       "translations: {kinds: [bpf-output], languages: [ar]}",
       "translations asks for ar, which content/site.yml does not list among the site's languages"
     ),
+    (
+      "        - {title: Timeframe}\n", "        - {title: Timeframe, titles: {French: Calendrier}}\n",
+      #"section "Timeframe": "French" is not a language tag with a title"#
+    ),
+    (
+      "        - {title: Timeframe}\n", "        - {title: Timeframe, titles: [fr]}\n",
+      #"the titles of section "Timeframe" must be a mapping of language: title"#
+    ),
   ])
   func aMistakeInTheSchemaIsNamed(original: String, replacement: String, message: String) throws {
     #expect(Self.sample.contains(original), "the sample schema changed: \(original)")

@@ -317,4 +317,53 @@ import Testing
         "<form class=\"site-search\" role=\"search\" action=\"../../../../ar/search/index.html\""))
     #expect(!site.exists("output/fr/search/index.html"), "no French translation, no French search")
   }
+
+  /// The schema names the BPF proposal's sections in Spanish: a Spanish proposal is checked
+  /// against its own headings; without Spanish titles, a translation is not checked.
+  @Test func aTranslationIsCheckedAgainstTheSectionsInItsLanguage() throws {
+    let files: [String: String?] = [
+      "content/site.yml": Self.siteSettings.replacingOccurrences(of: "[en, fr, ar]", with: "[en, es, fr]"),
+      "content/2017/mag/2017-03-28-virtual-meeting-2.md": Documents.meetingSummary(),
+      "content/2017/bpf/local-content/proposal.md": Documents.bpfProposal(),
+    ]
+    let spanish = ["Tema propuesto", "Objetivos", "Resultados esperados", "Plan de difusión", "Calendario"]
+    let english = [
+      "Proposed Theme/Issue", "Objectives/Goals", "Expected Output(s)", "Outreach and Dissemination Plan/Strategy",
+      "Timeframe",
+    ]
+    func translation(_ headings: [String]) -> String {
+      "---\ntitle: BPF sobre contenido local\n---\n" + headings.map { "## \($0)\n\nTexto.\n" }.joined(separator: "\n")
+    }
+    let site = try FixtureSite(files)
+    var schema = try site.read("content/modalities.yml")
+    for (title, translated) in zip(
+      english + ["Names of Co-Facilitator(s)"], spanish + ["Nombres de los cofacilitadores"])
+    {
+      schema = schema.replacingOccurrences(
+        of: "        - {title: \(title)}\n", with: "        - {title: \(title), titles: {es: \(translated)}}\n")
+    }
+    #expect(schema.contains("titles: {es: Calendario}"), "the sample schema's 2017 template changed")
+    try site.write(schema, to: "content/modalities.yml")
+    let path = "content/2017/bpf/local-content/proposal.es.md"
+    try site.write(translation(spanish), to: path)
+    let missing = site.check().filter { $0.rule.rawValue == "bpf-proposal.sections" }
+    #expect(missing.map(\.message) == ["section \"Nombres de los cofacilitadores\" is missing"])
+    #expect(missing.first?.location.file.hasSuffix("proposal.es.md") == true)
+    #expect(missing.first?.help == "add a heading \"## Nombres de los cofacilitadores\" with its text at the end")
+    try site.write(translation(spanish + ["Nombres de los cofacilitadores"]), to: path)
+    #expect(!site.check().contains { $0.rule.rawValue.hasPrefix("bpf-proposal.section") })
+    // The template's own headings count too; their order is checked in Spanish terms.
+    try site.write(translation(english + ["Nombres de los cofacilitadores"]), to: path)
+    #expect(!site.check().contains { $0.rule.rawValue.hasPrefix("bpf-proposal.section") })
+    try site.write(
+      translation([spanish[1], spanish[0]] + spanish[2...] + ["Nombres de los cofacilitadores"]), to: path)
+    #expect(
+      site.check().filter { $0.rule.rawValue == "bpf-proposal.section-order" }.map(\.message) == [
+        "section \"Objetivos\" comes before \"Tema propuesto\"; the modalities put it after"
+      ])
+    // In French, which the schema does not name, the translation is not checked.
+    try site.write(translation(["Résumé"]), to: "content/2017/bpf/local-content/proposal.fr.md")
+    #expect(
+      !site.check().contains { $0.rule.rawValue == "bpf-proposal.sections" && $0.location.file.hasSuffix(".fr.md") })
+  }
 }
