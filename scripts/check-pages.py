@@ -311,10 +311,13 @@ def check_data_files():
 def search_results(driver, url):
     """The search page's status and results once the search has run."""
     driver.get(url)
+    # The page says "Searching…" in its own language while the index loads.
+    strings = driver.find_element("css selector", "script[data-strings]").get_attribute("data-strings")
+    searching = json.loads(strings or "{}").get("searching", "Searching…")
     deadline = time.time() + 20
     while time.time() < deadline:
         status = driver.find_element("id", "search-status").text
-        if status and not status.startswith("Searching"):
+        if status and status != searching:
             break
         time.sleep(0.05)
     items = driver.find_elements("css selector", "#search-results > li")

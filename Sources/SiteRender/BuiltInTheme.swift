@@ -11,9 +11,9 @@ enum BuiltInTheme {
 #"""
 {{<layout}}
 {{$content}}
-<h1>Page not found</h1>
-<p>There is no page at this address. It may have moved when the inventory was rebuilt.</p>
-<p><a href="{{root}}index.html">Go to the home page</a> to find documents by IGF cycle, theme or person.</p>
+<h1>{{i18n.page_not_found}}</h1>
+<p>{{i18n.page_not_found_text}}</p>
+<p><a href="{{root}}index.html">{{i18n.go_home}}</a> {{i18n.go_home_to_find}}</p>
 {{/content}}
 {{/layout}}
 
@@ -31,6 +31,21 @@ enum BuiltInTheme {
   var script = document.currentScript;
   var root = (script && script.getAttribute("data-root")) || "";
   var index = (script && script.getAttribute("data-index")) || "search/";
+  // What the script says, in the page's language (the page gives it; English otherwise).
+  var said = {
+    type_words: "Type words to search for.", searching: "Searching…",
+    matches_one: "{count} document matches “{query}”.", matches_many: "{count} documents match “{query}”.",
+    nothing: "No document matches “{query}”. ", browse_instead: "Browse the inventory instead: ",
+    by_cycle: "by cycle", by_theme: "by theme", by_person: "by person",
+    index_missing: "The search index could not be loaded."
+  };
+  try {
+    var given = JSON.parse((script && script.getAttribute("data-strings")) || "{}");
+    Object.keys(given).forEach(function (key) { said[key] = given[key]; });
+  } catch (error) { /* the English texts stay */ }
+  function say(key, values) {
+    return said[key].replace(/\{(\w+)\}/g, function (whole, name) { return name in values ? values[name] : whole; });
+  }
   var form = document.getElementById("search-form");
   var input = document.getElementById("search-q");
   var status = document.getElementById("search-status");
@@ -222,8 +237,8 @@ enum BuiltInTheme {
     var queryTerms = terms(query);
     var version = ++current.version;
     clear();
-    if (queryTerms.length === 0) { status.textContent = "Type words to search for."; return; }
-    status.textContent = "Searching…";
+    if (queryTerms.length === 0) { status.textContent = say("type_words", {}); return; }
+    status.textContent = say("searching", {});
     load("manifest", index + "index.js").then(function () {
       if (store.manifest.lang) { list.lang = store.manifest.lang; list.dir = store.manifest.dir || "ltr"; }
       store.keys = store.keys || new Set(store.manifest.shards);
@@ -255,12 +270,12 @@ enum BuiltInTheme {
         current.queryTerms = queryTerms;
         current.shown = 0;
         if (results.length === 0) { return nothingFound(query); }
-        status.textContent = results.length + (results.length === 1 ? " document matches" : " documents match") +
-          " “" + query + "”.";
+        status.textContent = say(results.length === 1 ? "matches_one" : "matches_many",
+          { count: results.length, query: query });
         return showMore(version);
       });
     }).catch(function () {
-      status.textContent = "The search index could not be loaded.";
+      status.textContent = say("index_missing", {});
     });
   }
 
@@ -270,11 +285,12 @@ enum BuiltInTheme {
   }
 
   function nothingFound(query) {
-    status.textContent = "No document matches “" + query + "”. ";
+    status.textContent = say("nothing", { query: query });
     var browse = document.createElement("li");
     browse.className = "search-browse";
-    browse.appendChild(document.createTextNode("Browse the inventory instead: "));
-    [["by cycle", "index.html"], ["by theme", "themes/index.html"], ["by person", "people/index.html"]].forEach(
+    browse.appendChild(document.createTextNode(say("browse_instead", {})));
+    [[say("by_cycle", {}), "index.html"], [say("by_theme", {}), "themes/index.html"],
+      [say("by_person", {}), "people/index.html"]].forEach(
       function (pair, index) {
         if (index > 0) { browse.appendChild(document.createTextNode(", ")); }
         var link = document.createElement("a");
@@ -604,10 +620,10 @@ details.item-balance summary { cursor: pointer; color: var(--link); }
 {{<layout}}
 {{$content}}
 {{#kind_page}}
-<p class="breadcrumb"><a href="{{root}}{{cycle_url}}">{{cycle_title}}: outcome inventory</a></p>
+<p class="breadcrumb"><a href="{{root}}{{cycle_url}}">{{cycle_heading}}</a></p>
 <h1>{{title}}</h1>
-<p class="cycle-facts">{{count}} of this kind in the cycle</p>
-{{#has_pages}}<nav aria-label="Pages of {{label}}"><ul class="kind-pages">{{#pages}}<li>{{#current}}<span aria-current="page">{{label}}</span>{{/current}}{{^current}}<a href="{{root}}{{url}}">{{label}}</a>{{/current}}</li>{{/pages}}</ul></nav>{{/has_pages}}
+<p class="cycle-facts">{{count_text}}</p>
+{{#has_pages}}<nav aria-label="{{pages_label}}"><ul class="kind-pages">{{#pages}}<li>{{#current}}<span aria-current="page">{{label}}</span>{{/current}}{{^current}}<a href="{{root}}{{url}}">{{label}}</a>{{/current}}</li>{{/pages}}</ul></nav>{{/has_pages}}
 <section class="kind-group" aria-labelledby="group-{{kind}}">
 <h2 id="group-{{kind}}">{{label}}</h2>
 {{#items}}
@@ -627,14 +643,14 @@ details.item-balance summary { cursor: pointer; color: var(--link); }
 {{/head}}
 {{$content}}
 {{#cycle}}
-<h1>{{title}}: outcome inventory</h1>
-{{#example}}<p class="banner banner-example" role="note"><strong>Illustrative example.</strong> The introduction below was written for the sample site.</p>{{/example}}
-<p class="cycle-facts">{{count}}{{#location}} · {{location}}{{/location}}{{#host}} · Host: {{host}}{{/host}}{{#start}} · <time datetime="{{start.iso}}">{{start.text}}</time>{{/start}}{{#end}} – <time datetime="{{end.iso}}">{{end.text}}</time>{{/end}}{{#theme}} · Theme: {{theme}}{{/theme}}</p>
+<h1>{{heading}}</h1>
+{{#example}}<p class="banner banner-example" role="note">{{{i18n.cycle_example_banner_html}}}</p>{{/example}}
+<p class="cycle-facts">{{count}}{{#location}} · {{location}}{{/location}}{{#host}} · {{i18n.host}} {{host}}{{/host}}{{#start}} · <time datetime="{{start.iso}}">{{start.text}}</time>{{/start}}{{#end}} – <time datetime="{{end.iso}}">{{end.text}}</time>{{/end}}{{#theme}} · {{i18n.theme}}: {{theme}}{{/theme}}</p>
 {{#body}}<div class="cycle-intro">{{{body}}}</div>{{/body}}
-<p class="data-links">Machine-readable: <a href="{{root}}{{json_url}}">inventory.json</a> · <a href="{{root}}{{csv_url}}">inventory.csv</a> · <a href="{{root}}{{feed_url}}">Atom feed</a></p>
+<p class="data-links">{{i18n.machine_readable}} <a href="{{root}}{{json_url}}">inventory.json</a> · <a href="{{root}}{{csv_url}}">inventory.csv</a> · <a href="{{root}}{{feed_url}}">{{i18n.atom_feed}}</a></p>
 {{#has_attention}}
 <section id="attention" class="attention" aria-labelledby="attention-heading">
-<h2 id="attention-heading">Needs further attention</h2>
+<h2 id="attention-heading">{{i18n.needs_further_attention}}</h2>
 {{#attention}}
 <h3>{{heading}}</h3>
 <ul class="document-list">
@@ -646,12 +662,12 @@ details.item-balance summary { cursor: pointer; color: var(--link); }
 {{/has_attention}}
 {{#balance}}
 <section id="balance" aria-labelledby="balance-heading">
-<h2 id="balance-heading">Stakeholder balance</h2>
+<h2 id="balance-heading">{{i18n.stakeholder_balance}}</h2>
 {{>partials/balance}}
 </section>
 {{/balance}}
 <section id="inventory" aria-labelledby="inventory-heading">
-<h2 id="inventory-heading">Inventory</h2>
+<h2 id="inventory-heading">{{i18n.inventory}}</h2>
 {{#groups}}
 <section class="kind-group" aria-labelledby="group-{{kind}}">
 <h3 id="group-{{kind}}">{{label}} ({{count}})</h3>
@@ -680,18 +696,18 @@ details.item-balance summary { cursor: pointer; color: var(--link); }
 {{#document}}
 <article class="document document-{{kind_id}}">
 <header class="document-header">
-<p class="breadcrumb"{{{interface_attrs}}}>{{#cycle_link}}<a href="{{root}}{{url}}">{{title}}</a> · {{/cycle_link}}{{kind}}</p>
+<p class="breadcrumb">{{#cycle_link}}<a href="{{root}}{{url}}">{{title}}</a> · {{/cycle_link}}{{{original_open}}}{{kind}}{{{original_close}}}</p>
 <h1>{{title}}</h1>
 {{#summary}}<p class="lede">{{summary}}</p>{{/summary}}
-{{#draft}}<p class="banner banner-draft" role="note"><strong>Draft.</strong> This document is marked <code>draft: true</code> and is only shown in previews.</p>{{/draft}}
-{{#translation}}<p class="banner banner-translation" role="note"{{{interface_attrs}}}><strong>Translation.</strong> This is the {{language}} text of a document published in {{original_language}}; the facts shown are the original's.{{#out_of_date}} The translation {{out_of_date}}{{/out_of_date}} <a href="{{root}}{{original_url}}">Read the {{original_language}} original</a>.</p>{{/translation}}
-{{#example}}<p class="banner banner-example" role="note"><strong>Illustrative example.</strong> This document was written for the sample site: its text is not taken from an IGF source.</p>{{/example}}
+{{#draft}}<p class="banner banner-draft" role="note">{{{i18n.draft_banner_html}}}</p>{{/draft}}
+{{#translation}}<p class="banner banner-translation" role="note"><strong>{{i18n.translation}}</strong> {{languages}}{{#out_of_date}} {{out_of_date}}{{/out_of_date}} <a href="{{root}}{{original_url}}">{{read_original}}</a>.</p>{{/translation}}
+{{#example}}<p class="banner banner-example" role="note">{{{i18n.example_banner_html}}}</p>{{/example}}
 </header>
 {{#has_errors}}
-<section id="errors" class="warnings errors" aria-labelledby="errors-heading"{{{interface_attrs}}}>
-<h2 id="errors-heading">Errors: igfsite build stops on these</h2>
-<p>This preview shows the document as it is now; publishing it needs these fixed first:</p>
-<ul class="warning-list">
+<section id="errors" class="warnings errors" aria-labelledby="errors-heading">
+<h2 id="errors-heading">{{i18n.errors_heading}}</h2>
+<p>{{i18n.errors_intro}}</p>
+<ul class="warning-list"{{{original_attrs}}}>
 {{#errors}}
 <li><span class="where">{{location}}</span> {{message}} <code>{{rule}}</code>{{#help}}<br><span class="help">{{help}}</span>{{/help}}</li>
 {{/errors}}
@@ -699,25 +715,25 @@ details.item-balance summary { cursor: pointer; color: var(--link); }
 </section>
 {{/has_errors}}
 {{#has_warnings}}
-<section id="warnings" class="warnings" aria-labelledby="warnings-heading"{{{interface_attrs}}}>
-<h2 id="warnings-heading">Modalities warnings</h2>
-<p>The modalities check found the following in this document:</p>
+<section id="warnings" class="warnings" aria-labelledby="warnings-heading">
+<h2 id="warnings-heading">{{i18n.warnings_heading}}</h2>
+<p>{{i18n.warnings_intro}}</p>
 {{>partials/warnings}}
 </section>
 {{/has_warnings}}
-<section id="about" class="metadata" aria-labelledby="about-heading"{{{interface_attrs}}}>
-<h2 id="about-heading">About this document</h2>
+<section id="about" class="metadata" aria-labelledby="about-heading">
+<h2 id="about-heading">{{i18n.about_this_document}}</h2>
 <dl>
-<dt>Kind</dt><dd>{{kind}}</dd>
-{{#cycle_link}}<dt>Cycle</dt><dd><a href="{{root}}{{url}}">{{title}}</a></dd>{{/cycle_link}}
-{{#status}}<dt>Status</dt><dd><span class="status status-{{status}}">{{status}}</span></dd>{{/status}}
-{{#date}}<dt>Date</dt><dd><time datetime="{{date.iso}}">{{date.text}}</time></dd>{{/date}}{{#date_not_known}}<dt>Date</dt><dd>not known</dd>{{/date_not_known}}
+<dt>{{i18n.kind}}</dt><dd>{{{original_open}}}{{kind}}{{{original_close}}}</dd>
+{{#cycle_link}}<dt>{{i18n.cycle}}</dt><dd><a href="{{root}}{{url}}">{{title}}</a></dd>{{/cycle_link}}
+{{#status}}<dt>{{i18n.status}}</dt><dd><span class="status status-{{status}}">{{status}}</span></dd>{{/status}}
+{{#date}}<dt>{{i18n.date}}</dt><dd><time datetime="{{date.iso}}">{{date.text}}</time></dd>{{/date}}{{#date_not_known}}<dt>{{i18n.date}}</dt><dd>{{i18n.not_known}}</dd>{{/date_not_known}}
 {{#metadata}}
-<dt>{{field}}</dt>
+<dt{{{original_attrs}}}>{{field}}</dt>
 <dd><ul class="values">{{#items}}<li>{{>partials/value}}</li>{{/items}}</ul></dd>
 {{/metadata}}
-<dt>Modalities</dt><dd>{{#modalities_apply}}{{modalities}}{{/modalities_apply}}{{^modalities_apply}}<span class="not-applicable">{{modalities}}</span>{{/modalities_apply}}</dd>
-{{#has_themes}}<dt>Themes</dt><dd><ul class="values">{{#themes}}<li><a href="{{root}}{{url}}">{{name}}</a></li>{{/themes}}</ul></dd>{{/has_themes}}
+<dt>{{i18n.modalities}}</dt><dd>{{#modalities_apply}}{{modalities}}{{/modalities_apply}}{{^modalities_apply}}<span class="not-applicable">{{modalities}}</span>{{/modalities_apply}}</dd>
+{{#has_themes}}<dt>{{i18n.themes}}</dt><dd><ul class="values"{{{original_attrs}}}>{{#themes}}<li><a href="{{root}}{{url}}">{{name}}</a></li>{{/themes}}</ul></dd>{{/has_themes}}
 </dl>
 </section>
 <div id="body" class="document-body">
@@ -725,7 +741,7 @@ details.item-balance summary { cursor: pointer; color: var(--link); }
 </div>
 {{#has_recommendations}}
 <section id="recommendations" class="recommendations" aria-labelledby="recommendations-heading">
-<h2 id="recommendations-heading"{{{interface_attrs}}}>Recommendations</h2>
+<h2 id="recommendations-heading">{{i18n.recommendations}}</h2>
 <ol>
 {{#recommendations}}
 <li id="{{id}}">{{text}}</li>
@@ -735,7 +751,7 @@ details.item-balance summary { cursor: pointer; color: var(--link); }
 {{/has_recommendations}}
 {{#has_participants}}
 <section id="participants" class="participants" aria-labelledby="participants-heading">
-<h2 id="participants-heading"{{{interface_attrs}}}>List of participants</h2>
+<h2 id="participants-heading">{{i18n.list_of_participants}}</h2>
 {{#participants}}
 <h3>{{group}}</h3>
 <ul class="people-list">
@@ -746,32 +762,32 @@ details.item-balance summary { cursor: pointer; color: var(--link); }
 {{/participants}}
 </section>
 {{/has_participants}}
-<section id="references" class="links" aria-labelledby="references-heading"{{{interface_attrs}}}>
-<h2 id="references-heading">References</h2>
+<section id="references" class="links" aria-labelledby="references-heading">
+<h2 id="references-heading">{{i18n.references}}</h2>
 {{#has_references}}
 <ul class="document-list">
 {{#references}}<li>{{>partials/document-link}}</li>
 {{/references}}
 </ul>
 {{/has_references}}
-{{^has_references}}<p>This document references no other document of the inventory.</p>{{/has_references}}
+{{^has_references}}<p>{{i18n.no_references}}</p>{{/has_references}}
 </section>
-<section id="referenced-by" class="links" aria-labelledby="referenced-by-heading"{{{interface_attrs}}}>
-<h2 id="referenced-by-heading">Referenced by</h2>
+<section id="referenced-by" class="links" aria-labelledby="referenced-by-heading">
+<h2 id="referenced-by-heading">{{i18n.referenced_by}}</h2>
 {{#has_referenced_by}}
 <ul class="document-list">
 {{#referenced_by}}<li>{{>partials/document-link}}</li>
 {{/referenced_by}}
 </ul>
 {{/has_referenced_by}}
-{{^has_referenced_by}}<p>No document of the inventory references this one yet.</p>{{/has_referenced_by}}
+{{^has_referenced_by}}<p>{{i18n.no_referenced_by}}</p>{{/has_referenced_by}}
 </section>
 {{#series}}
-<nav id="series" class="series-nav" aria-label="{{title}} across cycles"{{{interface_attrs}}}>
-<p>Part of <a href="{{root}}{{url}}">{{title}}</a> ({{type}}).</p>
+<nav id="series" class="series-nav" aria-label="{{label}}">
+<p>{{i18n.part_of}} <a href="{{root}}{{url}}"{{{original_attrs}}}>{{title}}</a> ({{{original_open}}}{{type}}{{{original_close}}}).</p>
 <ul>
-{{#previous}}<li class="previous">Previous: <a href="{{root}}{{url}}" rel="prev">{{title}}</a> ({{cycle}})</li>{{/previous}}
-{{#next}}<li class="next">Next: <a href="{{root}}{{url}}" rel="next">{{title}}</a> ({{cycle}})</li>{{/next}}
+{{#previous}}<li class="previous">{{i18n.previous}} <a href="{{root}}{{url}}" rel="prev">{{title}}</a> ({{cycle}})</li>{{/previous}}
+{{#next}}<li class="next">{{i18n.next}} <a href="{{root}}{{url}}" rel="next">{{title}}</a> ({{cycle}})</li>{{/next}}
 </ul>
 </nav>
 {{/series}}
@@ -788,17 +804,17 @@ details.item-balance summary { cursor: pointer; color: var(--link); }
 <h1>{{site.title}}</h1>
 {{#site.description}}<p class="lede">{{site.description}}</p>{{/site.description}}
 <form class="home-search" role="search" action="search/index.html" method="get">
-<label for="home-search-q">Search titles, themes, people and text</label>
+<label for="home-search-q">{{i18n.search_everything}}</label>
 <input id="home-search-q" type="search" name="q">
-<button type="submit">Search</button>
+<button type="submit">{{i18n.search}}</button>
 </form>
 <section aria-labelledby="cycles-heading">
-<h2 id="cycles-heading">IGF cycles</h2>
+<h2 id="cycles-heading">{{i18n.igf_cycles}}</h2>
 <ul class="cycle-list">
 {{#cycles}}
 <li>
 <h3><a href="{{root}}{{url}}">{{title}}</a></h3>
-<p>{{count}}{{#attention}} · {{attention}} needing further attention{{/attention}} · <a href="{{root}}{{year}}/inventory.json">JSON</a> · <a href="{{root}}{{year}}/inventory.csv">CSV</a></p>
+<p>{{count}}{{#attention}} · {{attention}} {{i18n.needing_further_attention}}{{/attention}} · <a href="{{root}}{{year}}/inventory.json">JSON</a> · <a href="{{root}}{{year}}/inventory.csv">CSV</a></p>
 {{#has_kinds}}
 <ul class="kind-counts">
 {{#kinds}}<li>{{label}}: {{count}}</li>{{/kinds}}
@@ -810,17 +826,872 @@ details.item-balance summary { cursor: pointer; color: var(--link); }
 </section>
 {{#has_latest}}
 <section aria-labelledby="latest-heading">
-<h2 id="latest-heading">Latest outputs and reports</h2>
+<h2 id="latest-heading">{{i18n.latest_outputs}}</h2>
 <ul class="document-list">
 {{#latest}}
-<li>{{>partials/document-link}}{{#date}} · <time datetime="{{date.iso}}">{{date.text}}</time>{{/date}}{{^date}} · date not known{{/date}}</li>
+<li>{{>partials/document-link}}{{#date}} · <time datetime="{{date.iso}}">{{date.text}}</time>{{/date}}{{^date}} · {{i18n.date_not_known}}{{/date}}</li>
 {{/latest}}
 </ul>
 </section>
 {{/has_latest}}
-<p class="data-links">Machine-readable: <a href="{{root}}inventory.json">inventory.json</a> (described by <a href="{{root}}schema/inventory.schema.json">its JSON Schema</a>) · <a href="{{root}}feed.xml">Atom feed</a> · <a href="{{root}}sitemap.xml">sitemap</a></p>
+<p class="data-links">{{i18n.machine_readable}} <a href="{{root}}inventory.json">inventory.json</a> ({{i18n.described_by}} <a href="{{root}}schema/inventory.schema.json">{{i18n.its_json_schema}}</a>) · <a href="{{root}}feed.xml">{{i18n.atom_feed}}</a> · <a href="{{root}}sitemap.xml">{{i18n.sitemap}}</a></p>
 {{/content}}
 {{/layout}}
+
+"""#),
+    ("i18n/ar.yml",
+#"""
+# واجهة الصفحات باللغة العربية (انظر en.yml: المفاتيح نفسها في كل لغة).
+
+# كل الصفحات
+skip_link: "الانتقال إلى المحتوى الرئيسي"
+site_navigation: "الموقع"
+themes: "المواضيع"
+people: "الأشخاص"
+home: "الصفحة الرئيسية"
+search: "بحث"
+search_the_inventory: "البحث في الجرد"
+search_everything: "البحث في العناوين والمواضيع والأشخاص والنصوص"
+languages: "اللغات"
+read_in: "اقرأ باللغة:"
+not_available_in: "غير متاح باللغة:"
+published_by: "الناشر:"
+machine_readable: "بيانات مقروءة آلياً:"
+atom_feed: "موجز Atom"
+date_not_known: "التاريخ غير معروف"
+not_known: "غير معروف"
+tag_draft: "مسودة"
+tag_illustrative: "مثال"
+
+# اللغات بأسمائها العربية
+language_ar: "العربية"
+language_zh: "الصينية"
+language_en: "الإنكليزية"
+language_fr: "الفرنسية"
+language_ru: "الروسية"
+language_es: "الإسبانية"
+
+# فئات أصحاب المصلحة والمجموعات الإقليمية بمصطلحات الأمم المتحدة
+group_government: "الحكومات"
+group_intergovernmental_organization: "المنظمات الحكومية الدولية"
+group_civil_society: "المجتمع المدني"
+group_technical_community: "الأوساط التقنية"
+group_private_sector: "القطاع الخاص"
+region_african_group: "مجموعة الدول الأفريقية"
+region_asia_pacific_group: "مجموعة دول آسيا والمحيط الهادئ"
+region_eastern_european_group: "مجموعة دول أوروبا الشرقية"
+region_latin_american_and_caribbean_group_grulac: "مجموعة دول أمريكا اللاتينية ومنطقة البحر الكاريبي"
+region_western_european_and_others_group_weog: "مجموعة دول أوروبا الغربية ودول أخرى"
+
+# صفحة الوثيقة
+draft_banner_html: "<strong>مسودة.</strong> هذه الوثيقة معلَّمة بـ <code>draft: true</code> ولا تظهر إلا في المعاينات."
+example_banner_html: "<strong>مثال توضيحي.</strong> كُتبت هذه الوثيقة لموقع المثال: نصها غير مأخوذ من مصدر لمنتدى إدارة الإنترنت."
+translation: "ترجمة."
+translation_languages: "لغة هذا النص: {language}. لغة الأصل: {original}. البيانات المعروضة مأخوذة من الأصل."
+translation_version_unknown: "لا تذكر الترجمة أي صيغة من الأصل تتبع، فقد لا تكون محدَّثة."
+translation_original_changed: "تغيَّر الأصل بعد إعداد هذه الترجمة، فقد لا تكون محدَّثة."
+read_the_original: "قراءة الأصل (اللغة: {original})"
+errors_heading: "أخطاء: يتوقف عندها igfsite build"
+errors_intro: "تعرض هذه المعاينة الوثيقة كما هي الآن؛ ولنشرها يجب أولاً تصحيح ما يلي:"
+warnings_heading: "تنبيهات بشأن الطرائق"
+warnings_intro: "وجد التحقق من الطرائق ما يلي في هذه الوثيقة:"
+about_this_document: "عن هذه الوثيقة"
+kind: "النوع"
+cycle: "الدورة"
+status: "الحالة"
+date: "التاريخ"
+modalities: "الطرائق"
+conforms: "مطابقة"
+problems_listed_above: "توجد مشكلات، مذكورة أعلاه"
+not_applicable: "لا ينطبق: {reason}"
+recommendations: "التوصيات"
+list_of_participants: "قائمة المشاركين"
+references: "المراجع"
+no_references: "لا تحيل هذه الوثيقة إلى أي وثيقة أخرى في الجرد."
+referenced_by: "تحيل إليها"
+no_referenced_by: "لا تحيل أي وثيقة في الجرد إلى هذه الوثيقة بعد."
+across_cycles: "{title} عبر الدورات"
+part_of: "جزء من"
+previous: "السابق:"
+next: "التالي:"
+
+# صفحة البحث
+search_only_documents_of: "الوثائق التالية فقط:"
+search_every_cycle: "كل الدورات"
+search_every_kind: "كل الأنواع"
+theme: "الموضوع"
+search_every_theme: "كل المواضيع"
+series: "السلسلة"
+search_every_series: "كل السلاسل"
+search_more_results: "مزيد من النتائج"
+search_needs_javascript: "يتطلب البحث JavaScript. تصفَّح الجرد بدلاً من ذلك"
+by_cycle: "حسب الدورة"
+by_theme: "حسب الموضوع"
+or: "أو"
+by_person: "حسب الشخص"
+instead: "."
+search_type_words: "اكتب كلمات للبحث عنها."
+search_searching: "جارٍ البحث…"
+search_matches_one: "عدد الوثائق المطابقة لـ «{query}»: {count}."
+search_matches_many: "عدد الوثائق المطابقة لـ «{query}»: {count}."
+search_nothing: "لا توجد وثيقة مطابقة لـ «{query}». "
+search_browse_instead: "تصفَّح الجرد بدلاً من ذلك: "
+search_index_missing: "تعذَّر تحميل فهرس البحث."
+
+# الصفحة الرئيسية
+igf_cycles: "دورات منتدى إدارة الإنترنت"
+needing_further_attention: "تحتاج إلى مزيد من الاهتمام"
+latest_outputs: "أحدث النواتج والتقارير"
+described_by: "يصفه"
+its_json_schema: "مخطط JSON الخاص به"
+sitemap: "خريطة الموقع"
+
+# الصفحة غير الموجودة
+page_not_found: "الصفحة غير موجودة"
+page_not_found_text: "لا توجد صفحة في هذا العنوان. ربما نُقلت عند إعادة بناء الجرد."
+go_home: "الذهاب إلى الصفحة الرئيسية"
+go_home_to_find: "للعثور على الوثائق حسب دورة المنتدى أو الموضوع أو الشخص."
+
+# جرد الدورة وصفحات أنواعه
+outcome_inventory: "{title}: جرد النتائج"
+cycle_example_banner_html: "<strong>مثال توضيحي.</strong> كُتبت المقدمة أدناه لموقع المثال."
+host: "البلد المضيف:"
+needs_further_attention: "يحتاج إلى مزيد من الاهتمام"
+stakeholder_balance: "التوازن بين أصحاب المصلحة"
+inventory: "الجرد"
+of_this_kind: "عدد الوثائق من هذا النوع في الدورة: {count}"
+pages_of: "صفحات: {label}"
+stakeholder_group: "فئة أصحاب المصلحة"
+facilitators: "الميسِّرون"
+outputs: "النواتج"
+continues_from: "استمرار لـ"
+continued_in: "استُكمل في"
+translations: "الترجمات"
+may_be_out_of_date: "(قد لا تكون محدَّثة)"
+across_cycles_label: "عبر الدورات"
+
+# السلاسل والأشخاص والمواضيع
+series_unnamed_html: "ليس لهذه السلسلة اسم في <code>content/series.yml</code> بعد؛ عنوانها مأخوذ من معرِّفها."
+people_intro: "الميسِّرون والمؤلفون والمشاركون في الاجتماعات وأعضاء الفريق الاستشاري المتعدد أصحاب المصلحة المذكورون في الجرد."
+affiliation: "الجهة"
+regional_group: "المجموعة الإقليمية"
+mag_member: "عضو في الفريق الاستشاري المتعدد أصحاب المصلحة"
+roles_by_cycle: "الأدوار حسب الدورة"
+no_document_names: "لا تذكر أي وثيقة في الجرد {name} بعد."
+no_themes: "لا توجد مواضيع لأي وثيقة بعد."
+
+"""#),
+    ("i18n/en.yml",
+#"""
+# The interface of the pages in English: every text the templates print that is not the
+# content's. One file per language, the same keys in each (a test fails on a missing or an
+# extra key); a site's own templates/i18n/<language>.yml replaces some of them. Texts with
+# {name} get a value put in; those ending in _html may hold markup.
+
+# Every page
+skip_link: "Skip to main content"
+site_navigation: "Site"
+themes: "Themes"
+people: "People"
+home: "Home"
+search: "Search"
+search_the_inventory: "Search the inventory"
+search_everything: "Search titles, themes, people and text"
+languages: "Languages"
+read_in: "Read in:"
+not_available_in: "Not available in"
+published_by: "Published by"
+machine_readable: "Machine-readable:"
+atom_feed: "Atom feed"
+date_not_known: "date not known"
+not_known: "not known"
+tag_draft: "draft"
+tag_illustrative: "illustrative"
+
+# Languages, as named in this language
+language_ar: "Arabic"
+language_zh: "Chinese"
+language_en: "English"
+language_fr: "French"
+language_ru: "Russian"
+language_es: "Spanish"
+
+# Stakeholder and regional groups, in the UN's terms
+group_government: "Government"
+group_intergovernmental_organization: "Intergovernmental Organization"
+group_civil_society: "Civil Society"
+group_technical_community: "Technical Community"
+group_private_sector: "Private Sector"
+region_african_group: "African Group"
+region_asia_pacific_group: "Asia-Pacific Group"
+region_eastern_european_group: "Eastern European Group"
+region_latin_american_and_caribbean_group_grulac: "Latin American and Caribbean Group (GRULAC)"
+region_western_european_and_others_group_weog: "Western European and Others Group (WEOG)"
+
+# A document's page
+draft_banner_html: "<strong>Draft.</strong> This document is marked <code>draft: true</code> and is only shown in previews."
+example_banner_html: "<strong>Illustrative example.</strong> This document was written for the sample site: its text is not taken from an IGF source."
+translation: "Translation."
+translation_languages: "This is the {language} text of a document published in {original}; the facts shown are the original's."
+translation_version_unknown: "The translation does not say which version of the original it follows, so it may be out of date."
+translation_original_changed: "The original has changed since this translation was made, so it may be out of date."
+read_the_original: "Read the {original} original"
+errors_heading: "Errors: igfsite build stops on these"
+errors_intro: "This preview shows the document as it is now; publishing it needs these fixed first:"
+warnings_heading: "Modalities warnings"
+warnings_intro: "The modalities check found the following in this document:"
+about_this_document: "About this document"
+kind: "Kind"
+cycle: "Cycle"
+status: "Status"
+date: "Date"
+modalities: "Modalities"
+conforms: "Conforms"
+problems_listed_above: "Problems, listed above"
+not_applicable: "Not applicable: {reason}"
+recommendations: "Recommendations"
+list_of_participants: "List of participants"
+references: "References"
+no_references: "This document references no other document of the inventory."
+referenced_by: "Referenced by"
+no_referenced_by: "No document of the inventory references this one yet."
+across_cycles: "{title} across cycles"
+part_of: "Part of"
+previous: "Previous:"
+next: "Next:"
+
+# The search page
+search_only_documents_of: "Only documents of"
+search_every_cycle: "Every cycle"
+search_every_kind: "Every kind"
+theme: "Theme"
+search_every_theme: "Every theme"
+series: "Series"
+search_every_series: "Every series"
+search_more_results: "More results"
+search_needs_javascript: "Searching needs JavaScript. Browse the inventory"
+by_cycle: "by cycle"
+by_theme: "by theme"
+or: "or"
+by_person: "by person"
+instead: "instead."
+search_type_words: "Type words to search for."
+search_searching: "Searching…"
+search_matches_one: "{count} document matches “{query}”."
+search_matches_many: "{count} documents match “{query}”."
+search_nothing: "No document matches “{query}”. "
+search_browse_instead: "Browse the inventory instead: "
+search_index_missing: "The search index could not be loaded."
+
+# The home page
+igf_cycles: "IGF cycles"
+needing_further_attention: "needing further attention"
+latest_outputs: "Latest outputs and reports"
+described_by: "described by"
+its_json_schema: "its JSON Schema"
+sitemap: "sitemap"
+
+# The page not found
+page_not_found: "Page not found"
+page_not_found_text: "There is no page at this address. It may have moved when the inventory was rebuilt."
+go_home: "Go to the home page"
+go_home_to_find: "to find documents by IGF cycle, theme or person."
+
+# A cycle's inventory and its kinds' pages
+outcome_inventory: "{title}: outcome inventory"
+cycle_example_banner_html: "<strong>Illustrative example.</strong> The introduction below was written for the sample site."
+host: "Host:"
+needs_further_attention: "Needs further attention"
+stakeholder_balance: "Stakeholder balance"
+inventory: "Inventory"
+of_this_kind: "{count} of this kind in the cycle"
+pages_of: "Pages of {label}"
+stakeholder_group: "Stakeholder group"
+facilitators: "Facilitators"
+outputs: "Outputs"
+continues_from: "Continues from"
+continued_in: "Continued in"
+translations: "Translations"
+may_be_out_of_date: "(may be out of date)"
+across_cycles_label: "Across cycles"
+
+# Series, people and themes
+series_unnamed_html: "This series has no name in <code>content/series.yml</code> yet; its title is made from its id."
+people_intro: "Facilitators, authors, meeting participants and MAG members named in the inventory."
+affiliation: "Affiliation"
+regional_group: "Regional group"
+mag_member: "MAG member"
+roles_by_cycle: "Roles by cycle"
+no_document_names: "No document of the inventory names {name} yet."
+no_themes: "No document has themes yet."
+
+"""#),
+    ("i18n/es.yml",
+#"""
+# La interfaz de las páginas en español (véase en.yml: las mismas claves en cada idioma).
+
+# Todas las páginas
+skip_link: "Ir al contenido principal"
+site_navigation: "Sitio"
+themes: "Temas"
+people: "Personas"
+home: "Inicio"
+search: "Buscar"
+search_the_inventory: "Buscar en el inventario"
+search_everything: "Buscar en títulos, temas, personas y textos"
+languages: "Idiomas"
+read_in: "Leer en:"
+not_available_in: "No disponible en"
+published_by: "Publicado por"
+machine_readable: "Datos legibles por máquina:"
+atom_feed: "canal Atom"
+date_not_known: "fecha desconocida"
+not_known: "desconocido"
+tag_draft: "borrador"
+tag_illustrative: "ejemplo"
+
+# Los idiomas, nombrados en español
+language_ar: "árabe"
+language_zh: "chino"
+language_en: "inglés"
+language_fr: "francés"
+language_ru: "ruso"
+language_es: "español"
+
+# Grupos de partes interesadas y grupos regionales, en los términos de las Naciones Unidas
+group_government: "Gobierno"
+group_intergovernmental_organization: "Organización intergubernamental"
+group_civil_society: "Sociedad civil"
+group_technical_community: "Comunidad técnica"
+group_private_sector: "Sector privado"
+region_african_group: "Grupo de los Estados de África"
+region_asia_pacific_group: "Grupo de los Estados de Asia y el Pacífico"
+region_eastern_european_group: "Grupo de los Estados de Europa Oriental"
+region_latin_american_and_caribbean_group_grulac: "Grupo de los Estados de América Latina y el Caribe (GRULAC)"
+region_western_european_and_others_group_weog: "Grupo de los Estados de Europa Occidental y otros Estados (WEOG)"
+
+# La página de un documento
+draft_banner_html: "<strong>Borrador.</strong> Este documento lleva la marca <code>draft: true</code> y solo se muestra en las vistas previas."
+example_banner_html: "<strong>Ejemplo.</strong> Este documento se redactó para el sitio de ejemplo: su texto no procede de una fuente del FGI."
+translation: "Traducción."
+translation_languages: "Texto en {language} de un documento publicado en {original}; los datos que se muestran son los del original."
+translation_version_unknown: "La traducción no indica qué versión del original sigue, por lo que puede no estar actualizada."
+translation_original_changed: "El original ha cambiado desde que se hizo esta traducción, por lo que puede no estar actualizada."
+read_the_original: "Leer el original en {original}"
+errors_heading: "Errores: igfsite build se detiene ante ellos"
+errors_intro: "Esta vista previa muestra el documento tal como está; para publicarlo, antes hay que corregir:"
+warnings_heading: "Advertencias sobre las modalidades"
+warnings_intro: "La comprobación de las modalidades encontró lo siguiente en este documento:"
+about_this_document: "Acerca de este documento"
+kind: "Tipo"
+cycle: "Ciclo"
+status: "Estado"
+date: "Fecha"
+modalities: "Modalidades"
+conforms: "Conforme"
+problems_listed_above: "Problemas, indicados más arriba"
+not_applicable: "No aplicable: {reason}"
+recommendations: "Recomendaciones"
+list_of_participants: "Lista de participantes"
+references: "Referencias"
+no_references: "Este documento no remite a ningún otro documento del inventario."
+referenced_by: "Citado por"
+no_referenced_by: "Ningún documento del inventario remite todavía a este."
+across_cycles: "{title} a lo largo de los ciclos"
+part_of: "Forma parte de"
+previous: "Anterior:"
+next: "Siguiente:"
+
+# La página de búsqueda
+search_only_documents_of: "Solo documentos de"
+search_every_cycle: "Todos los ciclos"
+search_every_kind: "Todos los tipos"
+theme: "Tema"
+search_every_theme: "Todos los temas"
+series: "Serie"
+search_every_series: "Todas las series"
+search_more_results: "Más resultados"
+search_needs_javascript: "La búsqueda necesita JavaScript. En su lugar, recorra el inventario"
+by_cycle: "por ciclo"
+by_theme: "por tema"
+or: "o"
+by_person: "por persona"
+instead: "."
+search_type_words: "Escriba palabras para buscar."
+search_searching: "Buscando…"
+search_matches_one: "{count} documento coincide con «{query}»."
+search_matches_many: "{count} documentos coinciden con «{query}»."
+search_nothing: "Ningún documento coincide con «{query}». "
+search_browse_instead: "En su lugar, recorra el inventario: "
+search_index_missing: "No se pudo cargar el índice de búsqueda."
+
+# La página de inicio
+igf_cycles: "Ciclos del FGI"
+needing_further_attention: "que requieren más atención"
+latest_outputs: "Últimos resultados e informes"
+described_by: "descrito por"
+its_json_schema: "su esquema JSON"
+sitemap: "mapa del sitio"
+
+# La página no encontrada
+page_not_found: "Página no encontrada"
+page_not_found_text: "No hay ninguna página en esta dirección. Puede haber cambiado al reconstruirse el inventario."
+go_home: "Ir a la página de inicio"
+go_home_to_find: "para buscar documentos por ciclo del FGI, tema o persona."
+
+# El inventario de un ciclo y las páginas de sus tipos
+outcome_inventory: "{title}: inventario de resultados"
+cycle_example_banner_html: "<strong>Ejemplo.</strong> La introducción que sigue se redactó para el sitio de ejemplo."
+host: "País anfitrión:"
+needs_further_attention: "Requiere más atención"
+stakeholder_balance: "Equilibrio entre partes interesadas"
+inventory: "Inventario"
+of_this_kind: "{count} de este tipo en el ciclo"
+pages_of: "Páginas de: {label}"
+stakeholder_group: "Grupo de partes interesadas"
+facilitators: "Facilitadores"
+outputs: "Resultados"
+continues_from: "Continúa"
+continued_in: "Continuado en"
+translations: "Traducciones"
+may_be_out_of_date: "(puede no estar actualizada)"
+across_cycles_label: "A lo largo de los ciclos"
+
+# Series, personas y temas
+series_unnamed_html: "Esta serie aún no tiene nombre en <code>content/series.yml</code>; su título se forma a partir de su identificador."
+people_intro: "Facilitadores, autores, participantes en reuniones y miembros del GAM citados en el inventario."
+affiliation: "Organización"
+regional_group: "Grupo regional"
+mag_member: "Miembro del GAM"
+roles_by_cycle: "Funciones por ciclo"
+no_document_names: "Ningún documento del inventario menciona todavía a {name}."
+no_themes: "Ningún documento tiene temas todavía."
+
+"""#),
+    ("i18n/fr.yml",
+#"""
+# L'interface des pages en français (voir en.yml : mêmes clés dans chaque langue).
+
+# Toutes les pages
+skip_link: "Aller au contenu principal"
+site_navigation: "Site"
+themes: "Thèmes"
+people: "Personnes"
+home: "Accueil"
+search: "Rechercher"
+search_the_inventory: "Rechercher dans l’inventaire"
+search_everything: "Rechercher dans les titres, thèmes, personnes et textes"
+languages: "Langues"
+read_in: "Lire en :"
+not_available_in: "Non disponible en"
+published_by: "Publié par"
+machine_readable: "Données lisibles par machine :"
+atom_feed: "flux Atom"
+date_not_known: "date inconnue"
+not_known: "inconnu"
+tag_draft: "projet"
+tag_illustrative: "exemple"
+
+# Les langues, nommées en français
+language_ar: "arabe"
+language_zh: "chinois"
+language_en: "anglais"
+language_fr: "français"
+language_ru: "russe"
+language_es: "espagnol"
+
+# Groupes de parties prenantes et groupes régionaux, dans les termes de l’ONU
+group_government: "Gouvernement"
+group_intergovernmental_organization: "Organisation intergouvernementale"
+group_civil_society: "Société civile"
+group_technical_community: "Communauté technique"
+group_private_sector: "Secteur privé"
+region_african_group: "Groupe des États d’Afrique"
+region_asia_pacific_group: "Groupe des États d’Asie et du Pacifique"
+region_eastern_european_group: "Groupe des États d’Europe orientale"
+region_latin_american_and_caribbean_group_grulac: "Groupe des États d’Amérique latine et des Caraïbes (GRULAC)"
+region_western_european_and_others_group_weog: "Groupe des États d’Europe occidentale et autres États (WEOG)"
+
+# La page d’un document
+draft_banner_html: "<strong>Projet.</strong> Ce document porte la mention <code>draft: true</code> et n’apparaît que dans les aperçus."
+example_banner_html: "<strong>Exemple.</strong> Ce document a été rédigé pour le site d’exemple : son texte ne provient pas d’une source du FGI."
+translation: "Traduction."
+translation_languages: "Texte en {language} d’un document publié en {original} ; les informations indiquées sont celles de l’original."
+translation_version_unknown: "La traduction n’indique pas quelle version de l’original elle suit ; elle n’est peut-être plus à jour."
+translation_original_changed: "L’original a changé depuis cette traduction, qui n’est peut-être plus à jour."
+read_the_original: "Lire l’original en {original}"
+errors_heading: "Erreurs : igfsite build s’arrête sur celles-ci"
+errors_intro: "Cet aperçu montre le document tel qu’il est ; pour le publier, il faut d’abord corriger :"
+warnings_heading: "Avertissements sur les modalités"
+warnings_intro: "La vérification des modalités a relevé ce qui suit dans ce document :"
+about_this_document: "À propos de ce document"
+kind: "Type"
+cycle: "Cycle"
+status: "Statut"
+date: "Date"
+modalities: "Modalités"
+conforms: "Conforme"
+problems_listed_above: "Problèmes, indiqués plus haut"
+not_applicable: "Sans objet : {reason}"
+recommendations: "Recommandations"
+list_of_participants: "Liste des participants"
+references: "Références"
+no_references: "Ce document ne renvoie à aucun autre document de l’inventaire."
+referenced_by: "Cité par"
+no_referenced_by: "Aucun document de l’inventaire ne renvoie encore à celui-ci."
+across_cycles: "{title} au fil des cycles"
+part_of: "Fait partie de"
+previous: "Précédent :"
+next: "Suivant :"
+
+# La page de recherche
+search_only_documents_of: "Seulement les documents de"
+search_every_cycle: "Tous les cycles"
+search_every_kind: "Tous les types"
+theme: "Thème"
+search_every_theme: "Tous les thèmes"
+series: "Série"
+search_every_series: "Toutes les séries"
+search_more_results: "Plus de résultats"
+search_needs_javascript: "La recherche nécessite JavaScript. Parcourez plutôt l’inventaire"
+by_cycle: "par cycle"
+by_theme: "par thème"
+or: "ou"
+by_person: "par personne"
+instead: "."
+search_type_words: "Saisissez des mots à rechercher."
+search_searching: "Recherche en cours…"
+search_matches_one: "{count} document correspond à « {query} »."
+search_matches_many: "{count} documents correspondent à « {query} »."
+search_nothing: "Aucun document ne correspond à « {query} ». "
+search_browse_instead: "Parcourez plutôt l’inventaire : "
+search_index_missing: "L’index de recherche n’a pas pu être chargé."
+
+# La page d’accueil
+igf_cycles: "Cycles du FGI"
+needing_further_attention: "à examiner plus avant"
+latest_outputs: "Derniers résultats et rapports"
+described_by: "décrit par"
+its_json_schema: "son schéma JSON"
+sitemap: "plan du site"
+
+# La page introuvable
+page_not_found: "Page introuvable"
+page_not_found_text: "Il n’y a pas de page à cette adresse. Elle a peut-être changé lors de la reconstruction de l’inventaire."
+go_home: "Aller à la page d’accueil"
+go_home_to_find: "pour trouver les documents par cycle du FGI, thème ou personne."
+
+# L’inventaire d’un cycle et les pages de ses types
+outcome_inventory: "{title} : inventaire des résultats"
+cycle_example_banner_html: "<strong>Exemple.</strong> L’introduction ci-dessous a été rédigée pour le site d’exemple."
+host: "Pays hôte :"
+needs_further_attention: "À examiner plus avant"
+stakeholder_balance: "Équilibre entre parties prenantes"
+inventory: "Inventaire"
+of_this_kind: "{count} de ce type dans le cycle"
+pages_of: "Pages de : {label}"
+stakeholder_group: "Groupe de parties prenantes"
+facilitators: "Animateurs"
+outputs: "Résultats"
+continues_from: "Suite de"
+continued_in: "Poursuivi dans"
+translations: "Traductions"
+may_be_out_of_date: "(peut-être pas à jour)"
+across_cycles_label: "Au fil des cycles"
+
+# Séries, personnes et thèmes
+series_unnamed_html: "Cette série n’a pas encore de nom dans <code>content/series.yml</code> ; son titre est formé à partir de son identifiant."
+people_intro: "Animateurs, auteurs, participants aux réunions et membres du GMC cités dans l’inventaire."
+affiliation: "Organisation"
+regional_group: "Groupe régional"
+mag_member: "Membre du GMC"
+roles_by_cycle: "Rôles par cycle"
+no_document_names: "Aucun document de l’inventaire ne mentionne encore {name}."
+no_themes: "Aucun document n’a encore de thème."
+
+"""#),
+    ("i18n/ru.yml",
+#"""
+# Интерфейс страниц на русском языке (см. en.yml: одни и те же ключи во всех языках).
+
+# Все страницы
+skip_link: "Перейти к основному содержанию"
+site_navigation: "Сайт"
+themes: "Темы"
+people: "Люди"
+home: "Главная"
+search: "Поиск"
+search_the_inventory: "Поиск по перечню"
+search_everything: "Поиск по названиям, темам, людям и текстам"
+languages: "Языки"
+read_in: "Читать на языке:"
+not_available_in: "Нет на языке:"
+published_by: "Издатель:"
+machine_readable: "Машиночитаемые данные:"
+atom_feed: "лента Atom"
+date_not_known: "дата неизвестна"
+not_known: "неизвестно"
+tag_draft: "проект"
+tag_illustrative: "пример"
+
+# Языки, названные по-русски
+language_ar: "арабский"
+language_zh: "китайский"
+language_en: "английский"
+language_fr: "французский"
+language_ru: "русский"
+language_es: "испанский"
+
+# Группы заинтересованных сторон и региональные группы в терминологии ООН
+group_government: "Правительство"
+group_intergovernmental_organization: "Межправительственная организация"
+group_civil_society: "Гражданское общество"
+group_technical_community: "Техническое сообщество"
+group_private_sector: "Частный сектор"
+region_african_group: "Группа африканских государств"
+region_asia_pacific_group: "Группа азиатско-тихоокеанских государств"
+region_eastern_european_group: "Группа восточноевропейских государств"
+region_latin_american_and_caribbean_group_grulac: "Группа государств Латинской Америки и Карибского бассейна (ГРУЛАК)"
+region_western_european_and_others_group_weog: "Группа западноевропейских и других государств (ЗЕДГ)"
+
+# Страница документа
+draft_banner_html: "<strong>Проект.</strong> Этот документ помечен <code>draft: true</code> и показывается только при предварительном просмотре."
+example_banner_html: "<strong>Пример.</strong> Этот документ написан для демонстрационного сайта: его текст не взят из источника ФУИ."
+translation: "Перевод."
+translation_languages: "Язык этого текста: {language}. Язык оригинала: {original}. Приведённые сведения взяты из оригинала."
+translation_version_unknown: "В переводе не указано, какой версии оригинала он соответствует, поэтому он может быть устаревшим."
+translation_original_changed: "Оригинал изменился после выполнения этого перевода, поэтому перевод может быть устаревшим."
+read_the_original: "Читать оригинал (язык: {original})"
+errors_heading: "Ошибки: igfsite build на них останавливается"
+errors_intro: "Здесь документ показан в его нынешнем виде; чтобы его опубликовать, сначала нужно исправить:"
+warnings_heading: "Предупреждения о порядке работы"
+warnings_intro: "Проверка порядка работы выявила в этом документе следующее:"
+about_this_document: "Об этом документе"
+kind: "Вид"
+cycle: "Цикл"
+status: "Статус"
+date: "Дата"
+modalities: "Порядок работы"
+conforms: "Соответствует"
+problems_listed_above: "Есть проблемы, они перечислены выше"
+not_applicable: "Неприменимо: {reason}"
+recommendations: "Рекомендации"
+list_of_participants: "Список участников"
+references: "Ссылки"
+no_references: "Этот документ не ссылается на другие документы перечня."
+referenced_by: "На него ссылаются"
+no_referenced_by: "Ни один документ перечня пока не ссылается на этот."
+across_cycles: "{title}: все циклы"
+part_of: "Входит в"
+previous: "Предыдущий:"
+next: "Следующий:"
+
+# Страница поиска
+search_only_documents_of: "Только документы"
+search_every_cycle: "Все циклы"
+search_every_kind: "Все виды"
+theme: "Тема"
+search_every_theme: "Все темы"
+series: "Серия"
+search_every_series: "Все серии"
+search_more_results: "Ещё результаты"
+search_needs_javascript: "Для поиска нужен JavaScript. Вместо этого просмотрите перечень"
+by_cycle: "по циклам"
+by_theme: "по темам"
+or: "или"
+by_person: "по людям"
+instead: "."
+search_type_words: "Введите слова для поиска."
+search_searching: "Идёт поиск…"
+search_matches_one: "Найдено документов: {count} («{query}»)."
+search_matches_many: "Найдено документов: {count} («{query}»)."
+search_nothing: "По запросу «{query}» документов не найдено. "
+search_browse_instead: "Вместо этого просмотрите перечень: "
+search_index_missing: "Не удалось загрузить поисковый индекс."
+
+# Главная страница
+igf_cycles: "Циклы ФУИ"
+needing_further_attention: "требуют дополнительного внимания"
+latest_outputs: "Последние итоговые документы и доклады"
+described_by: "описание:"
+its_json_schema: "схема JSON"
+sitemap: "карта сайта"
+
+# Страница не найдена
+page_not_found: "Страница не найдена"
+page_not_found_text: "По этому адресу страницы нет. Возможно, она переместилась при пересборке перечня."
+go_home: "Перейти на главную страницу"
+go_home_to_find: "чтобы найти документы по циклу ФУИ, теме или человеку."
+
+# Перечень цикла и страницы его видов
+outcome_inventory: "{title}: перечень итогов"
+cycle_example_banner_html: "<strong>Пример.</strong> Приведённое ниже введение написано для демонстрационного сайта."
+host: "Принимающая страна:"
+needs_further_attention: "Требует дополнительного внимания"
+stakeholder_balance: "Баланс заинтересованных сторон"
+inventory: "Перечень"
+of_this_kind: "Документов этого вида в цикле: {count}"
+pages_of: "Страницы: {label}"
+stakeholder_group: "Группа заинтересованных сторон"
+facilitators: "Координаторы"
+outputs: "Итоговые документы"
+continues_from: "Продолжение работы"
+continued_in: "Продолжено в"
+translations: "Переводы"
+may_be_out_of_date: "(может быть устаревшим)"
+across_cycles_label: "Все циклы"
+
+# Серии, люди и темы
+series_unnamed_html: "У этой серии пока нет названия в <code>content/series.yml</code>; её заголовок составлен из идентификатора."
+people_intro: "Координаторы, авторы, участники совещаний и члены КГМЗС, упомянутые в перечне."
+affiliation: "Организация"
+regional_group: "Региональная группа"
+mag_member: "Член КГМЗС"
+roles_by_cycle: "Роли по циклам"
+no_document_names: "Ни один документ перечня пока не упоминает: {name}."
+no_themes: "Ни у одного документа пока нет тем."
+
+"""#),
+    ("i18n/zh.yml",
+#"""
+# 页面界面的中文文本（见 en.yml：每种语言的键相同）。
+
+# 所有页面
+skip_link: "跳到主要内容"
+site_navigation: "网站"
+themes: "主题"
+people: "人员"
+home: "首页"
+search: "搜索"
+search_the_inventory: "搜索成果清单"
+search_everything: "搜索标题、主题、人员和正文"
+languages: "语言"
+read_in: "阅读语言："
+not_available_in: "无此语言版本："
+published_by: "发布者："
+machine_readable: "机器可读数据："
+atom_feed: "Atom 订阅源"
+date_not_known: "日期不详"
+not_known: "不详"
+tag_draft: "草稿"
+tag_illustrative: "示例"
+
+# 各语言的中文名称
+language_ar: "阿拉伯文"
+language_zh: "中文"
+language_en: "英文"
+language_fr: "法文"
+language_ru: "俄文"
+language_es: "西班牙文"
+
+# 利益攸关方群体和区域组，采用联合国用语
+group_government: "政府"
+group_intergovernmental_organization: "政府间组织"
+group_civil_society: "民间社会"
+group_technical_community: "技术界"
+group_private_sector: "私营部门"
+region_african_group: "非洲国家组"
+region_asia_pacific_group: "亚洲及太平洋国家组"
+region_eastern_european_group: "东欧国家组"
+region_latin_american_and_caribbean_group_grulac: "拉丁美洲和加勒比国家组"
+region_western_european_and_others_group_weog: "西欧和其他国家组"
+
+# 文件页面
+draft_banner_html: "<strong>草稿。</strong>本文件标有 <code>draft: true</code>，只在预览中显示。"
+example_banner_html: "<strong>示例。</strong>本文件是为示例网站撰写的，其文本并非取自互联网治理论坛的资料。"
+translation: "译文。"
+translation_languages: "本文语言：{language}。原文语言：{original}。所示信息取自原文。"
+translation_version_unknown: "译文未注明所依据的原文版本，可能已过时。"
+translation_original_changed: "原文在本译文完成后已有改动，译文可能已过时。"
+read_the_original: "阅读原文（{original}）"
+errors_heading: "错误：igfsite build 遇此即停止"
+errors_intro: "此预览显示文件的当前状态；发布前须先改正以下问题："
+warnings_heading: "工作方式警告"
+warnings_intro: "工作方式检查在本文件中发现以下问题："
+about_this_document: "关于本文件"
+kind: "类型"
+cycle: "周期"
+status: "状态"
+date: "日期"
+modalities: "工作方式"
+conforms: "符合"
+problems_listed_above: "存在问题，见上文"
+not_applicable: "不适用：{reason}"
+recommendations: "建议"
+list_of_participants: "与会者名单"
+references: "引用"
+no_references: "本文件未引用清单中的其他文件。"
+referenced_by: "被引用于"
+no_referenced_by: "清单中尚无文件引用本文件。"
+across_cycles: "{title}：各周期"
+part_of: "所属："
+previous: "上一份："
+next: "下一份："
+
+# 搜索页面
+search_only_documents_of: "仅限以下文件："
+search_every_cycle: "所有周期"
+search_every_kind: "所有类型"
+theme: "主题"
+search_every_theme: "所有主题"
+series: "系列"
+search_every_series: "所有系列"
+search_more_results: "更多结果"
+search_needs_javascript: "搜索需要 JavaScript。请改为浏览清单："
+by_cycle: "按周期"
+by_theme: "按主题"
+or: "或"
+by_person: "按人员"
+instead: "。"
+search_type_words: "请输入要搜索的词语。"
+search_searching: "正在搜索……"
+search_matches_one: "有 {count} 份文件与“{query}”匹配。"
+search_matches_many: "有 {count} 份文件与“{query}”匹配。"
+search_nothing: "没有与“{query}”匹配的文件。"
+search_browse_instead: "请改为浏览清单："
+search_index_missing: "无法加载搜索索引。"
+
+# 首页
+igf_cycles: "互联网治理论坛各周期"
+needing_further_attention: "需要进一步关注"
+latest_outputs: "最新成果和报告"
+described_by: "说明见"
+its_json_schema: "其 JSON 模式"
+sitemap: "网站地图"
+
+# 找不到页面
+page_not_found: "找不到页面"
+page_not_found_text: "此地址没有页面。清单重建时它可能已移动。"
+go_home: "前往首页"
+go_home_to_find: "按论坛周期、主题或人员查找文件。"
+
+# 周期清单及其类型页面
+outcome_inventory: "{title}：成果清单"
+cycle_example_banner_html: "<strong>示例。</strong>以下导言是为示例网站撰写的。"
+host: "东道国："
+needs_further_attention: "需要进一步关注"
+stakeholder_balance: "利益攸关方平衡"
+inventory: "清单"
+of_this_kind: "本周期此类文件：{count}"
+pages_of: "{label}的页面"
+stakeholder_group: "利益攸关方群体"
+facilitators: "协调人"
+outputs: "成果"
+continues_from: "承接"
+continued_in: "后续见"
+translations: "译文"
+may_be_out_of_date: "（可能已过时）"
+across_cycles_label: "各周期"
+
+# 系列、人员和主题
+series_unnamed_html: "此系列在 <code>content/series.yml</code> 中尚无名称；其标题由标识符生成。"
+people_intro: "清单中提到的协调人、作者、会议与会者和多利益攸关方咨询小组成员。"
+affiliation: "所属机构"
+regional_group: "区域组"
+mag_member: "多利益攸关方咨询小组成员"
+roles_by_cycle: "各周期的角色"
+no_document_names: "清单中尚无文件提及{name}。"
+no_themes: "尚无文件设有主题。"
 
 """#),
     ("layout.mustache",
@@ -842,31 +1713,31 @@ details.item-balance summary { cursor: pointer; color: var(--link); }
 {{$head}}{{/head}}
 </head>
 <body class="page-{{page.type}}">
-<a class="skip-link" href="#main"{{{interface_attrs}}}>Skip to main content</a>
-<header class="site-header"{{{interface_attrs}}}>
+<a class="skip-link" href="#main">{{i18n.skip_link}}</a>
+<header class="site-header">
 <div class="wrap">
-<a class="site-title" href="{{root}}index.html">{{site.title}}</a>
-<nav id="site-nav" aria-label="Site">
+<a class="site-title" href="{{root}}index.html"{{{original_attrs}}}>{{site.title}}</a>
+<nav id="site-nav" aria-label="{{i18n.site_navigation}}">
 <ul>
 {{#cycles_nav}}
 <li><a href="{{root}}{{url}}">{{year}}</a></li>
 {{/cycles_nav}}
-<li><a href="{{root}}themes/index.html">Themes</a></li>
-<li><a href="{{root}}people/index.html">People</a></li>
+<li><a href="{{root}}themes/index.html">{{i18n.themes}}</a></li>
+<li><a href="{{root}}people/index.html">{{i18n.people}}</a></li>
 </ul>
 </nav>
 <form class="site-search" role="search" action="{{root}}{{page.search}}" method="get">
-<label for="site-search-q" class="visually-hidden">Search the inventory</label>
-<input id="site-search-q" type="search" name="q" placeholder="Search the inventory">
-<button type="submit">Search</button>
+<label for="site-search-q" class="visually-hidden">{{i18n.search_the_inventory}}</label>
+<input id="site-search-q" type="search" name="q" placeholder="{{i18n.search_the_inventory}}">
+<button type="submit">{{i18n.search}}</button>
 </form>
 </div>
 </header>
 <main id="main" class="wrap">
 {{#page.switcher}}
-<nav class="language-switcher" aria-label="Languages"{{{interface_attrs}}}>
-<p>Read in: {{#versions}}{{#current}}<span lang="{{lang}}" dir="{{dir}}" aria-current="page">{{name}}</span>{{/current}}{{^current}}<a href="{{root}}{{url}}" lang="{{lang}}" dir="{{dir}}" hreflang="{{lang}}">{{name}}</a>{{/current}} {{/versions}}</p>
-{{#has_missing}}<p>Not available in {{#missing}}<span lang="{{lang}}" dir="{{dir}}">{{name}}</span>{{^last}}, {{/last}}{{/missing}}.</p>{{/has_missing}}
+<nav class="language-switcher" aria-label="{{i18n.languages}}">
+<p>{{i18n.read_in}} {{#versions}}{{#current}}<span lang="{{lang}}" dir="{{dir}}" aria-current="page">{{name}}</span>{{/current}}{{^current}}<a href="{{root}}{{url}}" lang="{{lang}}" dir="{{dir}}" hreflang="{{lang}}">{{name}}</a>{{/current}} {{/versions}}</p>
+{{#has_missing}}<p>{{i18n.not_available_in}} {{#missing}}<span lang="{{lang}}" dir="{{dir}}">{{name}}</span>{{^last}}, {{/last}}{{/missing}}.</p>{{/has_missing}}
 </nav>
 {{/page.switcher}}
 {{$content}}{{/content}}
@@ -883,7 +1754,7 @@ details.item-balance summary { cursor: pointer; color: var(--link); }
 {{{svg}}}
 <table class="balance-table">
 <caption class="visually-hidden">{{caption}}</caption>
-<thead><tr><th scope="col">Stakeholder group</th><th scope="col">Facilitators</th></tr></thead>
+<thead><tr><th scope="col">{{i18n.stakeholder_group}}</th><th scope="col">{{i18n.facilitators}}</th></tr></thead>
 <tbody>
 {{#rows}}
 <tr><th scope="row">{{group}}</th><td>{{count}}</td></tr>
@@ -895,15 +1766,15 @@ details.item-balance summary { cursor: pointer; color: var(--link); }
 """#),
     ("partials/document-link.mustache",
 #"""
-<a href="{{root}}{{url}}">{{title}}</a>{{#kind}} <span class="kind">{{kind}}</span>{{/kind}}{{#status}} <span class="status status-{{status}}">{{status}}</span>{{/status}}{{#draft}} <span class="status status-draft">draft</span>{{/draft}}{{#example}} <span class="tag-example">illustrative</span>{{/example}}
+<a href="{{root}}{{url}}">{{title}}</a>{{#kind}} <span class="kind">{{kind}}</span>{{/kind}}{{#status}} <span class="status status-{{status}}">{{status}}</span>{{/status}}{{#draft}} <span class="status status-draft">{{i18n.tag_draft}}</span>{{/draft}}{{#example}} <span class="tag-example">{{i18n.tag_illustrative}}</span>{{/example}}
 
 """#),
     ("partials/footer.mustache",
 #"""
-<footer class="site-footer"{{{interface_attrs}}}>
+<footer class="site-footer">
 <div class="wrap">
-<p>{{site.title}}{{#site.publisher}} · Published by {{site.publisher}}{{/site.publisher}}</p>
-<p><a href="{{root}}index.html">Home</a> · <a href="{{root}}themes/index.html">Themes</a> · <a href="{{root}}people/index.html">People</a></p>
+<p>{{{original_open}}}{{site.title}}{{{original_close}}}{{#site.publisher}} · {{i18n.published_by}} {{{original_open}}}{{site.publisher}}{{{original_close}}}{{/site.publisher}}</p>
+<p><a href="{{root}}index.html">{{i18n.home}}</a> · <a href="{{root}}themes/index.html">{{i18n.themes}}</a> · <a href="{{root}}people/index.html">{{i18n.people}}</a></p>
 </div>
 </footer>
 
@@ -913,16 +1784,16 @@ details.item-balance summary { cursor: pointer; color: var(--link); }
 <article class="item">
 <h4><a href="{{root}}{{url}}">{{title}}</a></h4>
 <dl class="item-facts">
-{{#status}}<dt>Status</dt><dd><span class="status status-{{status}}">{{status}}</span>{{#draft}} <span class="status status-draft">draft</span>{{/draft}}{{#example}} <span class="tag-example">illustrative</span>{{/example}}</dd>{{/status}}
-{{#date}}<dt>Date</dt><dd><time datetime="{{date.iso}}">{{date.text}}</time></dd>{{/date}}
-{{#has_facilitators}}<dt>Facilitators</dt><dd><ul class="values">{{#facilitators}}<li><a href="{{root}}{{url}}">{{name}}</a>{{#stakeholder_group}} <span class="note">({{stakeholder_group}})</span>{{/stakeholder_group}}</li>{{/facilitators}}</ul></dd>{{/has_facilitators}}
-{{#item_balance}}<dt>Stakeholder balance</dt><dd>{{item_balance}}</dd>{{/item_balance}}
-{{#has_outputs}}<dt>Outputs</dt><dd><ul class="values">{{#outputs}}<li><a href="{{root}}{{url}}">{{title}}</a>{{#status}} ({{status}}{{#date}}, <time datetime="{{date.iso}}">{{date.text}}</time>{{/date}}){{/status}}</li>{{/outputs}}</ul></dd>{{/has_outputs}}
-<dt>Modalities</dt><dd>{{#conforms}}<span class="conforms">Conforms</span>{{/conforms}}{{#not_applicable}}<span class="not-applicable">Not applicable: {{not_applicable}}</span>{{/not_applicable}}{{#has_warnings}}{{>partials/warnings}}{{/has_warnings}}</dd>
-{{#continues_from}}<dt>Continues from</dt><dd><a href="{{root}}{{url}}">{{title}}</a> ({{cycle}})</dd>{{/continues_from}}
-{{#continued_in}}<dt>Continued in</dt><dd><a href="{{root}}{{url}}">{{title}}</a> ({{cycle}})</dd>{{/continued_in}}
-{{#has_translations}}<dt>Translations</dt><dd><ul class="values">{{#translations}}<li><a href="{{root}}{{url}}" lang="{{lang}}" dir="{{dir}}" hreflang="{{lang}}">{{name}}</a>{{#may_be_out_of_date}} <span class="note">(may be out of date)</span>{{/may_be_out_of_date}}</li>{{/translations}}</ul></dd>{{/has_translations}}
-{{#series}}<dt>Across cycles</dt><dd><a href="{{root}}{{url}}">{{title}}</a></dd>{{/series}}
+{{#status}}<dt>{{i18n.status}}</dt><dd><span class="status status-{{status}}">{{status}}</span>{{#draft}} <span class="status status-draft">{{i18n.tag_draft}}</span>{{/draft}}{{#example}} <span class="tag-example">{{i18n.tag_illustrative}}</span>{{/example}}</dd>{{/status}}
+{{#date}}<dt>{{i18n.date}}</dt><dd><time datetime="{{date.iso}}">{{date.text}}</time></dd>{{/date}}
+{{#has_facilitators}}<dt>{{i18n.facilitators}}</dt><dd><ul class="values">{{#facilitators}}<li><a href="{{root}}{{url}}">{{name}}</a>{{#stakeholder_group}} <span class="note">({{stakeholder_group}})</span>{{/stakeholder_group}}</li>{{/facilitators}}</ul></dd>{{/has_facilitators}}
+{{#item_balance}}<dt>{{i18n.stakeholder_balance}}</dt><dd>{{item_balance}}</dd>{{/item_balance}}
+{{#has_outputs}}<dt>{{i18n.outputs}}</dt><dd><ul class="values">{{#outputs}}<li><a href="{{root}}{{url}}">{{title}}</a>{{#status}} ({{status}}{{#date}}, <time datetime="{{date.iso}}">{{date.text}}</time>{{/date}}){{/status}}</li>{{/outputs}}</ul></dd>{{/has_outputs}}
+<dt>{{i18n.modalities}}</dt><dd>{{#conforms}}<span class="conforms">{{i18n.conforms}}</span>{{/conforms}}{{#not_applicable}}<span class="not-applicable">{{not_applicable}}</span>{{/not_applicable}}{{#has_warnings}}{{>partials/warnings}}{{/has_warnings}}</dd>
+{{#continues_from}}<dt>{{i18n.continues_from}}</dt><dd><a href="{{root}}{{url}}">{{title}}</a> ({{cycle}})</dd>{{/continues_from}}
+{{#continued_in}}<dt>{{i18n.continued_in}}</dt><dd><a href="{{root}}{{url}}">{{title}}</a> ({{cycle}})</dd>{{/continued_in}}
+{{#has_translations}}<dt>{{i18n.translations}}</dt><dd><ul class="values">{{#translations}}<li><a href="{{root}}{{url}}" lang="{{lang}}" dir="{{dir}}" hreflang="{{lang}}">{{name}}</a>{{#may_be_out_of_date}} <span class="note">{{i18n.may_be_out_of_date}}</span>{{/may_be_out_of_date}}</li>{{/translations}}</ul></dd>{{/has_translations}}
+{{#series}}<dt>{{i18n.across_cycles_label}}</dt><dd><a href="{{root}}{{url}}">{{title}}</a></dd>{{/series}}
 </dl>
 {{#summary}}<p>{{summary}}</p>{{/summary}}
 </article>
@@ -935,7 +1806,7 @@ details.item-balance summary { cursor: pointer; color: var(--link); }
 """#),
     ("partials/warnings.mustache",
 #"""
-<ul class="warning-list">
+<ul class="warning-list"{{{original_attrs}}}>
 {{#warnings}}
 <li><span class="where">{{location}}</span> {{message}} <code>{{rule}}</code>{{#help}}<br><span class="help">{{help}}</span>{{/help}}</li>
 {{/warnings}}
@@ -946,8 +1817,8 @@ details.item-balance summary { cursor: pointer; color: var(--link); }
 #"""
 {{<layout}}
 {{$content}}
-<h1>People</h1>
-<p>Facilitators, authors, meeting participants and MAG members named in the inventory.</p>
+<h1>{{i18n.people}}</h1>
+<p>{{i18n.people_intro}}</p>
 {{#has_people}}
 <ul class="people-list">
 {{#people}}<li><a href="{{root}}{{url}}">{{name}}</a>{{#affiliation}}, <span class="affiliation">{{affiliation}}</span>{{/affiliation}}{{#stakeholder_group}} <span class="note">({{stakeholder_group}})</span>{{/stakeholder_group}} · {{roles}}</li>
@@ -965,12 +1836,12 @@ details.item-balance summary { cursor: pointer; color: var(--link); }
 {{#person}}
 <h1>{{name}}</h1>
 <dl class="person-facts">
-{{#affiliation}}<dt>Affiliation</dt><dd>{{affiliation}}</dd>{{/affiliation}}
-{{#stakeholder_group}}<dt>Stakeholder group</dt><dd>{{stakeholder_group}}</dd>{{/stakeholder_group}}
-{{#regional_group}}<dt>Regional group</dt><dd>{{regional_group}}</dd>{{/regional_group}}
-{{#has_mag}}<dt>MAG member</dt><dd><ul class="values">{{#mag}}<li>{{.}}</li>{{/mag}}</ul></dd>{{/has_mag}}
+{{#affiliation}}<dt>{{i18n.affiliation}}</dt><dd>{{affiliation}}</dd>{{/affiliation}}
+{{#stakeholder_group}}<dt>{{i18n.stakeholder_group}}</dt><dd>{{stakeholder_group}}</dd>{{/stakeholder_group}}
+{{#regional_group}}<dt>{{i18n.regional_group}}</dt><dd>{{regional_group}}</dd>{{/regional_group}}
+{{#has_mag}}<dt>{{i18n.mag_member}}</dt><dd><ul class="values">{{#mag}}<li>{{.}}</li>{{/mag}}</ul></dd>{{/has_mag}}
 </dl>
-<h2>Roles by cycle</h2>
+<h2>{{i18n.roles_by_cycle}}</h2>
 {{#has_cycles}}
 {{#cycles}}
 <h3>{{year}}</h3>
@@ -980,7 +1851,7 @@ details.item-balance summary { cursor: pointer; color: var(--link); }
 </ul>
 {{/cycles}}
 {{/has_cycles}}
-{{^has_cycles}}<p>No document of the inventory names {{name}} yet.</p>{{/has_cycles}}
+{{^has_cycles}}<p>{{no_document_names}}</p>{{/has_cycles}}
 {{/person}}
 {{/content}}
 {{/layout}}
@@ -990,28 +1861,28 @@ details.item-balance summary { cursor: pointer; color: var(--link); }
 #"""
 {{<layout}}
 {{$content}}
-<h1{{{interface_attrs}}}>Search</h1>
-<form id="search-form" class="search-form" role="search" action="index.html" method="get"{{{interface_attrs}}}>
-<label for="search-q">Search titles, themes, people and text</label>
+<h1>{{i18n.search}}</h1>
+<form id="search-form" class="search-form" role="search" action="index.html" method="get">
+<label for="search-q">{{i18n.search_everything}}</label>
 <input id="search-q" type="search" name="q">
-<button type="submit">Search</button>
+<button type="submit">{{i18n.search}}</button>
 <fieldset class="search-filters">
-<legend>Only documents of</legend>
-<label for="search-cycle">Cycle</label>
-<select id="search-cycle" name="cycle"><option value="">Every cycle</option>{{#filters.cycles}}<option value="{{year}}">{{year}}</option>{{/filters.cycles}}</select>
-<label for="search-kind">Kind</label>
-<select id="search-kind" name="kind"><option value="">Every kind</option>{{#filters.kinds}}<option>{{.}}</option>{{/filters.kinds}}</select>
-<label for="search-theme">Theme</label>
-<select id="search-theme" name="theme"><option value="">Every theme</option>{{#filters.themes}}<option>{{.}}</option>{{/filters.themes}}</select>
-<label for="search-series">Series</label>
-<select id="search-series" name="series"><option value="">Every series</option></select>
+<legend>{{i18n.search_only_documents_of}}</legend>
+<label for="search-cycle">{{i18n.cycle}}</label>
+<select id="search-cycle" name="cycle"><option value="">{{i18n.search_every_cycle}}</option>{{#filters.cycles}}<option value="{{year}}">{{year}}</option>{{/filters.cycles}}</select>
+<label for="search-kind">{{i18n.kind}}</label>
+<select id="search-kind" name="kind"><option value="">{{i18n.search_every_kind}}</option>{{#filters.kinds}}<option{{{original_attrs}}}>{{.}}</option>{{/filters.kinds}}</select>
+<label for="search-theme">{{i18n.theme}}</label>
+<select id="search-theme" name="theme"><option value="">{{i18n.search_every_theme}}</option>{{#filters.themes}}<option{{{original_attrs}}}>{{.}}</option>{{/filters.themes}}</select>
+<label for="search-series">{{i18n.series}}</label>
+<select id="search-series" name="series"><option value="">{{i18n.search_every_series}}</option></select>
 </fieldset>
 </form>
-<p id="search-status" role="status" aria-live="polite"{{{interface_attrs}}}></p>
+<p id="search-status" role="status" aria-live="polite"></p>
 <ol id="search-results" class="document-list"></ol>
-<button id="search-more" type="button" hidden{{{interface_attrs}}}>More results</button>
-<noscript><p{{{interface_attrs}}}>Searching needs JavaScript. Browse the inventory <a href="{{root}}index.html">by cycle</a>, <a href="{{root}}themes/index.html">by theme</a> or <a href="{{root}}people/index.html">by person</a> instead.</p></noscript>
-<script src="{{root}}assets/search.js" data-root="{{root}}" data-index="{{search_index}}"></script>
+<button id="search-more" type="button" hidden>{{i18n.search_more_results}}</button>
+<noscript><p>{{i18n.search_needs_javascript}} <a href="{{root}}index.html">{{i18n.by_cycle}}</a>, <a href="{{root}}themes/index.html">{{i18n.by_theme}}</a> {{i18n.or}} <a href="{{root}}people/index.html">{{i18n.by_person}}</a> {{i18n.instead}}</p></noscript>
+<script src="{{root}}assets/search.js" data-root="{{root}}" data-index="{{search_index}}" data-strings="{{search_strings}}"></script>
 {{/content}}
 {{/layout}}
 
@@ -1021,16 +1892,16 @@ details.item-balance summary { cursor: pointer; color: var(--link); }
 {{<layout}}
 {{$content}}
 {{#series}}
-<p class="breadcrumb">{{label}} across cycles</p>
+<p class="breadcrumb">{{across_cycles}}</p>
 <h1>{{title}}</h1>
 {{#description}}<p class="lede">{{description}}</p>{{/description}}
-{{^named}}<p class="banner" role="note">This series has no name in <code>content/series.yml</code> yet; its title is made from its id.</p>{{/named}}
+{{^named}}<p class="banner" role="note">{{{i18n.series_unnamed_html}}}</p>{{/named}}
 <ol class="timeline">
 {{#cycles}}
 <li>
 <h2>{{#url}}<a href="{{root}}{{url}}">{{year}}</a>{{/url}}{{^url}}{{year}}{{/url}}</h2>
 <ul class="document-list">
-{{#documents}}<li>{{>partials/document-link}}{{#date}} · <time datetime="{{date.iso}}">{{date.text}}</time>{{/date}}{{^date}} · date not known{{/date}}</li>
+{{#documents}}<li>{{>partials/document-link}}{{#date}} · <time datetime="{{date.iso}}">{{date.text}}</time>{{/date}}{{^date}} · {{i18n.date_not_known}}{{/date}}</li>
 {{/documents}}
 </ul>
 </li>
@@ -1046,7 +1917,7 @@ details.item-balance summary { cursor: pointer; color: var(--link); }
 {{<layout}}
 {{$content}}
 {{#theme}}
-<p class="breadcrumb"><a href="{{root}}themes/index.html">Themes</a></p>
+<p class="breadcrumb"><a href="{{root}}themes/index.html">{{i18n.themes}}</a></p>
 <h1>{{name}}</h1>
 <ul class="document-list">
 {{#documents}}<li>{{>partials/document-link}} ({{cycle}})</li>
@@ -1061,14 +1932,14 @@ details.item-balance summary { cursor: pointer; color: var(--link); }
 #"""
 {{<layout}}
 {{$content}}
-<h1>Themes</h1>
+<h1>{{i18n.themes}}</h1>
 {{#has_themes}}
 <ul class="theme-list">
 {{#themes}}<li><a href="{{root}}{{url}}">{{name}}</a> · {{count}}</li>
 {{/themes}}
 </ul>
 {{/has_themes}}
-{{^has_themes}}<p>No document has themes yet.</p>{{/has_themes}}
+{{^has_themes}}<p>{{i18n.no_themes}}</p>{{/has_themes}}
 {{/content}}
 {{/layout}}
 

@@ -26,7 +26,7 @@ public struct SiteRenderer: Sendable {
     self.lookups = lookups
     self.cache = cache
     cacheEpoch = cache?.currentEpoch ?? 0
-    context = PageContext(site: site, cache: cache)
+    context = PageContext(site: site, cache: cache, templates: templates)
   }
 
   private func htmlPage(_ path: PagePath, _ template: PageTemplate, _ model: TemplateObject) -> OutputFile {

@@ -35,6 +35,16 @@ public struct TemplateSet: Sendable {
   /// The site's own theme files (relative to `templates/`), in path order: those replacing
   /// a built-in file and those adding one.
   public let overrides: [String]
+  /// The interface in each language the theme has (`i18n/<language>.yml`).
+  public let interface: [String: InterfaceStrings]
+
+  /// The interface for a language: its own, else its primary language's (`zh` for
+  /// `zh-Hans`), else English.
+  public func strings(for language: String) -> InterfaceStrings {
+    let primary = String(language.split(separator: "-").first ?? Substring(language))
+    return interface[language] ?? interface[primary] ?? interface["en"]
+      ?? InterfaceStrings(language: language, texts: [:])
+  }
 
   /// The files of the built-in theme, by path relative to the theme folder.
   public static var builtInFiles: [(path: String, text: String)] { BuiltInTheme.files }
@@ -78,14 +88,28 @@ public struct TemplateSet: Sendable {
               ? "create the template or correct the name" : "close each {{#name}} with {{/name}}, innermost first"))
       }
     }
+    let siteStrings = own.filter { $0.hasPrefix("i18n/") }.map { relative in
+      (
+        layout.displayTemplate(relative), relative,
+        SourceText.decode((try? Data(contentsOf: folder.appendingPathComponent(relative))) ?? Data()).text
+      )
+    }
+    var interface: [String: InterfaceStrings] = [:]
+    switch InterfaceStringsLoader.load(builtIn: BuiltInTheme.files, site: siteStrings) {
+    case .success(let loaded): interface = loaded
+    case .failure(let error): diagnostics += error.diagnostics
+    }
     guard diagnostics.isEmpty, let engine else { return .failure(DiagnosticsError(diagnostics)) }
     let sortedAssets = assets.keys.sorted().compactMap { path in assets[path].map { (path, $0) } }
-    return .success(TemplateSet(engine: engine, assets: sortedAssets, overrides: own))
+    return .success(TemplateSet(engine: engine, assets: sortedAssets, overrides: own, interface: interface))
   }
 
-  /// The theme files of the site's own `templates/` (templates and assets), relative to it.
+  /// The theme files of the site's own `templates/` (templates, interface texts and
+  /// assets), relative to it.
   public static func siteThemeFiles(_ layout: SiteLayout) -> [String] {
-    files(in: layout.templates).filter { $0.hasPrefix("assets/") || $0.hasSuffix(".mustache") }
+    files(in: layout.templates).filter {
+      $0.hasPrefix("assets/") || $0.hasSuffix(".mustache") || ($0.hasPrefix("i18n/") && $0.hasSuffix(".yml"))
+    }
   }
 
   /// Renders a page type with its view model; names the templates print that the model

@@ -9,6 +9,21 @@
   var script = document.currentScript;
   var root = (script && script.getAttribute("data-root")) || "";
   var index = (script && script.getAttribute("data-index")) || "search/";
+  // What the script says, in the page's language (the page gives it; English otherwise).
+  var said = {
+    type_words: "Type words to search for.", searching: "Searching…",
+    matches_one: "{count} document matches “{query}”.", matches_many: "{count} documents match “{query}”.",
+    nothing: "No document matches “{query}”. ", browse_instead: "Browse the inventory instead: ",
+    by_cycle: "by cycle", by_theme: "by theme", by_person: "by person",
+    index_missing: "The search index could not be loaded."
+  };
+  try {
+    var given = JSON.parse((script && script.getAttribute("data-strings")) || "{}");
+    Object.keys(given).forEach(function (key) { said[key] = given[key]; });
+  } catch (error) { /* the English texts stay */ }
+  function say(key, values) {
+    return said[key].replace(/\{(\w+)\}/g, function (whole, name) { return name in values ? values[name] : whole; });
+  }
   var form = document.getElementById("search-form");
   var input = document.getElementById("search-q");
   var status = document.getElementById("search-status");
@@ -200,8 +215,8 @@
     var queryTerms = terms(query);
     var version = ++current.version;
     clear();
-    if (queryTerms.length === 0) { status.textContent = "Type words to search for."; return; }
-    status.textContent = "Searching…";
+    if (queryTerms.length === 0) { status.textContent = say("type_words", {}); return; }
+    status.textContent = say("searching", {});
     load("manifest", index + "index.js").then(function () {
       if (store.manifest.lang) { list.lang = store.manifest.lang; list.dir = store.manifest.dir || "ltr"; }
       store.keys = store.keys || new Set(store.manifest.shards);
@@ -233,12 +248,12 @@
         current.queryTerms = queryTerms;
         current.shown = 0;
         if (results.length === 0) { return nothingFound(query); }
-        status.textContent = results.length + (results.length === 1 ? " document matches" : " documents match") +
-          " “" + query + "”.";
+        status.textContent = say(results.length === 1 ? "matches_one" : "matches_many",
+          { count: results.length, query: query });
         return showMore(version);
       });
     }).catch(function () {
-      status.textContent = "The search index could not be loaded.";
+      status.textContent = say("index_missing", {});
     });
   }
 
@@ -248,11 +263,12 @@
   }
 
   function nothingFound(query) {
-    status.textContent = "No document matches “" + query + "”. ";
+    status.textContent = say("nothing", { query: query });
     var browse = document.createElement("li");
     browse.className = "search-browse";
-    browse.appendChild(document.createTextNode("Browse the inventory instead: "));
-    [["by cycle", "index.html"], ["by theme", "themes/index.html"], ["by person", "people/index.html"]].forEach(
+    browse.appendChild(document.createTextNode(say("browse_instead", {})));
+    [[say("by_cycle", {}), "index.html"], [say("by_theme", {}), "themes/index.html"],
+      [say("by_person", {}), "people/index.html"]].forEach(
       function (pair, index) {
         if (index > 0) { browse.appendChild(document.createTextNode(", ")); }
         var link = document.createElement("a");

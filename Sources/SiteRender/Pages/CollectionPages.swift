@@ -13,6 +13,7 @@ struct SeriesPage {
       type: "series")
     model["series"] = .object([
       "title": .text(series.title), "label": .text(series.typeLabel), "id": .text(series.key.id),
+      "across_cycles": .text(context.strings().format("across_cycles", ["title": series.typeLabel])),
       "description": series.description.map(TemplateValue.text) ?? false, "named": .bool(series.isNamed),
       "cycles": .list(
         series.cycles.map { entry in
@@ -51,6 +52,7 @@ struct PersonPage {
             }),
         ])
       })
+    object["no_document_names"] = .text(context.strings().format("no_document_names", ["name": person.name]))
     model["person"] = .object(object)
     return model
   }

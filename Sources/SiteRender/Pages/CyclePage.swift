@@ -15,6 +15,7 @@ struct CyclePage {
       description: "Outcome inventory of the \(cycle.year) IGF cycle", type: "cycle")
     var object: TemplateObject = [
       "year": .number(cycle.year), "title": .text(cycle.title),
+      "heading": .text(context.strings().format("outcome_inventory", ["title": cycle.title])),
       "count": .text(Format.count(cycle.items.count, "document")),
       "feed_url": .text("\(cycle.year)/feed.xml"),
       "json_url": .text("\(cycle.year)/inventory.json"),
@@ -66,6 +67,10 @@ struct CyclePage {
     let items = group.items[((page - 1) * perPage)..<min(group.items.count, page * perPage)]
     var object: TemplateObject = [
       "title": .text(title), "cycle_title": .text(cycle.title), "cycle_url": .text(cycle.pagePath.rawValue),
+      "cycle_heading": .text(context.strings().format("outcome_inventory", ["title": cycle.title])),
+      "count_text": .text(
+        context.strings().format("of_this_kind", ["count": Format.count(group.items.count, "document")])),
+      "pages_label": .text(context.strings().format("pages_of", ["label": group.kind.label])),
       "label": .text(group.kind.label), "kind": .text(group.kind.id),
       "count": .text(Format.count(group.items.count, "document")),
       "items": .list(items.map { .object(item($0)) }),
@@ -116,7 +121,7 @@ struct CyclePage {
     case .applies:
       if item.warnings.isEmpty, (context.site.errors[item.document.file] ?? []).isEmpty { object["conforms"] = true }
     case .notApplicable(let reason):
-      object["not_applicable"] = .text(reason)
+      object["not_applicable"] = .text(context.strings().format("not_applicable", ["reason": reason]))
     }
     object.markAbsent(["conforms", "not_applicable"])
     object.set(

@@ -22,6 +22,7 @@ struct DocumentPage {
     var model = context.page(
       path, title: text.title, description: text["summary"]?.scalarText, type: "document",
       language: translation?.language, versions: versions)
+    let strings = context.strings(translation?.language)
     var page = context.documentLink(document)
     page["title"] = .text(text.title)
     // An illustrative or draft translation says so, whatever its document is.
@@ -29,14 +30,15 @@ struct DocumentPage {
     page["draft"] = .bool(document.isDraft || text.isDraft)
     page["body"] = .text(text.body.html)
     page.set("summary", text: text["summary"]?.scalarText)
-    page["translation"] = translation.map { .object(Self.translationNotice($0, of: document, site: site)) } ?? false
+    page["translation"] =
+      translation.map { .object(Self.translationNotice($0, of: document, site: site, strings: strings)) } ?? false
     // A kind the schema does not know is an error the preview still renders through.
     page["kind_id"] = .text(kind?.id ?? "unknown-kind")
     if let cycle = document.cycle, let inventory = site.cycle(cycle) {
       page["cycle_link"] = .object(["title": .text(inventory.title), "url": .text(inventory.pagePath.rawValue)])
     }
     page.set("themes", list: themes(of: document))
-    page.set("metadata", list: MetadataRows(context: context).rows(for: document))
+    page.set("metadata", list: MetadataRows(context: context, strings: strings).rows(for: document))
     page.set("participants", list: participants(of: document))
     page.set("recommendations", list: recommendations(of: text))
     page.set("references", list: (site.references[document.id] ?? []).compactMap { linked($0) })
@@ -47,13 +49,14 @@ struct DocumentPage {
     switch site.schema.applicability(of: document) {
     case .applies:
       let clean = (site.warnings[document.file] ?? []).isEmpty && (site.errors[document.file] ?? []).isEmpty
-      page["modalities"] = .text(clean ? "Conforms" : "Problems, listed above")
+      page["modalities"] = .text(strings[clean ? "conforms" : "problems_listed_above"])
       page["modalities_apply"] = true
     case .notApplicable(let reason):
-      page["modalities"] = .text("Not applicable: \(reason)")
+      page["modalities"] = .text(strings.format("not_applicable", ["reason": reason]))
       page["modalities_apply"] = false
     }
-    page.set("series", object: seriesNavigation(for: document))
+    page.set("series", object: seriesNavigation(for: document, strings: strings))
+    if let date = document.date { page["date"] = .object(Format.date(date, in: strings)) }
     model["document"] = .object(page)
     let structured = StructuredData(site: site)
     model["json_ld"] = .text(structured.jsonLD(document, translation: translation))
@@ -64,21 +67,20 @@ struct DocumentPage {
   /// What a translation's page says of it: from which language, whether it follows the
   /// document as it is now, and where the original is.
   static func translationNotice(
-    _ translation: ParsedDocument, of document: ParsedDocument, site: LinkedSite
-  )
-    -> TemplateObject
-  {
-    let language = Language(translation.language ?? "")
-    let original = Language(site.config.language)
+    _ translation: ParsedDocument, of document: ParsedDocument, site: LinkedSite, strings: InterfaceStrings
+  ) -> TemplateObject {
+    let names = [
+      "language": strings.name(of: translation.language ?? ""), "original": strings.name(of: site.config.language),
+    ]
     var notice: TemplateObject = [
-      "language": .text(language.englishName), "original_language": .text(original.englishName),
+      "languages": .text(strings.format("translation_languages", names)),
+      "read_original": .text(strings.format("read_the_original", names)),
       "original_url": .text(document.pagePath.rawValue),
     ]
     if translation["source_version"] == nil {
-      notice["out_of_date"] = .text(
-        "it does not say which version of the original it follows, so it may be out of date.")
+      notice["out_of_date"] = .text(strings["translation_version_unknown"])
     } else if !translation.follows(document) {
-      notice["out_of_date"] = .text("the original has changed since it was translated, so it may be out of date.")
+      notice["out_of_date"] = .text(strings["translation_original_changed"])
     } else {
       notice["out_of_date"] = false
     }
@@ -128,11 +130,12 @@ struct DocumentPage {
   }
 
   /// The series page and the documents before and after this one in it.
-  private func seriesNavigation(for document: ParsedDocument) -> TemplateObject? {
+  private func seriesNavigation(for document: ParsedDocument, strings: InterfaceStrings) -> TemplateObject? {
     guard let series = context.site.series(of: document) else { return nil }
     let (previous, next) = context.site.neighbours(of: document)
     var object: TemplateObject = [
       "title": .text(series.title), "url": .text(series.key.pagePath.rawValue), "type": .text(series.typeLabel),
+      "label": .text(strings.format("across_cycles", ["title": series.title])),
     ]
     if let previous { object["previous"] = .object(context.documentLink(previous)) }
     if let next { object["next"] = .object(context.documentLink(next)) }

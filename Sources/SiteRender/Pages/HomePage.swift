@@ -1,6 +1,7 @@
 import Mustache
 import SiteLink
 import SiteModel
+import SiteSupport
 
 /// The home page: cycles newest first with their counts, the latest outputs and reports, and
 /// the search box.
@@ -71,6 +72,18 @@ struct SearchPage {
       language.map(PagePlan.translatedSearch) ?? PagePlan.search, title: "Search", type: "search", language: language,
       versions: versions)
     model["search_index"] = .text(language.map { "\($0)/search/" } ?? "search/")
+    // What the script says, in the page's language.
+    let strings = context.strings(language)
+    var json = JSONWriter()
+    json.beginObject()
+    for key in [
+      "search_type_words", "search_searching", "search_matches_one", "search_matches_many", "search_nothing",
+      "search_browse_instead", "by_cycle", "by_theme", "by_person", "search_index_missing",
+    ] {
+      json.field(String(key.dropFirst(key.hasPrefix("search_") ? 7 : 0)), strings[key])
+    }
+    json.endObject()
+    model["search_strings"] = .text(json.text)
     let present = Set(site.pagedDocuments.compactMap(\.kind))
     var filters: TemplateObject = [:]
     filters.set("cycles", list: site.cycles.map { .object(["year": .number($0.year)]) })

@@ -7,6 +7,8 @@ import SiteModel
 /// schema says and shown by its type (dates as dates, people and documents as links).
 struct MetadataRows {
   let context: PageContext
+  /// The interface of the page's language: its dates, "not known", the groups' names.
+  var strings: InterfaceStrings? = nil
   /// Fields shown elsewhere on the page, or not at all.
   static let shownElsewhere: Set<String> = [
     "kind", "title", "cycle", "status", "date", "themes", "draft", "example", "summary", "related", "participants",
@@ -41,11 +43,11 @@ struct MetadataRows {
   /// Display items for a value: `{value, url?, external?, iso?, when?, note?}`, where `iso`
   /// marks a value that is a date and `when` adds a date to another value.
   func values(_ node: YAMLNode, type: FieldType) -> [TemplateObject] {
-    if node.isUnknown, type.isStructured { return [["value": .text(Format.unknownDate)]] }
+    if node.isUnknown, type.isStructured { return [["value": .text(strings?["not_known"] ?? Format.unknownDate)]] }
     switch type {
     case .date:
       guard let date = node.partialDate else { return [] }
-      return [["value": .text(date.longForm), "iso": .text(date.description)]]
+      return [["value": .text(strings?.date(date) ?? date.longForm), "iso": .text(date.description)]]
     case .url:
       guard let url = node.string, url.hasPrefix("https://") || url.hasPrefix("http://") else { return [] }
       return [["value": .text(url), "url": .text(url), "external": true]]
@@ -59,7 +61,7 @@ struct MetadataRows {
       guard let id = node.string else { return [] }
       guard let person = context.site.index.people[id] else { return [["value": .text(id)]] }
       var item: TemplateObject = ["value": .text(person.name), "url": .text(person.pagePath.rawValue)]
-      item.set("note", text: person.stakeholderGroup)
+      item.set("note", text: person.stakeholderGroup.map { strings?.group($0) ?? $0 })
       return [item]
     case .list(let element):
       return (node.list ?? []).flatMap { values($0, type: element.type) }
@@ -79,7 +81,7 @@ struct MetadataRows {
       let target = id.flatMap { context.site.index[DocumentID($0)] }
       item.set("value", text: node["title"]?.scalarText ?? target?.title ?? id)
       if let target { item.set("url", text: target.publishedPath.rawValue) }
-      if let date = node["date"]?.partialDate { item["when"] = .object(Format.date(date)) }
+      if let date = node["date"]?.partialDate { item["when"] = .object(Format.date(date, in: strings)) }
       return item.fields.isEmpty ? [] : [item]
     }
     return fields.compactMap { field in

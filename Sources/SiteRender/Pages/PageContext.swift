@@ -17,9 +17,16 @@ struct PageContext: Sendable {
   private let themeLinks: [String: TemplateObject]
   /// The `site` object of every page.
   let siteObject: TemplateObject
+  /// The interface in each of the site's languages.
+  private let interface: [String: InterfaceStrings]
 
-  init(site: LinkedSite, cache: RenderCache? = nil) {
+  init(site: LinkedSite, cache: RenderCache? = nil, templates: TemplateSet? = nil) {
     self.site = site
+    var interface: [String: InterfaceStrings] = [:]
+    for language in site.config.languages {
+      interface[language] = templates?.strings(for: language) ?? InterfaceStrings(language: language, texts: [:])
+    }
+    self.interface = interface
     navigation = .list(
       site.cycles.map { cycle in
         .object(["year": .number(cycle.year), "url": .text(cycle.pagePath.rawValue), "title": .text(cycle.title)])
@@ -40,6 +47,12 @@ struct PageContext: Sendable {
     object.set("description", text: site.config.description)
     object.set("publisher", text: site.config.publisher)
     siteObject = object
+  }
+
+  /// The interface in a language; nil for the site's default.
+  func strings(_ language: String? = nil) -> InterfaceStrings {
+    let language = language ?? site.config.language
+    return interface[language] ?? InterfaceStrings(language: language, texts: [:])
   }
 
   /// The link to a theme's page, by the theme's name as documents write it.
@@ -83,11 +96,16 @@ struct PageContext: Sendable {
       "page": .object(page),
       "site": .object(siteObject),
       "cycles_nav": navigation,
-      // The interface is in the site's language: marked so where the page's text is not.
-      "interface_attrs": .text(
-        language == site.config.language
-          ? "" : " lang=\"\(site.config.language)\" dir=\"\(Language(site.config.language).direction)\""),
+      "i18n": strings(language).object,
     ]
+    // What is still in the site's language on a page in another (the schema's labels, the
+    // site's title, diagnostics) is marked so.
+    let original = Language(site.config.language)
+    let foreign = language != site.config.language
+    let attributes = foreign ? " lang=\"\(original.code)\" dir=\"\(original.direction)\"" : ""
+    model["original_attrs"] = .text(attributes)
+    model["original_open"] = .text(foreign ? "<span\(attributes)>" : "")
+    model["original_close"] = .text(foreign ? "</span>" : "")
     model.set("is_\(type)", text: "true")
     return model
   }
@@ -177,8 +195,8 @@ struct PageContext: Sendable {
 enum Format {
   /// `{iso: 2017-03-28, text: 28 March 2017}` for `<time datetime>`; `{iso: 2020-11,
   /// text: November 2020}` for a month.
-  static func date(_ date: PartialDate) -> TemplateObject {
-    ["iso": .text(date.description), "text": .text(date.longForm)]
+  static func date(_ date: PartialDate, in strings: InterfaceStrings? = nil) -> TemplateObject {
+    ["iso": .text(date.description), "text": .text(strings?.date(date) ?? date.longForm)]
   }
 
   static func date(_ date: CalendarDate) -> TemplateObject { self.date(PartialDate(date)) }

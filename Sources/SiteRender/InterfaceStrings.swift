@@ -1,0 +1,108 @@
+import Foundation
+import Mustache
+import SiteContent
+import SiteModel
+
+/// The interface of the pages in one language: every text the templates print that is not
+/// the content's, from the theme's `i18n/<language>.yml` (a site's own
+/// `templates/i18n/<language>.yml` replaces keys of it). Templates print them as
+/// `{{i18n.key}}`; texts with values (`{title}: outcome inventory`) are put together by the
+/// view models.
+public struct InterfaceStrings: Sendable {
+  public let language: String
+  public let texts: [String: String]
+  /// The texts as the templates' `i18n` object, built once.
+  let object: TemplateValue
+
+  init(language: String, texts: [String: String]) {
+    self.language = language
+    self.texts = texts
+    var object = TemplateObject()
+    for key in texts.keys.sorted() { object[key] = .text(texts[key] ?? "") }
+    self.object = .object(object)
+  }
+
+  public subscript(_ key: String) -> String { texts[key] ?? key }
+
+  /// The text of `key` with each `{name}` replaced by its value.
+  public func format(_ key: String, _ values: [String: String]) -> String {
+    var text = self[key]
+    for (name, value) in values { text = text.replacingOccurrences(of: "{\(name)}", with: value) }
+    return text
+  }
+
+  /// A language's name in this language (`anglais` on a French page).
+  public func name(of language: String) -> String {
+    texts["language_" + language] ?? Language(language).englishName
+  }
+
+  /// A stakeholder or regional group's name in this language, in the UN's terms; as
+  /// written when it is not one of the vocabulary's.
+  public func group(_ name: String) -> String {
+    let slug = name.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "_" }
+      .reduce(into: "") { text, character in
+        if character != "_" || text.last != "_" { text.append(character) }
+      }
+      .trimmingCharacters(in: CharacterSet(charactersIn: "_"))
+    return texts["group_" + slug] ?? texts["region_" + slug] ?? name
+  }
+
+  /// A date as this language writes it: `28 March 2017` in English (the UN's order),
+  /// Foundation's long form in the others (`28 mars 2017`, `2017年3月28日`); a month or a
+  /// year alone when the record knows no more.
+  public func date(_ date: PartialDate) -> String {
+    guard Language(language).code.split(separator: "-").first != "en" else { return date.longForm }
+    let locale = Locale(identifier: language)
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
+    guard
+      let day = calendar.date(
+        from: DateComponents(year: date.year, month: date.month ?? 1, day: date.day ?? 1, hour: 12))
+    else { return date.longForm }
+    var style = Date.FormatStyle(locale: locale, calendar: calendar, timeZone: calendar.timeZone)
+    if date.fullDay != nil {
+      style = style.year().month(.wide).day()
+    } else if date.month != nil {
+      style = style.year().month(.wide)
+    } else {
+      style = style.year()
+    }
+    return day.formatted(style)
+  }
+}
+
+/// The interface strings of every language the theme has, loaded with the templates.
+enum InterfaceStringsLoader {
+  /// The texts of `i18n/<language>.yml` files (built-in and the site's), by language; the
+  /// site's keys replace the built-in ones.
+  static func load(
+    builtIn: [(path: String, text: String)], site: [(file: String, path: String, text: String)]
+  )
+    -> Result<[String: InterfaceStrings], DiagnosticsError>
+  {
+    var texts: [String: [String: String]] = [:]
+    var diagnostics: [Diagnostic] = []
+    let files = builtIn.map { (TemplateSet.builtInPrefix + $0.path, $0.path, $0.text) } + site
+    for (file, path, text) in files {
+      guard path.hasPrefix("i18n/"), path.hasSuffix(".yml") else { continue }
+      let language = String(path.dropFirst("i18n/".count).dropLast(".yml".count))
+      switch YAMLReader(file: file, rule: .templateSyntax).parse(text) {
+      case .failure(let problem):
+        diagnostics.append(problem)
+      case .success(let node):
+        for entry in node.entries ?? [] {
+          guard let value = entry.value.scalarText else {
+            diagnostics.append(
+              Diagnostic(
+                .error, .templateSyntax, "\"\(entry.key)\" must be a text", at: entry.value.location,
+                help: "write key: \"text\", one per line"))
+            continue
+          }
+          texts[language, default: [:]][entry.key] = value
+        }
+      }
+    }
+    guard diagnostics.isEmpty else { return .failure(DiagnosticsError(diagnostics)) }
+    return .success(texts.reduce(into: [:]) { $0[$1.key] = InterfaceStrings(language: $1.key, texts: $1.value) })
+  }
+}
