@@ -11,20 +11,26 @@ enum BalanceChart {
   static let labelWidth = 230
   static let barArea = 200
 
-  static func model(_ balance: StakeholderBalance, id: String, caption: String) -> TemplateObject {
+  /// - Parameter rightToLeft: the page reads right to left: the chart is mirrored, labels
+  ///   on the right and bars growing leftwards.
+  static func model(
+    _ balance: StakeholderBalance, id: String, caption: String, rightToLeft: Bool = false
+  ) -> TemplateObject {
     let summary = balance.counts.filter { $0.count > 0 }.map { "\($0.group): \($0.count)" }.joined(separator: ", ")
     return [
       "id": .text(id),
       "caption": .text(caption),
       "summary": .text(summary.isEmpty ? "no facilitators recorded" : summary),
-      "svg": .text(svg(balance, id: id, caption: caption, summary: summary)),
+      "svg": .text(svg(balance, id: id, caption: caption, summary: summary, rightToLeft: rightToLeft)),
       "rows": .list(balance.counts.map { .object(["group": .text($0.group), "count": .number($0.count)]) }),
       "total": .number(balance.total),
     ]
   }
 
   /// The chart's markup; every text in it is escaped.
-  static func svg(_ balance: StakeholderBalance, id: String, caption: String, summary: String) -> String {
+  static func svg(
+    _ balance: StakeholderBalance, id: String, caption: String, summary: String, rightToLeft: Bool = false
+  ) -> String {
     let maximum = max(1, balance.counts.map(\.count).max() ?? 1)
     let height = balance.counts.count * (barHeight + gap) + gap
     let width = labelWidth + barArea + 40
@@ -56,12 +62,17 @@ enum BalanceChart {
     for (row, entry) in balance.counts.enumerated() {
       let y = gap + row * (barHeight + gap)
       let barWidth = entry.count == 0 ? 0 : max(2, entry.count * barArea / maximum)
-      add("<text x=\"0\" y=\"")
+      // Mirrored for right-to-left pages: the same geometry measured from the right edge.
+      let anchor = rightToLeft ? "\" text-anchor=\"end" : ""
+      add("<text x=\"")
+      add(rightToLeft ? width : 0)
+      add(anchor)
+      add("\" y=\"")
       add(y + 16)
       add("\" class=\"chart-label\">")
       add(HTMLText.escape(entry.group))
       add("</text><rect x=\"")
-      add(labelWidth)
+      add(rightToLeft ? width - labelWidth - barWidth : labelWidth)
       add("\" y=\"")
       add(y)
       add("\" width=\"")
@@ -69,7 +80,8 @@ enum BalanceChart {
       add("\" height=\"")
       add(barHeight)
       add("\" class=\"chart-bar\"/><text x=\"")
-      add(labelWidth + barWidth + 6)
+      add(rightToLeft ? width - labelWidth - barWidth - 6 : labelWidth + barWidth + 6)
+      add(anchor)
       add("\" y=\"")
       add(y + 16)
       add("\" class=\"chart-value\">")

@@ -48,7 +48,8 @@ struct CyclePage {
       object["balance"] = .object(
         BalanceChart.model(
           cycle.balance, id: "balance-\(cycle.year)",
-          caption: "Facilitators of the \(cycle.year) cycle by stakeholder group"))
+          caption: "Facilitators of the \(cycle.year) cycle by stakeholder group",
+          rightToLeft: Language(context.site.config.language).isRightToLeft))
     }
     model["cycle"] = .object(object)
     return model

@@ -4,6 +4,8 @@ import SiteModel
 import TestSupport
 import Testing
 
+@testable import SiteRender
+
 /// Translations by file (`roadmap.ar.md` beside `roadmap.md`): their pages under the
 /// language's folder, the language switcher and `hreflang`, the translation status in the
 /// inventories and the sitemap, and a translation that falls behind its document.
@@ -369,5 +371,35 @@ import Testing
     try site.write(translation(["Résumé"]), to: "content/2017/bpf/local-content/proposal.fr.md")
     #expect(
       !site.check().contains { $0.rule.rawValue == "bpf-proposal.sections" && $0.location.file.hasSuffix(".fr.md") })
+  }
+
+  /// A site whose default language is Arabic reads right to left throughout: every page
+  /// `dir="rtl"` with its interface in Arabic, and the balance chart mirrored (labels on
+  /// the right, bars growing leftwards).
+  @Test func anArabicSiteReadsRightToLeftWithItsChartMirrored() throws {
+    var files = InventoryFixture.files
+    files["content/site.yml"] = Self.siteSettings.replacingOccurrences(of: "language: en", with: "language: ar")
+      .replacingOccurrences(of: "[en, fr, ar]", with: "[ar, en]")
+    let site = try FixtureSite(files)
+    let report = site.build()
+    #expect(report.wrote, "\(report.diagnostics)")
+    let home = try site.read("output/index.html")
+    #expect(home.contains("<html lang=\"ar\" dir=\"rtl\">"))
+    #expect(home.contains("<h2 id=\"cycles-heading\">دورات منتدى إدارة الإنترنت</h2>"))
+    #expect(home.contains("<a class=\"site-title\" href=\"index.html\">"), "the site's own language is not marked")
+    #expect(home.contains("<span lang=\"en\" dir=\"ltr\">English</span>."), "the page is not in English")
+    let cycle = try site.read("output/2017/index.html")
+    let chart = try #require(cycle.firstMatch(of: /<svg class="balance-chart" viewBox="0 0 (\d+) \d+"[^>]*>.*?<\/svg>/))
+    let width = try #require(Int(chart.output.1))
+    let labelWidth = BalanceChart.labelWidth
+    #expect(chart.output.0.contains("<text x=\"\(width)\" text-anchor=\"end\""), "labels on the right")
+    let bars = chart.output.0.matches(of: /<rect x="(\d+)" y="\d+" width="(\d+)"/)
+    #expect(!bars.isEmpty)
+    for bar in bars {
+      #expect(Int(bar.output.1).map { $0 + (Int(bar.output.2) ?? 0) } == width - labelWidth, "bars end at the labels")
+    }
+    // In English it runs left to right (the inventory's golden file has it).
+    let golden = try String(contentsOf: Fixtures.url("golden/inventory-2017.html"), encoding: .utf8)
+    #expect(golden.contains("<rect x=\"\(labelWidth)\"") && !golden.contains("text-anchor"))
   }
 }
