@@ -2,33 +2,49 @@ import Foundation
 import Mustache
 import SiteContent
 import SiteModel
+import SiteSupport
 
 /// The interface of the pages in one language: every text the templates print that is not
 /// the content's, from the theme's `i18n/<language>.yml` (a site's own
 /// `templates/i18n/<language>.yml` replaces keys of it). Templates print them as
-/// `{{i18n.key}}`; texts with values (`{title}: outcome inventory`) are put together by the
-/// view models.
+/// `{{i18n.key}}`, written into each language's copy of the templates when they load;
+/// texts with values (`{title}: outcome inventory`) are put together by the view models.
 public struct InterfaceStrings: Sendable {
   public let language: String
   public let texts: [String: String]
-  /// The texts as the templates' `i18n` object, built once.
-  let object: TemplateValue
 
   init(language: String, texts: [String: String]) {
     self.language = language
     self.texts = texts
-    var object = TemplateObject()
-    for key in texts.keys.sorted() { object[key] = .text(texts[key] ?? "") }
-    self.object = .object(object)
   }
 
   public subscript(_ key: String) -> String { texts[key] ?? key }
 
-  /// The text of `key` with each `{name}` replaced by its value.
+  /// The text of `key` with each `{name}` replaced by its value (a name without one stays).
   public func format(_ key: String, _ values: [String: String]) -> String {
-    var text = self[key]
-    for (name, value) in values { text = text.replacingOccurrences(of: "{\(name)}", with: value) }
-    return text
+    let text = self[key]
+    guard text.utf8.contains(UInt8(ascii: "{")) else { return text }
+    var result = ""
+    var rest = Substring(text)
+    while let open = rest.firstIndex(of: "{") {
+      result += rest[..<open]
+      guard let close = rest[open...].firstIndex(of: "}") else { break }
+      let name = String(rest[rest.index(after: open)..<close])
+      result += values[name] ?? String(rest[open...close])
+      rest = rest[rest.index(after: close)...]
+    }
+    return result + rest
+  }
+
+  /// A template's text with this language's `{{i18n.key}}` (escaped) and `{{{i18n.key}}}`
+  /// (as written) in place; tags of keys it lacks stay, for the view model to answer.
+  func writtenIn(_ template: String) -> String {
+    guard template.contains("i18n.") else { return template }
+    return template.replacing(/\{\{\{i18n\.([a-z_]+)\}\}\}|\{\{i18n\.([a-z_]+)\}\}/) { match in
+      if let key = match.output.1, let text = texts[String(key)] { return text }
+      if let key = match.output.2, let text = texts[String(key)] { return HTMLText.escape(text) }
+      return String(match.output.0)
+    }
   }
 
   /// A language's name in this language (`anglais` on a French page).
@@ -91,11 +107,11 @@ enum InterfaceStringsLoader {
         diagnostics.append(problem)
       case .success(let node):
         for entry in node.entries ?? [] {
-          guard let value = entry.value.scalarText else {
+          guard let value = entry.value.scalarText, !value.contains("{{") else {
             diagnostics.append(
               Diagnostic(
-                .error, .templateSyntax, "\"\(entry.key)\" must be a text", at: entry.value.location,
-                help: "write key: \"text\", one per line"))
+                .error, .templateSyntax, "\"\(entry.key)\" must be a text without {{ tags }}",
+                at: entry.value.location, help: "write key: \"text\", one per line"))
             continue
           }
           texts[language, default: [:]][entry.key] = value

@@ -30,7 +30,11 @@ public struct SiteRenderer: Sendable {
   }
 
   private func htmlPage(_ path: PagePath, _ template: PageTemplate, _ model: TemplateObject) -> OutputFile {
-    OutputFile(path: path, bytes: templates.render(template, model, missing: missing, lookups: lookups))
+    // The page's interface language, as the view model set it.
+    var language: String?
+    if case .text(let code)? = model["page"]?["lang"] { language = code }
+    return OutputFile(
+      path: path, bytes: templates.render(template, model, language: language, missing: missing, lookups: lookups))
   }
 
   /// Every page, feed and data file, and the assets to copy, in a stable order.

@@ -30,6 +30,9 @@ public struct TemplateSet: Sendable {
   public static let builtInPrefix = "(built-in theme) "
 
   let engine: MustacheTemplates
+  /// The templates with the interface texts of each language written in
+  /// (`{{i18n.search}}` → `Rechercher`): a page's interface costs nothing to render.
+  let engines: [String: MustacheTemplates]
   /// Files copied to `output/assets/`, by their path (`assets/style.css`), with their bytes.
   public let assets: [(path: String, contents: OutputFile.Contents)]
   /// The site's own theme files (relative to `templates/`), in path order: those replacing
@@ -100,8 +103,15 @@ public struct TemplateSet: Sendable {
     case .failure(let error): diagnostics += error.diagnostics
     }
     guard diagnostics.isEmpty, let engine else { return .failure(DiagnosticsError(diagnostics)) }
+    // The same sources with each language's texts in place; they parsed above, and the
+    // texts hold no tags (the loader refuses `{{`), so these parse too.
+    var engines: [String: MustacheTemplates] = [:]
+    for (language, strings) in interface {
+      engines[language] = try? MustacheTemplates(sources.mapValues { ($0.file, strings.writtenIn($0.text)) })
+    }
     let sortedAssets = assets.keys.sorted().compactMap { path in assets[path].map { (path, $0) } }
-    return .success(TemplateSet(engine: engine, assets: sortedAssets, overrides: own, interface: interface))
+    return .success(
+      TemplateSet(engine: engine, engines: engines, assets: sortedAssets, overrides: own, interface: interface))
   }
 
   /// The theme files of the site's own `templates/` (templates, interface texts and
@@ -114,9 +124,13 @@ public struct TemplateSet: Sendable {
 
   /// Renders a page type with its view model; names the templates print that the model
   /// lacks go to `missing`.
+  /// - Parameter language: the page's language, whose interface texts the page gets; the
+  ///   view model's `i18n` object otherwise (what `{{i18n.…}}` tags left print).
   public func render(
-    _ page: PageTemplate, _ model: TemplateObject, missing: MissingNames? = nil, lookups: TemplateLookups? = nil
+    _ page: PageTemplate, _ model: TemplateObject, language: String? = nil, missing: MissingNames? = nil,
+    lookups: TemplateLookups? = nil
   ) -> [UInt8] {
+    let engine = language.flatMap { engines[$0] ?? engines[String($0.split(separator: "-").first ?? "")] } ?? engine
     guard let missing else { return engine.render(page.rawValue, .object(model), lookups: lookups) }
     var found: [MustacheTemplates.MissingName] = []
     let bytes = withUnsafeMutablePointer(to: &found) {

@@ -96,7 +96,6 @@ struct PageContext: Sendable {
       "page": .object(page),
       "site": .object(siteObject),
       "cycles_nav": navigation,
-      "i18n": strings(language).object,
     ]
     // What is still in the site's language on a page in another (the schema's labels, the
     // site's title, diagnostics) is marked so.

@@ -101,7 +101,7 @@ import Testing
     #expect(page.contains("<h2 id=\"about-heading\">عن هذه الوثيقة</h2>"), "the theme's for the rest")
     try site.write("search: [not, a, text]\n", to: "templates/i18n/ar.yml")
     let problem = try #require(site.check().first { $0.rule.rawValue == "template.syntax" })
-    #expect(problem.message == "\"search\" must be a text")
+    #expect(problem.message == "\"search\" must be a text without {{ tags }}")
     #expect(problem.location.file == "templates/i18n/ar.yml")
     #expect(problem.location.line == 1)
   }
