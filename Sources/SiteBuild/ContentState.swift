@@ -64,6 +64,7 @@ struct ContentState {
   /// Files with problems of their own, and those problems.
   private(set) var problems: [String: [Diagnostic]] = [:]
   private var parsedWith: (options: MarkdownOptions, languages: Set<String>)?
+  private var readWithLanguages: [String]?
 
   init(layout: SiteLayout, includeDrafts: Bool, jobs: Int?, keepsTexts: Bool = true) {
     self.layout = layout
@@ -85,6 +86,10 @@ struct ContentState {
     languages: (default: String, others: Set<String>), timer: inout StageTimer
   ) -> Changes {
     let translationLanguages = languages.others
+    // Whether a file is a translation is decided as it is read: new languages read all again.
+    let languageList = [languages.default] + languages.others.sorted()
+    let changed = readWithLanguages == languageList ? changed : nil
+    readWithLanguages = languageList
     var changedPaths = Set<String>()
     var toRead: [String]
     if walk || changed == nil {

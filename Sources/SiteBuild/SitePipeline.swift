@@ -101,7 +101,8 @@ public final class SitePipeline {
         jobs: options.jobs)
       checker = incremental
     }
-    diagnostics += TranslationRule.check(index, unpublished: content.unpublished, schema: schema)
+    diagnostics += TranslationRule.check(
+      index, unpublished: content.unpublished, unreadable: content.unreadable, schema: schema)
     if let request = schema?.translations {
       diagnostics += TranslationRule.check(request, languages: config.languages)
     }

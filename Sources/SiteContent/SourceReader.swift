@@ -26,7 +26,10 @@ public enum SourceReader {
       return .failure(
         Diagnostic(
           .error, .contentFileName, "the file name cannot be a permanent URL: \(problem)",
-          at: SourceLocation(file: file), help: "rename it to content/\(named.suggestedRename.contentPath)"))
+          at: SourceLocation(file: file),
+          help:
+            "rename it to content/\(named == id ? id.suggestedRename.contentPath : named.suggestedRename.rawValue + String(id.rawValue.dropFirst(named.rawValue.count)) + ".md")"
+        ))
     }
     let path = layout.content.path + "/" + contentPath
     let bytes: [UInt8]

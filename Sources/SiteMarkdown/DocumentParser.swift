@@ -24,9 +24,14 @@ public struct DocumentParser: Sendable {
       translation.map { PagePlan.translation(of: $0.source, language: $0.language) } ?? source.id.publishedPath
     let body = renderer.render(
       source.body, source: source.id, file: source.file, firstLine: source.bodyStartLine,
-      rewriteLink: { target, fragment in
+      rewriteLink: { [translationLanguages] target, fragment in
         guard published.contains(target) else { return nil }
-        return page.href(to: target.publishedPath, fragment: fragment)
+        // A link to a translation goes to its page under its language's folder.
+        let path =
+          target.translation(languages: translationLanguages).map {
+            PagePlan.translation(of: $0.source, language: $0.language)
+          } ?? target.publishedPath
+        return page.href(to: path, fragment: fragment)
       }, title: frontMatter["title"]?.scalarText, reserving: Self.recommendationIDs(frontMatter))
     let lastLine = Self.lineCount(source.text)
     return ParsedDocument(

@@ -65,7 +65,7 @@ extension DocumentID {
     return (DocumentID(String(rawValue[..<dot])), language)
   }
 
-  /// The suffix of a file name that looks like a language tag (`en` in `proposal.en`),
+  /// The suffix of a file name that is a UN language's code (`en` in `proposal.en`),
   /// for telling the writer of `proposal.en.md` or of a language the site does not list.
   public var languageSuffix: String? {
     guard let dot = rawValue.lastIndex(of: "."), !rawValue[dot...].contains("/") else { return nil }

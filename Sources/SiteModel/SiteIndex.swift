@@ -11,7 +11,7 @@ public struct SiteIndex: Sendable {
   private let positions: [DocumentID: Int]
   private let positionsByKind: [String: [Int]]
   /// The translations (`proposal.fr.md`), which are not documents of their own: by the
-  /// document each translates, in language order, and by their own id.
+  /// document each translates, by language code, and by their own id.
   private let translationsBySource: [DocumentID: [ParsedDocument]]
   private let translationsByID: [DocumentID: ParsedDocument]
 

@@ -79,8 +79,10 @@ public final class ParsedDocument: Sendable, Hashable {
   public let translationOf: DocumentID?
   /// The translation's language; nil for a document in the site's default language.
   public let language: String?
-  /// A short hash of the file as written (`3f9a0c1e`): a translation names the version of
-  /// its document it follows (`source_version`), so a later change to the document shows.
+  /// A short hash of what a translation translates (`3f9a0c1e`): the title, summary,
+  /// recommendations' text and body. A translation names the version of its document it
+  /// follows (`source_version`), so a later change to the document shows. Empty on a site
+  /// in one language, which has no translations.
   public let version: String
 
   public init(

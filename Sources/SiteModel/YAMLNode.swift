@@ -52,9 +52,14 @@ public struct YAMLNode: Sendable, Hashable {
       return mine.count == theirs.count && zip(mine, theirs).allSatisfy { $0.hasSameValue(as: $1) }
     case (.map(let mine), .map(let theirs)):
       return mine.count == theirs.count
-        && zip(mine, theirs).allSatisfy { $0.key == $1.key && $0.value.hasSameValue(as: $1.value) }
+        && mine.allSatisfy { entry in
+          theirs.first { $0.key == entry.key }.map { entry.value.hasSameValue(as: $0.value) } ?? false
+        }
+    case (.list, _), (_, .list), (.map, _), (_, .map):
+      return false
     default:
-      return value == other.value
+      // `cycle: "2017"` repeats `cycle: 2017`: the same fact written another way.
+      return value == other.value || (scalarText != nil && scalarText == other.scalarText)
     }
   }
 

@@ -30,7 +30,7 @@ enum BuiltInTheme {
   "use strict";
   var script = document.currentScript;
   var root = (script && script.getAttribute("data-root")) || "";
-  var index = (script && script.getAttribute("data-index")) || "search/";
+  var indexFolder = (script && script.getAttribute("data-index")) || "search/";
   // What the script says, in the page's language (the page gives it; English otherwise).
   var said = {
     type_words: "Type words to search for.", searching: "Searching…",
@@ -87,11 +87,12 @@ enum BuiltInTheme {
     return loading[name];
   }
 
-  // As the build folds words: marks dropped (accents, Arabic vowels and hamza), lowercase,
-  // and the Arabic letter forms readers may or may not write made one.
+  // As the build folds words: marks dropped (accents, Arabic vowels and hamza), recomposed
+  // (Hangul syllables stay whole), lowercase, final sigma as sigma, joiners dropped, and the
+  // Arabic letter forms readers may or may not write made one.
   function fold(text) {
-    return text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/ß/g, "ss")
-      .replace(/\u0671/g, "\u0627").replace(/\u0629/g, "\u0647").replace(/\u0649/g, "\u064A").replace(/\u0640/g, "");
+    return text.normalize("NFD").replace(/\p{M}/gu, "").normalize("NFC").toLowerCase().replace(/ß/g, "ss")
+      .replace(/\u03C2/g, "\u03C3").replace(/[\u200C\u200D]/g, "").replace(/\u0671/g, "\u0627").replace(/\u0629/g, "\u0647").replace(/\u0649/g, "\u064A").replace(/\u0640/g, "");
   }
   // Han, kana and Hangul are written without spaces: searched as pairs of characters.
   function isCJK(character) {
@@ -239,16 +240,16 @@ enum BuiltInTheme {
     clear();
     if (queryTerms.length === 0) { status.textContent = say("type_words", {}); return; }
     status.textContent = say("searching", {});
-    load("manifest", index + "index.js").then(function () {
+    load("manifest", indexFolder + "index.js").then(function () {
       if (store.manifest.lang) { list.lang = store.manifest.lang; list.dir = store.manifest.dir || "ltr"; }
       store.keys = store.keys || new Set(store.manifest.shards);
       var needs = queryTerms.map(function (term, index) { return shardsFor(term, index === queryTerms.length - 1); });
       var parts = [];
       needs.forEach(function (keys) {
-        keys.forEach(function (key) { parts.push(load("w:" + key, index + "w/" + fileName(key) + ".js")); });
+        keys.forEach(function (key) { parts.push(load("w:" + key, indexFolder + "w/" + fileName(key) + ".js")); });
       });
       ["kind", "theme", "series"].forEach(function (name) {
-        if (values[name]) { parts.push(load("f:" + name, index + "f/" + name + ".js")); }
+        if (values[name]) { parts.push(load("f:" + name, indexFolder + "f/" + name + ".js")); }
       });
       return Promise.all(parts).then(function () {
         if (version !== current.version) { return; }
@@ -305,7 +306,7 @@ enum BuiltInTheme {
     var page = current.results.slice(current.shown, current.shown + PAGE);
     current.shown += page.length;
     return Promise.all(page.map(function (result) {
-      return load("d:" + result[0], index + "d/" + result[0] + ".js");
+      return load("d:" + result[0], indexFolder + "d/" + result[0] + ".js");
     })).then(function () {
       if (version !== current.version) { return; }
       page.forEach(function (result) { list.appendChild(item(store.docs[result[0]])); });
@@ -376,7 +377,7 @@ enum BuiltInTheme {
   var seriesFilter = document.getElementById(filters.series);
   var seriesFilled = false;
   function fillSeries() {
-    return load("f:series", index + "f/series.js").then(function () {
+    return load("f:series", indexFolder + "f/series.js").then(function () {
       if (seriesFilled) { return; }
       seriesFilled = true;
       var already = seriesFilter.value;
@@ -699,8 +700,7 @@ details.item-balance summary { cursor: pointer; color: var(--link); }
 <p class="breadcrumb">{{#cycle_link}}<a href="{{root}}{{url}}">{{title}}</a> · {{/cycle_link}}{{{original_open}}}{{kind}}{{{original_close}}}</p>
 <h1>{{title}}</h1>
 {{#summary}}<p class="lede">{{summary}}</p>{{/summary}}
-{{#draft}}<p class="banner banner-draft" role="note">{{{i18n.draft_banner_html}}}</p>{{/draft}}
-{{#translation}}<p class="banner banner-translation" role="note"><strong>{{i18n.translation}}</strong> {{languages}}{{#out_of_date}} {{out_of_date}}{{/out_of_date}} <a href="{{root}}{{original_url}}">{{read_original}}</a>.</p>{{/translation}}
+{{#draft}}<p class="banner banner-draft" role="note">{{{i18n.draft_banner_html}}}</p>{{/draft}}{{#translation}}<p class="banner banner-translation" role="note"><strong>{{i18n.translation}}</strong> {{languages}}{{#out_of_date}} {{out_of_date}}{{/out_of_date}} <a href="{{root}}{{original_url}}">{{read_original}}</a>.</p>{{/translation}}
 {{#example}}<p class="banner banner-example" role="note">{{{i18n.example_banner_html}}}</p>{{/example}}
 </header>
 {{#has_errors}}
@@ -742,7 +742,7 @@ details.item-balance summary { cursor: pointer; color: var(--link); }
 {{#has_recommendations}}
 <section id="recommendations" class="recommendations" aria-labelledby="recommendations-heading">
 <h2 id="recommendations-heading">{{i18n.recommendations}}</h2>
-<ol>
+<ol{{#recommendations_in_original}}{{{original_attrs}}}{{/recommendations_in_original}}>
 {{#recommendations}}
 <li id="{{id}}">{{text}}</li>
 {{/recommendations}}
@@ -1791,8 +1791,7 @@ no_themes: "尚无文件设有主题。"
 {{#has_outputs}}<dt>{{i18n.outputs}}</dt><dd><ul class="values">{{#outputs}}<li><a href="{{root}}{{url}}">{{title}}</a>{{#status}} ({{status}}{{#date}}, <time datetime="{{date.iso}}">{{date.text}}</time>{{/date}}){{/status}}</li>{{/outputs}}</ul></dd>{{/has_outputs}}
 <dt>{{i18n.modalities}}</dt><dd>{{#conforms}}<span class="conforms">{{i18n.conforms}}</span>{{/conforms}}{{#not_applicable}}<span class="not-applicable">{{not_applicable}}</span>{{/not_applicable}}{{#has_warnings}}{{>partials/warnings}}{{/has_warnings}}</dd>
 {{#continues_from}}<dt>{{i18n.continues_from}}</dt><dd><a href="{{root}}{{url}}">{{title}}</a> ({{cycle}})</dd>{{/continues_from}}
-{{#continued_in}}<dt>{{i18n.continued_in}}</dt><dd><a href="{{root}}{{url}}">{{title}}</a> ({{cycle}})</dd>{{/continued_in}}
-{{#has_translations}}<dt>{{i18n.translations}}</dt><dd><ul class="values">{{#translations}}<li><a href="{{root}}{{url}}" lang="{{lang}}" dir="{{dir}}" hreflang="{{lang}}">{{name}}</a>{{#may_be_out_of_date}} <span class="note">{{i18n.may_be_out_of_date}}</span>{{/may_be_out_of_date}}</li>{{/translations}}</ul></dd>{{/has_translations}}
+{{#continued_in}}<dt>{{i18n.continued_in}}</dt><dd><a href="{{root}}{{url}}">{{title}}</a> ({{cycle}})</dd>{{/continued_in}}{{#has_translations}}<dt>{{i18n.translations}}</dt><dd><ul class="values">{{#translations}}<li><a href="{{root}}{{url}}" lang="{{lang}}" dir="{{dir}}" hreflang="{{lang}}">{{name}}</a>{{#may_be_out_of_date}} <span class="note">{{i18n.may_be_out_of_date}}</span>{{/may_be_out_of_date}}</li>{{/translations}}</ul></dd>{{/has_translations}}
 {{#series}}<dt>{{i18n.across_cycles_label}}</dt><dd><a href="{{root}}{{url}}">{{title}}</a></dd>{{/series}}
 </dl>
 {{#summary}}<p>{{summary}}</p>{{/summary}}

@@ -9,6 +9,7 @@ import SiteSupport
 /// `templates/i18n/<language>.yml` replaces keys of it). Templates print them as
 /// `{{i18n.key}}`, written into each language's copy of the templates when they load;
 /// texts with values (`{title}: outcome inventory`) are put together by the view models.
+/// A language the theme has no file for has the English interface.
 public struct InterfaceStrings: Sendable {
   public let language: String
   public let texts: [String: String]
@@ -28,7 +29,10 @@ public struct InterfaceStrings: Sendable {
     var rest = Substring(text)
     while let open = rest.firstIndex(of: "{") {
       result += rest[..<open]
-      guard let close = rest[open...].firstIndex(of: "}") else { break }
+      guard let close = rest[open...].firstIndex(of: "}") else {
+        rest = rest[open...]
+        break
+      }
       let name = String(rest[rest.index(after: open)..<close])
       result += values[name] ?? String(rest[open...close])
       rest = rest[rest.index(after: close)...]
@@ -49,7 +53,8 @@ public struct InterfaceStrings: Sendable {
 
   /// A language's name in this language (`anglais` on a French page).
   public func name(of language: String) -> String {
-    texts["language_" + language] ?? Language(language).englishName
+    let primary = String(language.split(separator: "-").first ?? Substring(language))
+    return texts["language_" + language] ?? texts["language_" + primary] ?? Language(language).englishName
   }
 
   /// A stakeholder or regional group's name in this language, in the UN's terms; as
@@ -67,7 +72,7 @@ public struct InterfaceStrings: Sendable {
   /// Foundation's long form in the others (`28 mars 2017`, `2017年3月28日`); a month or a
   /// year alone when the record knows no more.
   public func date(_ date: PartialDate) -> String {
-    guard Language(language).code.split(separator: "-").first != "en" else { return date.longForm }
+    guard language.split(separator: "-").first != "en" else { return date.longForm }
     let locale = Locale(identifier: language)
     var calendar = Calendar(identifier: .gregorian)
     calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
@@ -119,6 +124,13 @@ enum InterfaceStringsLoader {
       }
     }
     guard diagnostics.isEmpty else { return .failure(DiagnosticsError(diagnostics)) }
-    return .success(texts.reduce(into: [:]) { $0[$1.key] = InterfaceStrings(language: $1.key, texts: $1.value) })
+    // A language the theme has only in part (a site's own `i18n/pt.yml`) has English for
+    // the rest: no page loses a label.
+    let english = texts["en"] ?? [:]
+    return .success(
+      texts.reduce(into: [:]) { loaded, entry in
+        loaded[entry.key] = InterfaceStrings(
+          language: entry.key, texts: english.merging(entry.value) { _, own in own })
+      })
   }
 }

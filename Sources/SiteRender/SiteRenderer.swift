@@ -101,7 +101,8 @@ public struct SiteRenderer: Sendable {
     case .cycleData(let year):
       guard let cycle = site.cycle(year) else { return [] }
       return [
-        AtomFeed(site: site).cycleFeed(cycle), InventoryData(site: site).cycleFile(cycle),
+        AtomFeed(site: site).cycleFeed(cycle),
+        InventoryData(site: site, cache: cache, cacheEpoch: cacheEpoch).cycleFile(cycle),
         InventoryCSV(site: site).file(cycle),
       ] + AtomFeed(site: site).languageFeeds(cycle)
     case .siteFeed:

@@ -124,13 +124,15 @@ public struct TemplateSet: Sendable {
 
   /// Renders a page type with its view model; names the templates print that the model
   /// lacks go to `missing`.
-  /// - Parameter language: the page's language, whose interface texts the page gets; the
-  ///   view model's `i18n` object otherwise (what `{{i18n.…}}` tags left print).
+  /// - Parameter language: the page's language, whose interface texts the page gets
+  ///   (English for a language the theme has no texts for).
   public func render(
     _ page: PageTemplate, _ model: TemplateObject, language: String? = nil, missing: MissingNames? = nil,
     lookups: TemplateLookups? = nil
   ) -> [UInt8] {
-    let engine = language.flatMap { engines[$0] ?? engines[String($0.split(separator: "-").first ?? "")] } ?? engine
+    let engine =
+      language.flatMap { engines[$0] ?? engines[String($0.split(separator: "-").first ?? "")] } ?? engines["en"]
+      ?? engine
     guard let missing else { return engine.render(page.rawValue, .object(model), lookups: lookups) }
     var found: [MustacheTemplates.MissingName] = []
     let bytes = withUnsafeMutablePointer(to: &found) {

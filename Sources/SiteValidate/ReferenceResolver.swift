@@ -91,7 +91,7 @@ public struct ReferenceResolver: Sendable {
   func checkLinks(of document: ParsedDocument, into diagnostics: inout [Diagnostic]) {
     for link in document.body.links where !link.isImage {
       if let target = link.target {
-        guard let targetDocument = site[target] else {
+        guard let targetDocument = site[target] ?? site.translation(target) else {
           reportMissing(target, written: link.destination, at: link.location, into: &diagnostics)
           continue
         }

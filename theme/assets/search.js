@@ -8,7 +8,7 @@
   "use strict";
   var script = document.currentScript;
   var root = (script && script.getAttribute("data-root")) || "";
-  var index = (script && script.getAttribute("data-index")) || "search/";
+  var indexFolder = (script && script.getAttribute("data-index")) || "search/";
   // What the script says, in the page's language (the page gives it; English otherwise).
   var said = {
     type_words: "Type words to search for.", searching: "Searching…",
@@ -65,11 +65,12 @@
     return loading[name];
   }
 
-  // As the build folds words: marks dropped (accents, Arabic vowels and hamza), lowercase,
-  // and the Arabic letter forms readers may or may not write made one.
+  // As the build folds words: marks dropped (accents, Arabic vowels and hamza), recomposed
+  // (Hangul syllables stay whole), lowercase, final sigma as sigma, joiners dropped, and the
+  // Arabic letter forms readers may or may not write made one.
   function fold(text) {
-    return text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/ß/g, "ss")
-      .replace(/\u0671/g, "\u0627").replace(/\u0629/g, "\u0647").replace(/\u0649/g, "\u064A").replace(/\u0640/g, "");
+    return text.normalize("NFD").replace(/\p{M}/gu, "").normalize("NFC").toLowerCase().replace(/ß/g, "ss")
+      .replace(/\u03C2/g, "\u03C3").replace(/[\u200C\u200D]/g, "").replace(/\u0671/g, "\u0627").replace(/\u0629/g, "\u0647").replace(/\u0649/g, "\u064A").replace(/\u0640/g, "");
   }
   // Han, kana and Hangul are written without spaces: searched as pairs of characters.
   function isCJK(character) {
@@ -217,16 +218,16 @@
     clear();
     if (queryTerms.length === 0) { status.textContent = say("type_words", {}); return; }
     status.textContent = say("searching", {});
-    load("manifest", index + "index.js").then(function () {
+    load("manifest", indexFolder + "index.js").then(function () {
       if (store.manifest.lang) { list.lang = store.manifest.lang; list.dir = store.manifest.dir || "ltr"; }
       store.keys = store.keys || new Set(store.manifest.shards);
       var needs = queryTerms.map(function (term, index) { return shardsFor(term, index === queryTerms.length - 1); });
       var parts = [];
       needs.forEach(function (keys) {
-        keys.forEach(function (key) { parts.push(load("w:" + key, index + "w/" + fileName(key) + ".js")); });
+        keys.forEach(function (key) { parts.push(load("w:" + key, indexFolder + "w/" + fileName(key) + ".js")); });
       });
       ["kind", "theme", "series"].forEach(function (name) {
-        if (values[name]) { parts.push(load("f:" + name, index + "f/" + name + ".js")); }
+        if (values[name]) { parts.push(load("f:" + name, indexFolder + "f/" + name + ".js")); }
       });
       return Promise.all(parts).then(function () {
         if (version !== current.version) { return; }
@@ -283,7 +284,7 @@
     var page = current.results.slice(current.shown, current.shown + PAGE);
     current.shown += page.length;
     return Promise.all(page.map(function (result) {
-      return load("d:" + result[0], index + "d/" + result[0] + ".js");
+      return load("d:" + result[0], indexFolder + "d/" + result[0] + ".js");
     })).then(function () {
       if (version !== current.version) { return; }
       page.forEach(function (result) { list.appendChild(item(store.docs[result[0]])); });
@@ -354,7 +355,7 @@
   var seriesFilter = document.getElementById(filters.series);
   var seriesFilled = false;
   function fillSeries() {
-    return load("f:series", index + "f/series.js").then(function () {
+    return load("f:series", indexFolder + "f/series.js").then(function () {
       if (seriesFilled) { return; }
       seriesFilled = true;
       var already = seriesFilter.value;

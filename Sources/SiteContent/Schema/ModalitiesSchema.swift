@@ -305,7 +305,9 @@ public struct SectionSpec: Sendable {
   /// The title a text in `language` is to use, and the headings that count as the section
   /// in it: its title in that language, and the default ones.
   public func titles(in language: String?) -> (title: String, normalized: [String]) {
-    guard let language, let translated = translatedTitles[language] else { return (title, normalizedTitles) }
+    let primary = language.map { String($0.split(separator: "-").first ?? Substring($0)) }
+    guard let language, let translated = translatedTitles[language] ?? primary.flatMap({ translatedTitles[$0] })
+    else { return (title, normalizedTitles) }
     return (translated, [Self.normalise(translated)] + normalizedTitles)
   }
 
@@ -351,8 +353,7 @@ public struct RuleConfig: Sendable {
   }
 }
 
-/// What a cycle inventory lists under "Needs further attention", and in which order it
-/// lists a kind's documents, from the schema's `inventory` section.
+/// The translations the MAG asks for, from the schema's `translations` section:
 /// `translations: {kinds: [bpf-output, igf-messages], languages: [ar, zh, fr, ru, es], from: 2021}`.
 public struct TranslationPolicy: Sendable {
   public var kinds: [String]
@@ -375,6 +376,8 @@ public struct TranslationPolicy: Sendable {
   }
 }
 
+/// What a cycle inventory lists under "Needs further attention", and in which order it
+/// lists a kind's documents, from the schema's `inventory` section.
 public struct InventoryPolicy: Sendable {
   /// Statuses of proposals still waiting for a decision.
   public var pendingStatuses: [String]

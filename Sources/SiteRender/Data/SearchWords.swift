@@ -69,7 +69,8 @@ enum SearchWords {
     }
   }
 
-  /// As the script folds: canonical decomposition, marks dropped, lowercase, `ß` as `ss`,
+  /// As the script folds: canonical decomposition, marks dropped, recomposed (Hangul
+  /// syllables stay whole), lowercase, `ß` as `ss`, final sigma as sigma, joiners dropped,
   /// and the Arabic letter forms a reader may or may not write made one.
   static func fold(_ text: String) -> String {
     var scalars = String.UnicodeScalarView()
@@ -80,9 +81,11 @@ enum SearchWords {
       }
     }
     var folded = String.UnicodeScalarView()
-    for scalar in String(scalars).lowercased().unicodeScalars {
+    for scalar in String(scalars).precomposedStringWithCanonicalMapping.lowercased().unicodeScalars {
       switch scalar.value {
       case 0x00DF: folded.append(contentsOf: "ss".unicodeScalars)
+      case 0x03C2: folded.append("\u{03C3}")  // final sigma: sigma
+      case 0x200C, 0x200D: continue  // zero-width non-joiner and joiner
       case 0x0671: folded.append("\u{0627}")  // alef wasla: alef
       case 0x0629: folded.append("\u{0647}")  // ta marbuta: ha
       case 0x0649: folded.append("\u{064A}")  // alef maqsura: ya

@@ -46,7 +46,8 @@ enum BalanceChart {
     add(width)
     add("\" height=\"")
     add(height)
-    add("\" role=\"img\" aria-labelledby=\"")
+    // Drawn with its own coordinates: a right-to-left page must not turn its anchors around.
+    add(rightToLeft ? "\" direction=\"ltr\" role=\"img\" aria-labelledby=\"" : "\" role=\"img\" aria-labelledby=\"")
     add(id)
     add("-title ")
     add(id)

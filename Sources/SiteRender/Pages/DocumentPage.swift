@@ -38,17 +38,27 @@ struct DocumentPage {
       page["cycle_link"] = .object(["title": .text(inventory.title), "url": .text(inventory.pagePath.rawValue)])
     }
     page.set("themes", list: themes(of: document))
-    page.set("metadata", list: MetadataRows(context: context, strings: strings).rows(for: document))
+    page.set(
+      "metadata",
+      list: MetadataRows(context: context, strings: strings, namesGroups: translation != nil).rows(for: document))
     page.set("participants", list: participants(of: document))
-    page.set("recommendations", list: recommendations(of: text))
+    // A translation that does not translate the recommendations shows the original's.
+    let translatesRecommendations = text["recommendations"] != nil || translation == nil
+    page.set("recommendations", list: recommendations(of: translatesRecommendations ? text : document))
+    page["recommendations_in_original"] = .bool(!translatesRecommendations)
     page.set("references", list: (site.references[document.id] ?? []).compactMap { linked($0) })
     page.set("referenced_by", list: (site.referencedBy[document.id] ?? []).compactMap { linked($0) })
-    page.set("warnings", list: (site.warnings[text.file] ?? []).map { Self.warning($0, file: text) })
-    page.set("errors", list: (site.errors[text.file] ?? []).map { Self.warning($0, file: text) })
+    // A translation's page lists its own problems and its document's, which the
+    // modalities line below sums up.
+    let files = translation.map { [$0, document] } ?? [document]
+    page.set(
+      "warnings", list: files.flatMap { file in (site.warnings[file.file] ?? []).map { Self.warning($0, file: file) } })
+    page.set(
+      "errors", list: files.flatMap { file in (site.errors[file.file] ?? []).map { Self.warning($0, file: file) } })
     page["date_not_known"] = .bool(document["date"]?.isUnknown == true)
     switch site.schema.applicability(of: document) {
     case .applies:
-      let clean = (site.warnings[document.file] ?? []).isEmpty && (site.errors[document.file] ?? []).isEmpty
+      let clean = files.allSatisfy { (site.warnings[$0.file] ?? []).isEmpty && (site.errors[$0.file] ?? []).isEmpty }
       page["modalities"] = .text(strings[clean ? "conforms" : "problems_listed_above"])
       page["modalities_apply"] = true
     case .notApplicable(let reason):

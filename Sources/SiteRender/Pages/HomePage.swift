@@ -69,7 +69,8 @@ struct SearchPage {
     let versions =
       [(site.config.language, PagePlan.search)] + site.translatedLanguages.map { ($0, PagePlan.translatedSearch($0)) }
     var model = context.page(
-      language.map(PagePlan.translatedSearch) ?? PagePlan.search, title: "Search", type: "search", language: language,
+      language.map(PagePlan.translatedSearch) ?? PagePlan.search, title: context.strings(language)["search"],
+      type: "search", language: language,
       versions: versions)
     model["search_index"] = .text(language.map { "\($0)/search/" } ?? "search/")
     // What the script says, in the page's language.

@@ -7,8 +7,11 @@ import SiteModel
 /// schema says and shown by its type (dates as dates, people and documents as links).
 struct MetadataRows {
   let context: PageContext
-  /// The interface of the page's language: its dates, "not known", the groups' names.
+  /// The interface of the page's language: its dates and "not known".
   var strings: InterfaceStrings? = nil
+  /// Whether the page is in another language than the site's vocabulary: the stakeholder
+  /// groups are then named in the UN's terms in it.
+  var namesGroups = false
   /// Fields shown elsewhere on the page, or not at all.
   static let shownElsewhere: Set<String> = [
     "kind", "title", "cycle", "status", "date", "themes", "draft", "example", "summary", "related", "participants",
@@ -61,7 +64,7 @@ struct MetadataRows {
       guard let id = node.string else { return [] }
       guard let person = context.site.index.people[id] else { return [["value": .text(id)]] }
       var item: TemplateObject = ["value": .text(person.name), "url": .text(person.pagePath.rawValue)]
-      item.set("note", text: person.stakeholderGroup.map { strings?.group($0) ?? $0 })
+      item.set("note", text: person.stakeholderGroup.map { namesGroups ? strings?.group($0) ?? $0 : $0 })
       return [item]
     case .list(let element):
       return (node.list ?? []).flatMap { values($0, type: element.type) }

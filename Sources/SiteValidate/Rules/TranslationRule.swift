@@ -16,13 +16,18 @@ public enum TranslationRule {
   /// - Parameter schema: a translation of a kind with a section template is checked
   ///   against it when the template gives its sections' titles in the translation's language.
   public static func check(
-    _ index: SiteIndex, unpublished: Set<DocumentID>, schema: ModalitiesSchema? = nil
+    _ index: SiteIndex, unpublished: Set<DocumentID>, unreadable: Set<DocumentID> = [],
+    schema: ModalitiesSchema? = nil
   ) -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
+    let links = ReferenceResolver(
+      site: index, unpublished: unpublished, unreadable: unreadable,
+      severity: schema?.severity(of: "references") ?? .error)
     for translation in index.translations {
       guard let sourceID = translation.translationOf else { continue }
       guard let source = index[sourceID] else {
-        if !unpublished.contains(sourceID) {
+        // A document that cannot be read says so itself; a draft's translation waits for it.
+        if !unpublished.contains(sourceID), !unreadable.contains(sourceID) {
           diagnostics.append(
             Diagnostic(
               .error, .translationNoDocument,
@@ -34,7 +39,19 @@ public enum TranslationRule {
         }
         continue
       }
+      if source.isCycleLanding {
+        diagnostics.append(
+          Diagnostic(
+            .warning, .translationNotPublished,
+            "a cycle's landing text has no page of its own in another language yet, so this translation is not published",
+            at: translation.frontMatterLocation,
+            help:
+              "keep it for when cycle pages are published in \(Language(translation.language ?? "").englishName), or remove it"
+          ))
+        continue
+      }
       diagnostics += problems(of: translation, source: source)
+      links.checkLinks(of: translation, into: &diagnostics)
       if let schema { diagnostics += sectionProblems(of: translation, source: source, schema: schema) }
     }
     return diagnostics
@@ -49,7 +66,7 @@ public enum TranslationRule {
       let kind = schema.kinds.first(where: { $0.id == source.kind })
     else { return [] }
     let sections = kind.sections(in: source.cycle)
-    guard sections.contains(where: { $0.translatedTitles[language] != nil }) else { return [] }
+    guard sections.contains(where: { $0.titles(in: language).title != $0.title }) else { return [] }
     return SectionChecker(
       kind: kind, sections: sections, missingSeverity: schema.severity(of: "sections"),
       orderSeverity: schema.severity(of: "section-order"), language: language
@@ -58,9 +75,17 @@ public enum TranslationRule {
 
   /// The schema asks for translations into languages the site does not publish in.
   public static func check(_ request: TranslationPolicy, languages: [String]) -> [Diagnostic] {
+    var diagnostics: [Diagnostic] = []
+    if let first = languages.first, request.languages.contains(first) {
+      diagnostics.append(
+        Diagnostic(
+          .error, .modalitiesSchema,
+          "translations asks for \(first), the site's default language, which documents are written in",
+          at: request.location, help: "list only the other languages the documents are to be translated into"))
+    }
     let unlisted = request.languages.filter { !languages.contains($0) }
-    guard !unlisted.isEmpty else { return [] }
-    return [
+    guard !unlisted.isEmpty else { return diagnostics }
+    return diagnostics + [
       Diagnostic(
         .error, .modalitiesSchema,
         "translations asks for \(unlisted.joined(separator: ", ")), which content/site.yml does not list among the site's languages",

@@ -56,6 +56,21 @@ import Testing
       "translations asks for ar, which content/site.yml does not list among the site's languages"
     ),
     (
+      "# translations: {kinds: [bpf-output, igf-messages], languages: [ar, zh, fr, ru, es], from: 2021}",
+      "translations: {kinds: [bpf-output], languages: [en]}",
+      "translations asks for en, the site's default language, which documents are written in"
+    ),
+    (
+      "# translations: {kinds: [bpf-output, igf-messages], languages: [ar, zh, fr, ru, es], from: 2021}",
+      "translations: {kinds: [bpf-output], languages: [ar], from: soon}",
+      "translations.from must be a cycle's year, such as 2021"
+    ),
+    (
+      "# translations: {kinds: [bpf-output, igf-messages], languages: [ar, zh, fr, ru, es], from: 2021}",
+      "translations: {kinds: [bpf-output], languages: [ar], form: 2021}",
+      #"unknown key "form" in translations"#
+    ),
+    (
       "        - {title: Timeframe}\n", "        - {title: Timeframe, titles: {French: Calendrier}}\n",
       #"section "Timeframe": "French" is not a language tag with a title"#
     ),

@@ -105,4 +105,37 @@ import Testing
     #expect(problem.location.file == "templates/i18n/ar.yml")
     #expect(problem.location.line == 1)
   }
+
+  /// A language the theme has no texts for gets English, and a site's file with some keys
+  /// of a new language gets English for the others; a text may not hold a tag, and a file
+  /// that is not YAML is named at its line.
+  @Test func aLanguageWithoutTextsGetsEnglishAndMistakesAreNamed() throws {
+    let site = try FixtureSite([
+      "content/site.yml": TranslationTests.siteSettings.replacingOccurrences(of: "language: en", with: "language: de")
+        .replacingOccurrences(of: "[en, fr, ar]", with: "[de]"),
+      "content/2018/reports/roadmap.md": Documents.report(title: "Roadmap"),
+      "templates/i18n/de.yml": "search: \"Suchen\"\n",
+    ])
+    #expect(site.build().wrote)
+    let page = try site.read("output/2018/reports/roadmap/index.html")
+    #expect(page.contains("<html lang=\"de\" dir=\"ltr\">"))
+    #expect(page.contains("<button type=\"submit\">Suchen</button>"), "the site's own text")
+    #expect(page.contains("<h2 id=\"about-heading\">About this document</h2>"), "English for the rest")
+    try site.write("search: \"{{site.title}}\"\n", to: "templates/i18n/de.yml")
+    #expect(
+      site.check().first { $0.rule.rawValue == "template.syntax" }?.message
+        == "\"search\" must be a text without {{ tags }}")
+    try site.write("search: \"unclosed\n", to: "templates/i18n/de.yml")
+    let syntax = try #require(site.check().first { $0.rule.rawValue == "template.syntax" })
+    #expect(syntax.location.file == "templates/i18n/de.yml")
+    #expect(syntax.location.line >= 1)
+  }
+
+  @Test func placeholdersAreFilledAndAnUnclosedBraceStays() {
+    let strings = InterfaceStrings(
+      language: "en", texts: ["a": "{title}: {count} of {title}", "b": "a {b", "c": "{x} y"])
+    #expect(strings.format("a", ["title": "T", "count": "3"]) == "T: 3 of T")
+    #expect(strings.format("b", ["b": "no"]) == "a {b")
+    #expect(strings.format("c", [:]) == "{x} y")
+  }
 }

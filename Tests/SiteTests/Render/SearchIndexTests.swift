@@ -68,6 +68,10 @@ import Testing
       ])
     #expect(SearchWords.foldBodyWord("الممارسات،") == ["الممارسات"], "Arabic punctuation splits")
     #expect(SearchWords.of("Société FERNÁNDEZ straße") == ["societe", "fernandez", "strasse"])
+    // Hangul syllables stay whole (recomposed after the marks go), in pairs like Han.
+    #expect(SearchWords.of("인터넷 거버넌스") == ["인터", "터넷", "거버", "버넌", "넌스"])
+    #expect(SearchWords.of("ΛΟΓΟΣ λόγος") == ["λογοσ"], "final sigma is sigma")
+    #expect(SearchWords.of("می\u{200C}خواهم") == ["میخواهم"], "joiners do not split a word")
   }
 
   /// Many documents: shards stay under the limit (unless one word is more), every word is

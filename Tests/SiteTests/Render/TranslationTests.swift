@@ -402,4 +402,83 @@ import Testing
     let golden = try String(contentsOf: Fixtures.url("golden/inventory-2017.html"), encoding: .utf8)
     #expect(golden.contains("<rect x=\"\(labelWidth)\"") && !golden.contains("text-anchor"))
   }
+
+  /// The messages of the site's languages and of translations' front matter, each at its line.
+  @Test func mistakesInTheLanguagesAndTranslationsAreNamed() throws {
+    let settings = Self.siteSettings
+    let site = try Self.site()
+    try site.write(settings.replacingOccurrences(of: "language: en", with: "language: English"), to: "content/site.yml")
+    let tag = try #require(site.check().first { $0.rule.rawValue == "site.type" })
+    #expect(tag.message == "language must be a language tag such as en or fr, not \"English\"")
+    #expect(tag.location.line == 4)
+    try site.write(settings.replacingOccurrences(of: "[en, fr, ar]", with: "{fr: French}"), to: "content/site.yml")
+    let list = try #require(site.check().first { $0.rule.rawValue == "site.type" })
+    #expect(list.message == "\"languages\" should be a list of language tags, not a mapping")
+    try site.write(settings, to: "content/site.yml")
+    // A translation without its title; a fact repeated in another spelling is no conflict.
+    try site.write(
+      Self.arabic(version: try Self.reportVersion()).replacingOccurrences(
+        of: "title: خارطة طريق\n", with: "cycle: \"2018\"\n"),
+      to: "content/2018/reports/roadmap.ar.md")
+    let problems = site.check()
+    #expect(problems.map(\.message).contains("a translation gives its title in Arabic"))
+    #expect(!problems.contains { $0.rule.rawValue == "translation.fact" }, "\(problems)")
+  }
+
+  /// A link to a translation goes to its page; a broken link in a translation is reported
+  /// as in any document; a translation of a document that cannot be read says nothing more.
+  @Test func linksToAndFromTranslationsAreChecked() throws {
+    let site = try Self.site()
+    try site.write(
+      Documents.report(
+        title: "Later", cycle: 2019,
+        body: "## Introduction\n\nSee [the Arabic roadmap](../../2018/reports/roadmap.ar.md).\n"),
+      to: "content/2019/reports/later.md")
+    #expect(site.build().wrote)
+    #expect(
+      try site.read("output/2019/reports/later/index.html").contains(
+        "href=\"../../../ar/2018/reports/roadmap/index.html\""))
+    #expect(try LinkChecker.brokenLinks(in: site.output).isEmpty)
+    try site.write(
+      Self.arabic(version: try Self.reportVersion()) + "\n[مفقود](../../2017/mag/missing.md)\n",
+      to: "content/2018/reports/roadmap.ar.md")
+    let broken = try #require(site.check().first { $0.rule.rawValue == "references" })
+    #expect(broken.location.file.hasSuffix("roadmap.ar.md"))
+    try site.write("---\ntitle: [unclosed\n---\n", to: "content/2018/reports/roadmap.md")
+    #expect(!site.check().contains { $0.rule.rawValue == "translation.no-document" })
+  }
+
+  /// A translation of a cycle's landing text is not published yet, and says so.
+  @Test func aCycleLandingTranslationSaysItIsNotPublished() throws {
+    let site = try Self.site()
+    try site.write("---\nkind: cycle\ntitle: IGF 2018\ncycle: 2018\n---\nText.\n", to: "content/2018/_cycle.md")
+    try site.write("---\ntitle: منتدى 2018\n---\nنص.\n", to: "content/2018/_cycle.ar.md")
+    let warning = try #require(site.check().first { $0.rule.rawValue == "translation.not-published" })
+    #expect(warning.message.hasPrefix("a cycle's landing text has no page of its own in another language yet"))
+    #expect(site.build().wrote)
+    #expect(!site.exists("output/ar/2018/_cycle/index.html"))
+  }
+
+  /// Adding a language in the preview makes `proposal.fr.md` a translation, and removing it
+  /// makes it an error again, as a full build would.
+  @Test func thePreviewFollowsTheSitesLanguages() throws {
+    let site = try Self.site()
+    try site.write(
+      "---\ntitle: Feuille de route\nsource_version: \"\(try Self.reportVersion())\"\n---\nTexte.\n",
+      to: "content/2018/reports/roadmap.fr.md")
+    try site.write(Self.siteSettings.replacingOccurrences(of: "[en, fr, ar]", with: "[en, ar]"), to: "content/site.yml")
+    let preview = site.root.appendingPathComponent("preview-output")
+    let session = SiteSession(options: site.options(drafts: true, output: preview))
+    let first = session.buildAll()
+    #expect(first.diagnostics.contains { $0.rule.rawValue == "translation.language" })
+    try site.write(Self.siteSettings, to: "content/site.yml")
+    let added = session.update(changed: ["content/site.yml"], deferringData: false)
+    #expect(added.succeeded, "\(added.diagnostics)")
+    #expect(!added.diagnostics.contains { $0.rule.rawValue == "translation.language" })
+    #expect(
+      FileManager.default.fileExists(atPath: preview.appendingPathComponent("fr/2018/reports/roadmap/index.html").path))
+    try site.write(Self.siteSettings.replacingOccurrences(of: "[en, fr, ar]", with: "[en, ar]"), to: "content/site.yml")
+    let removed = session.update(changed: ["content/site.yml"], deferringData: false)
+    #expect(removed.diagnostics.contains { $0.rule.rawValue == "translation.language" })
+  }
 }
