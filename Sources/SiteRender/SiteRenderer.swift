@@ -144,8 +144,13 @@ public struct SiteRenderer: Sendable {
     pages += site.series.map(\.key.pagePath)
     pages += site.people.map(\.pagePath)
     pages += site.themes.map(\.pagePath)
-    var listed = pages.map { SitemapPage(path: $0) }
-    listed += site.translatedLanguages.map { SitemapPage(path: PagePlan.translatedSearch($0)) }
+    // The search pages name each other, as their pages do.
+    let searches =
+      site.translatedLanguages.isEmpty
+      ? []
+      : [(site.config.language, PagePlan.search)] + site.translatedLanguages.map { ($0, PagePlan.translatedSearch($0)) }
+    var listed = pages.map { SitemapPage(path: $0, versions: $0 == PagePlan.search ? searches : []) }
+    listed += site.translatedLanguages.map { SitemapPage(path: PagePlan.translatedSearch($0), versions: searches) }
     let language = site.config.language
     for document in site.pagedDocuments {
       let translations = site.translations(of: document)
