@@ -38,7 +38,7 @@ enum SearchWords {
   /// The terms of folded text: words of two letters or more, and pairs of CJK characters.
   private static func terms(ofFolded text: String) -> [String] {
     var terms: [String] = []
-    for word in text.split(whereSeparator: { !$0.isLetter && !$0.isNumber }) {
+    for word in text.split(whereSeparator: { !isWordCharacter($0) }) {
       var run: [Character] = []
       var runIsCJK = false
       func flush() {
@@ -59,6 +59,19 @@ enum SearchWords {
       flush()
     }
     return terms
+  }
+
+  /// A letter or a number as the script's `\p{L}` and `\p{N}` say (Swift's `isLetter` is
+  /// wider: it takes circled letters and other symbols that are alphabetic).
+  private static func isWordCharacter(_ character: Character) -> Bool {
+    guard let scalar = character.unicodeScalars.first else { return false }
+    switch scalar.properties.generalCategory {
+    case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter, .decimalNumber,
+      .letterNumber, .otherNumber:
+      return true
+    default:
+      return false
+    }
   }
 
   /// Han, kana and Hangul: scripts written without spaces between words.

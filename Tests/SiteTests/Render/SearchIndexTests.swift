@@ -72,6 +72,7 @@ import Testing
     #expect(SearchWords.of("인터넷 거버넌스") == ["인터", "터넷", "거버", "버넌", "넌스"])
     #expect(SearchWords.of("ΛΟΓΟΣ λόγος") == ["λογοσ"], "final sigma is sigma")
     #expect(SearchWords.of("می\u{200C}خواهم") == ["میخواهم"], "joiners do not split a word")
+    #expect(SearchWords.of("Ⓐccess ½ x²") == ["ccess", "x²"], "as the script's \\p{L}\\p{N} split")
   }
 
   /// Many documents: shards stay under the limit (unless one word is more), every word is
