@@ -14,7 +14,9 @@ import SiteModel
 public enum ChangeImpact {
   /// Nil means "render every page".
   public static func pages(from old: LinkedSite, to new: LinkedSite, changed: Set<DocumentID>) -> Set<SitePage>? {
-    guard old.cycles.map(\.year) == new.cycles.map(\.year), old.cycles.map(\.title) == new.cycles.map(\.title) else {
+    guard old.cycles.map(\.year) == new.cycles.map(\.year), old.cycles.map(\.title) == new.cycles.map(\.title),
+      old.translatedLanguages == new.translatedLanguages
+    else {
       return nil
     }
     var pages: Set<SitePage> = [
@@ -88,6 +90,10 @@ public enum ChangeImpact {
     for id in documents where new.index[id].map({ !$0.isCycleLanding }) ?? false { pages.insert(.document(id)) }
     for cycle in cycles {
       pages.formUnion([.cycle(cycle), .cycleData(cycle)] + (new.cycle(cycle)?.kindPages ?? []))
+    }
+    // The pages in the other languages follow their default-language pages.
+    for language in new.translatedLanguages {
+      pages.formUnion(pages.filter(\.isLocalizable).map { .inLanguage(language, $0) })
     }
     // Only pages the new site still has; removed pages are deleted by the writer.
     return pages.filter(new.has)

@@ -92,10 +92,18 @@ public final class LinkedSite: Sendable {
     }
   }
 
-  /// The site's other languages that have translations with pages, in the site's order.
+  /// The site's other languages with translations of published documents (a cycle's
+  /// landing text's included), in the site's order: each has its home page, inventories,
+  /// search and feeds.
   public var translatedLanguages: [String] {
-    let present = Set(translations.compactMap(\.language))
+    let present = Set(
+      index.translations.filter { $0.translationOf.map { index[$0] != nil } ?? false }.compactMap(\.language))
     return config.languages.filter(present.contains)
+  }
+
+  /// A cycle's landing text in a language, when it is translated.
+  public func landing(of cycle: CycleInventory, in language: String) -> ParsedDocument? {
+    cycle.landing.flatMap { landing in index.translations(of: landing.id).first { $0.language == language } }
   }
 
   /// The languages a document can be read in: the site's default, then its translations'.
@@ -260,6 +268,10 @@ public struct AttentionItem: Sendable {
 /// Counts of people by stakeholder group, in the schema's vocabulary order.
 public struct StakeholderBalance: Sendable {
   public let counts: [(group: String, count: Int)]
+
+  public init(counts: [(group: String, count: Int)]) {
+    self.counts = counts
+  }
 
   public var total: Int { counts.reduce(0) { $0 + $1.count } }
 }

@@ -6,6 +6,9 @@ public enum SitePage: Sendable, Hashable, Comparable {
   case home
   case notFound
   case search
+  /// The home page, a cycle's inventory or a kind's page of it in another language with
+  /// translations (`fr/2017/index.html`).
+  indirect case inLanguage(String, SitePage)
   /// The search page of another language with translations, and its index.
   case translatedSearch(String)
   case translatedSearchIndex(String)
@@ -43,6 +46,7 @@ public enum SitePage: Sendable, Hashable, Comparable {
   public var gathersManyDocuments: Bool {
     switch self {
     case .home, .cycle, .cycleData, .siteFeed, .siteInventory, .searchIndex, .searchFragments, .sitemap: true
+    case .inLanguage(_, let page): page.gathersManyDocuments
     default: false
     }
   }
@@ -56,6 +60,14 @@ public enum SitePage: Sendable, Hashable, Comparable {
     }
   }
 
+  /// Whether the page exists in every language with translations (`LinkedSite.localizablePages`).
+  public var isLocalizable: Bool {
+    switch self {
+    case .home, .cycle, .cycleKind: true
+    default: false
+    }
+  }
+
   var sortKey: String {
     switch self {
     case .home: "0"
@@ -63,6 +75,7 @@ public enum SitePage: Sendable, Hashable, Comparable {
     case .search: "2"
     case .translatedSearch(let language): "2 \(language)"
     case .translatedSearchIndex(let language): "B3 \(language)"
+    case .inLanguage(let language, let page): "L \(language) " + page.sortKey
     case .cycle(let year): "3 \(year)"
     case .cycleKind(let year, let kind, let page): "3 \(year) \(kind) \(page)"
     case .document(let id), .translation(let id): "4 \(id)"
@@ -88,6 +101,12 @@ extension LinkedSite {
     (pagedDocuments.count + PagePlan.searchFragmentsPerGroup - 1) / PagePlan.searchFragmentsPerGroup
   }
 
+  /// The pages that exist in every language with translations: the home page and the
+  /// cycles' inventories with their kinds' pages.
+  public var localizablePages: [SitePage] {
+    [.home] + cycles.flatMap { [SitePage.cycle($0.year)] + $0.kindPages }
+  }
+
   /// Every page and file group of the site.
   public var allPages: [SitePage] {
     var pages: [SitePage] = [
@@ -98,6 +117,7 @@ extension LinkedSite {
     pages += pagedDocuments.map { .document($0.id) }
     pages += translations.map { .translation($0.id) }
     pages += translatedLanguages.flatMap { [SitePage.translatedSearch($0), .translatedSearchIndex($0)] }
+    pages += translatedLanguages.flatMap { language in localizablePages.map { SitePage.inLanguage(language, $0) } }
     pages += series.map { .series($0.key) }
     pages += people.map { .person($0.person.id) }
     pages += themes.map { .theme($0.id) }
@@ -114,6 +134,7 @@ extension LinkedSite {
     case .document(let id): index[id].map { !$0.isCycleLanding } ?? false
     case .translation(let id): translations.contains { $0.id == id }
     case .translatedSearch(let language), .translatedSearchIndex(let language): translatedLanguages.contains(language)
+    case .inLanguage(let language, let page): translatedLanguages.contains(language) && page.isLocalizable && has(page)
     case .series(let key): series(key) != nil
     case .person(let id): person(id) != nil
     case .theme(let id): theme(id) != nil

@@ -23,9 +23,10 @@ public enum PagePlan {
   }
 
   /// A document's page in another of the site's languages: under the language's folder
-  /// (`fr/2017/bpf/iot/proposal/index.html`).
+  /// (`fr/2017/bpf/iot/proposal/index.html`); a cycle's landing text's is its cycle's page
+  /// in that language (`fr/2017/index.html`).
   public static func translation(of document: DocumentID, language: String) -> PagePath {
-    PagePath("\(language)/" + document.pagePath.rawValue)
+    PagePath("\(language)/" + document.publishedPath.rawValue)
   }
 
   public static func person(_ id: String) -> PagePath { PagePath("people/\(id)/index.html") }

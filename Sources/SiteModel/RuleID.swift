@@ -57,7 +57,6 @@ extension RuleID {
   public static let translationNoDocument = RuleID("translation.no-document")
   public static let translationFact = RuleID("translation.fact")
   public static let translationOutOfDate = RuleID("translation.out-of-date")
-  public static let translationNotPublished = RuleID("translation.not-published")
 
   // Settings: site.yml, people.yml, series.yml and the modalities schema.
   public static let yamlSyntax = RuleID("yaml.syntax")

@@ -655,7 +655,7 @@ details.item-balance summary { cursor: pointer; color: var(--link); }
 {{#attention}}
 <h3>{{heading}}</h3>
 <ul class="document-list">
-{{#entries}}<li>{{>partials/document-link}} — {{detail}}</li>
+{{#entries}}<li>{{>partials/document-link}} — {{{original_open}}}{{detail}}{{{original_close}}}</li>
 {{/entries}}
 </ul>
 {{/attention}}
@@ -980,6 +980,23 @@ roles_by_cycle: "الأدوار حسب الدورة"
 no_document_names: "لا تذكر أي وثيقة في الجرد {name} بعد."
 no_themes: "لا توجد مواضيع لأي وثيقة بعد."
 
+# الأعداد والاهتمام والتوازن في الجرود
+documents_one: "عدد الوثائق: {count}"
+documents_many: "عدد الوثائق: {count}"
+items_one: "عدد البنود: {count}"
+items_many: "عدد البنود: {count}"
+attention_no_final_output: "دون ناتج نهائي"
+attention_not_renewed: "أفرقة عاملة لم تُجدَّد"
+attention_pending: "مقترحات لا تزال معلَّقة"
+attention_warnings: "وثائق عليها تنبيهات"
+attention_missing_translations: "ترجمات لا تزال ناقصة"
+balance_caption: "ميسِّرو دورة {year} حسب فئة أصحاب المصلحة"
+no_facilitators: "لم يُذكر ميسِّرون"
+no_facilitators_sentence: "لم يُذكر ميسِّرون"
+page_of: "، الصفحة {page} من {pages}"
+cycle_description: "جرد نتائج دورة {year} لمنتدى إدارة الإنترنت"
+kind_description: "{kind} في جرد نتائج دورة {year} لمنتدى إدارة الإنترنت"
+
 """#),
     ("i18n/en.yml",
 #"""
@@ -1125,6 +1142,23 @@ roles_by_cycle: "Roles by cycle"
 no_document_names: "No document of the inventory names {name} yet."
 no_themes: "No document has themes yet."
 
+# Counts, attention and balance on the inventories
+documents_one: "{count} document"
+documents_many: "{count} documents"
+items_one: "{count} item"
+items_many: "{count} items"
+attention_no_final_output: "Without a final output"
+attention_not_renewed: "Working groups not renewed"
+attention_pending: "Proposals still pending"
+attention_warnings: "Documents with warnings"
+attention_missing_translations: "Translations still missing"
+balance_caption: "Facilitators of the {year} cycle by stakeholder group"
+no_facilitators: "no facilitators recorded"
+no_facilitators_sentence: "No facilitators recorded"
+page_of: ", page {page} of {pages}"
+cycle_description: "Outcome inventory of the {year} IGF cycle"
+kind_description: "{kind} in the outcome inventory of the {year} IGF cycle"
+
 """#),
     ("i18n/es.yml",
 #"""
@@ -1266,6 +1300,23 @@ mag_member: "Miembro del GAM"
 roles_by_cycle: "Funciones por ciclo"
 no_document_names: "Ningún documento del inventario menciona todavía a {name}."
 no_themes: "Ningún documento tiene temas todavía."
+
+# Recuentos, atención y equilibrio en los inventarios
+documents_one: "{count} documento"
+documents_many: "{count} documentos"
+items_one: "{count} elemento"
+items_many: "{count} elementos"
+attention_no_final_output: "Sin resultado final"
+attention_not_renewed: "Grupos de trabajo no renovados"
+attention_pending: "Propuestas aún pendientes"
+attention_warnings: "Documentos con advertencias"
+attention_missing_translations: "Traducciones aún pendientes"
+balance_caption: "Facilitadores del ciclo {year} por grupo de partes interesadas"
+no_facilitators: "no se indican facilitadores"
+no_facilitators_sentence: "No se indican facilitadores"
+page_of: ", página {page} de {pages}"
+cycle_description: "Inventario de resultados del ciclo {year} del FGI"
+kind_description: "{kind} en el inventario de resultados del ciclo {year} del FGI"
 
 """#),
     ("i18n/fr.yml",
@@ -1409,6 +1460,23 @@ roles_by_cycle: "Rôles par cycle"
 no_document_names: "Aucun document de l’inventaire ne mentionne encore {name}."
 no_themes: "Aucun document n’a encore de thème."
 
+# Décomptes, points à examiner et équilibre dans les inventaires
+documents_one: "{count} document"
+documents_many: "{count} documents"
+items_one: "{count} élément"
+items_many: "{count} éléments"
+attention_no_final_output: "Sans résultat final"
+attention_not_renewed: "Groupes de travail non renouvelés"
+attention_pending: "Propositions encore en attente"
+attention_warnings: "Documents avec avertissements"
+attention_missing_translations: "Traductions encore manquantes"
+balance_caption: "Animateurs du cycle {year} par groupe de parties prenantes"
+no_facilitators: "aucun animateur indiqué"
+no_facilitators_sentence: "Aucun animateur indiqué"
+page_of: ", page {page} sur {pages}"
+cycle_description: "Inventaire des résultats du cycle {year} du FGI"
+kind_description: "{kind} dans l’inventaire des résultats du cycle {year} du FGI"
+
 """#),
     ("i18n/ru.yml",
 #"""
@@ -1550,6 +1618,23 @@ mag_member: "Член КГМЗС"
 roles_by_cycle: "Роли по циклам"
 no_document_names: "Ни один документ перечня пока не упоминает: {name}."
 no_themes: "Ни у одного документа пока нет тем."
+
+# Числа, внимание и баланс в перечнях
+documents_one: "Документов: {count}"
+documents_many: "Документов: {count}"
+items_one: "Пунктов: {count}"
+items_many: "Пунктов: {count}"
+attention_no_final_output: "Без итогового документа"
+attention_not_renewed: "Рабочие группы, не продлённые на следующий цикл"
+attention_pending: "Предложения, ожидающие решения"
+attention_warnings: "Документы с предупреждениями"
+attention_missing_translations: "Недостающие переводы"
+balance_caption: "Координаторы цикла {year} по группам заинтересованных сторон"
+no_facilitators: "координаторы не указаны"
+no_facilitators_sentence: "Координаторы не указаны"
+page_of: ", страница {page} из {pages}"
+cycle_description: "Перечень итогов цикла ФУИ {year} года"
+kind_description: "{kind} в перечне итогов цикла ФУИ {year} года"
 
 """#),
     ("i18n/zh.yml",
@@ -1693,6 +1778,23 @@ roles_by_cycle: "各周期的角色"
 no_document_names: "清单中尚无文件提及{name}。"
 no_themes: "尚无文件设有主题。"
 
+# 清单中的数目、关注事项和平衡
+documents_one: "{count} 份文件"
+documents_many: "{count} 份文件"
+items_one: "{count} 项"
+items_many: "{count} 项"
+attention_no_final_output: "尚无最终成果"
+attention_not_renewed: "未延续的工作组"
+attention_pending: "尚待决定的提案"
+attention_warnings: "有警告的文件"
+attention_missing_translations: "尚缺的译文"
+balance_caption: "{year} 年周期协调人按利益攸关方群体分列"
+no_facilitators: "未列出协调人"
+no_facilitators_sentence: "未列出协调人"
+page_of: "，第 {page} 页，共 {pages} 页"
+cycle_description: "互联网治理论坛 {year} 年周期成果清单"
+kind_description: "互联网治理论坛 {year} 年周期成果清单中的{kind}"
+
 """#),
     ("layout.mustache",
 #"""
@@ -1716,7 +1818,7 @@ no_themes: "尚无文件设有主题。"
 <a class="skip-link" href="#main">{{i18n.skip_link}}</a>
 <header class="site-header">
 <div class="wrap">
-<a class="site-title" href="{{root}}index.html"{{{original_attrs}}}>{{site.title}}</a>
+<a class="site-title" href="{{root}}{{page.home}}"{{{original_attrs}}}>{{site.title}}</a>
 <nav id="site-nav" aria-label="{{i18n.site_navigation}}">
 <ul>
 {{#cycles_nav}}
@@ -1766,7 +1868,7 @@ no_themes: "尚无文件设有主题。"
 """#),
     ("partials/document-link.mustache",
 #"""
-<a href="{{root}}{{url}}">{{title}}</a>{{#kind}} <span class="kind">{{kind}}</span>{{/kind}}{{#status}} <span class="status status-{{status}}">{{status}}</span>{{/status}}{{#draft}} <span class="status status-draft">{{i18n.tag_draft}}</span>{{/draft}}{{#example}} <span class="tag-example">{{i18n.tag_illustrative}}</span>{{/example}}
+<a href="{{root}}{{url}}"{{{link_attrs}}}>{{title}}</a>{{#in_original}} <span class="note">({{in_original}})</span>{{/in_original}}{{#kind}} <span class="kind">{{kind}}</span>{{/kind}}{{#status}} <span class="status status-{{status}}">{{status}}</span>{{/status}}{{#draft}} <span class="status status-draft">{{i18n.tag_draft}}</span>{{/draft}}{{#example}} <span class="tag-example">{{i18n.tag_illustrative}}</span>{{/example}}
 
 """#),
     ("partials/footer.mustache",
@@ -1774,7 +1876,7 @@ no_themes: "尚无文件设有主题。"
 <footer class="site-footer">
 <div class="wrap">
 <p>{{{original_open}}}{{site.title}}{{{original_close}}}{{#site.publisher}} · {{i18n.published_by}} {{{original_open}}}{{site.publisher}}{{{original_close}}}{{/site.publisher}}</p>
-<p><a href="{{root}}index.html">{{i18n.home}}</a> · <a href="{{root}}themes/index.html">{{i18n.themes}}</a> · <a href="{{root}}people/index.html">{{i18n.people}}</a></p>
+<p><a href="{{root}}{{page.home}}">{{i18n.home}}</a> · <a href="{{root}}themes/index.html">{{i18n.themes}}</a> · <a href="{{root}}people/index.html">{{i18n.people}}</a></p>
 </div>
 </footer>
 
@@ -1782,7 +1884,7 @@ no_themes: "尚无文件设有主题。"
     ("partials/inventory-item.mustache",
 #"""
 <article class="item">
-<h4><a href="{{root}}{{url}}">{{title}}</a></h4>
+<h4><a href="{{root}}{{url}}"{{{link_attrs}}}>{{title}}</a>{{#in_original}} <span class="note">({{in_original}})</span>{{/in_original}}</h4>
 <dl class="item-facts">
 {{#status}}<dt>{{i18n.status}}</dt><dd><span class="status status-{{status}}">{{status}}</span>{{#draft}} <span class="status status-draft">{{i18n.tag_draft}}</span>{{/draft}}{{#example}} <span class="tag-example">{{i18n.tag_illustrative}}</span>{{/example}}</dd>{{/status}}
 {{#date}}<dt>{{i18n.date}}</dt><dd><time datetime="{{date.iso}}">{{date.text}}</time></dd>{{/date}}

@@ -8,6 +8,9 @@ public struct SiteRenderer: Sendable {
   public let site: LinkedSite
   public let templates: TemplateSet
   let context: PageContext
+  /// The same for each other language with translations, whose documents' links go to
+  /// their translations.
+  let localizedContexts: [String: PageContext]
   /// Where names the templates print but the view models lack are collected.
   public let missing: MissingNames
   /// Every name looked up, for tests.
@@ -27,6 +30,11 @@ public struct SiteRenderer: Sendable {
     self.cache = cache
     cacheEpoch = cache?.currentEpoch ?? 0
     context = PageContext(site: site, cache: cache, templates: templates)
+    var localized: [String: PageContext] = [:]
+    for language in site.translatedLanguages {
+      localized[language] = PageContext(site: site, cache: cache, templates: templates, language: language)
+    }
+    localizedContexts = localized
   }
 
   private func htmlPage(_ path: PagePath, _ template: PageTemplate, _ model: TemplateObject) -> OutputFile {
@@ -52,6 +60,26 @@ public struct SiteRenderer: Sendable {
     switch page {
     case .home:
       return [htmlPage(.home, .home, HomePage(context: context).model())]
+    case .inLanguage(let language, let inner):
+      guard let context = localizedContexts[language] else { return [] }
+      switch inner {
+      case .home:
+        return [htmlPage(context.local(.home), .home, HomePage(context: context).model())]
+      case .cycle(let year):
+        guard let cycle = site.cycle(year) else { return [] }
+        return [htmlPage(context.local(cycle.pagePath), .cycle, CyclePage(context: context).model(cycle))]
+      case .cycleKind(let year, let kind, let page):
+        guard let cycle = site.cycle(year), let group = cycle.groups.first(where: { $0.kind.id == kind }) else {
+          return []
+        }
+        return [
+          htmlPage(
+            context.local(PagePlan.cycleKind(year, kind, page: page)), .cycleKind,
+            CyclePage(context: context).kindModel(cycle, group: group, page: page))
+        ]
+      default:
+        return []
+      }
     case .notFound:
       return [htmlPage(PagePlan.notFound, .notFound, NotFoundPage(context: context).model())]
     case .search:
@@ -81,9 +109,11 @@ public struct SiteRenderer: Sendable {
       guard let translation = site.index.translation(id),
         let source = translation.translationOf.flatMap({ site.index[$0] })
       else { return [] }
+      // In its language's context: its navigation and links go to that language's pages.
+      let localized = translation.language.flatMap { localizedContexts[$0] } ?? context
       return [
         htmlPage(
-          translation.pagePath, .document, DocumentPage(context: context).model(source, translation: translation))
+          translation.pagePath, .document, DocumentPage(context: localized).model(source, translation: translation))
       ]
     case .series(let key):
       guard let series = site.series(key) else { return [] }
@@ -151,6 +181,24 @@ public struct SiteRenderer: Sendable {
       : [(site.config.language, PagePlan.search)] + site.translatedLanguages.map { ($0, PagePlan.translatedSearch($0)) }
     var listed = pages.map { SitemapPage(path: $0, versions: $0 == PagePlan.search ? searches : []) }
     listed += site.translatedLanguages.map { SitemapPage(path: PagePlan.translatedSearch($0), versions: searches) }
+    // The home page and the inventories, in every language with translations.
+    if !site.translatedLanguages.isEmpty {
+      var localizable: [PagePath] = [.home] + site.cycles.map(\.pagePath)
+      for cycle in site.cycles {
+        for case .cycleKind(let year, let kind, let page) in cycle.kindPages {
+          localizable.append(PagePlan.cycleKind(year, kind, page: page))
+        }
+      }
+      let paths = Set(localizable)
+      for (position, page) in listed.enumerated() where paths.contains(page.path) {
+        listed[position].versions = localizedVersions(page.path)
+      }
+      for language in site.translatedLanguages {
+        listed += localizable.map {
+          SitemapPage(path: PageContext.local($0, in: language), versions: localizedVersions($0))
+        }
+      }
+    }
     let language = site.config.language
     for document in site.pagedDocuments {
       let translations = site.translations(of: document)
@@ -163,6 +211,13 @@ public struct SiteRenderer: Sendable {
       }
     }
     return listed
+  }
+}
+
+extension SiteRenderer {
+  /// A localizable page in the default language and every language with translations.
+  func localizedVersions(_ path: PagePath) -> [(language: String, path: PagePath)] {
+    [(site.config.language, path)] + site.translatedLanguages.map { ($0, PageContext.local(path, in: $0)) }
   }
 }
 

@@ -13,23 +13,32 @@ enum BalanceChart {
 
   /// - Parameter rightToLeft: the page reads right to left: the chart is mirrored, labels
   ///   on the right and bars growing leftwards.
+  /// - Parameter strings: the interface of a page in another language than the site's
+  ///   vocabulary: the groups are named in it in the UN's terms.
   static func model(
-    _ balance: StakeholderBalance, id: String, caption: String, rightToLeft: Bool = false
+    _ balance: StakeholderBalance, id: String, caption: String, rightToLeft: Bool = false,
+    strings: InterfaceStrings? = nil
   ) -> TemplateObject {
-    let summary = balance.counts.filter { $0.count > 0 }.map { "\($0.group): \($0.count)" }.joined(separator: ", ")
+    let name = { (group: String) in strings?.group(group) ?? group }
+    let named = StakeholderBalance(counts: balance.counts.map { (name($0.group), $0.count) })
+    let summary = named.counts.filter { $0.count > 0 }.map { "\($0.group): \($0.count)" }.joined(separator: ", ")
     return [
       "id": .text(id),
       "caption": .text(caption),
-      "summary": .text(summary.isEmpty ? "no facilitators recorded" : summary),
-      "svg": .text(svg(balance, id: id, caption: caption, summary: summary, rightToLeft: rightToLeft)),
-      "rows": .list(balance.counts.map { .object(["group": .text($0.group), "count": .number($0.count)]) }),
+      "summary": .text(summary.isEmpty ? strings?["no_facilitators"] ?? "no facilitators recorded" : summary),
+      "svg": .text(
+        svg(
+          named, id: id, caption: caption, summary: summary, rightToLeft: rightToLeft,
+          nothing: strings?["no_facilitators_sentence"] ?? "No facilitators recorded")),
+      "rows": .list(named.counts.map { .object(["group": .text($0.group), "count": .number($0.count)]) }),
       "total": .number(balance.total),
     ]
   }
 
   /// The chart's markup; every text in it is escaped.
   static func svg(
-    _ balance: StakeholderBalance, id: String, caption: String, summary: String, rightToLeft: Bool = false
+    _ balance: StakeholderBalance, id: String, caption: String, summary: String, rightToLeft: Bool = false,
+    nothing: String = "No facilitators recorded"
   ) -> String {
     let maximum = max(1, balance.counts.map(\.count).max() ?? 1)
     let height = balance.counts.count * (barHeight + gap) + gap
@@ -58,7 +67,7 @@ enum BalanceChart {
     add("</title><desc id=\"")
     add(id)
     add("-desc\">")
-    add(HTMLText.escape(summary.isEmpty ? "No facilitators recorded" : summary))
+    add(HTMLText.escape(summary.isEmpty ? nothing : summary))
     add("</desc>")
     for (row, entry) in balance.counts.enumerated() {
       let y = gap + row * (barHeight + gap)

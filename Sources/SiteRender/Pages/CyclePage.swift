@@ -10,19 +10,28 @@ struct CyclePage {
   let context: PageContext
 
   func model(_ cycle: CycleInventory) -> TemplateObject {
-    var model = context.page(
-      cycle.pagePath, title: "\(cycle.title): outcome inventory",
-      description: "Outcome inventory of the \(cycle.year) IGF cycle", type: "cycle")
+    let strings = context.strings()
+    let title = context.cycleTitle(cycle)
+    let heading = strings.format("outcome_inventory", ["title": title])
+    var model = context.localizablePage(
+      cycle.pagePath, title: heading,
+      description: strings.format("cycle_description", ["year": String(cycle.year)]), type: "cycle")
     var object: TemplateObject = [
-      "year": .number(cycle.year), "title": .text(cycle.title),
-      "heading": .text(context.strings().format("outcome_inventory", ["title": cycle.title])),
-      "count": .text(Format.count(cycle.items.count, "document")),
+      "year": .number(cycle.year), "title": .text(title),
+      "heading": .text(heading),
+      "count": .text(Format.count(cycle.items.count, "document", in: strings)),
       "feed_url": .text("\(cycle.year)/feed.xml"),
       "json_url": .text("\(cycle.year)/inventory.json"),
       "csv_url": .text("\(cycle.year)/inventory.csv"),
     ]
     if let landing = cycle.landing {
-      object["body"] = .text(landing.body.html)
+      // In another language, its translation, or nothing: the original's links are made
+      // for the original's page (the switcher leads there).
+      if let language = context.language {
+        object.set("body", text: context.site.landing(of: cycle, in: language)?.body.html)
+      } else {
+        object["body"] = .text(landing.body.html)
+      }
       object.set("host", text: landing["host"]?.scalarText)
       object.set("location", text: landing["location"]?.scalarText)
       object.set("theme", text: landing["theme"]?.scalarText)
@@ -45,11 +54,12 @@ struct CyclePage {
       })
     object.set("attention", list: attention(cycle))
     if cycle.balance.total > 0 {
+      let language = context.language ?? context.site.config.language
       object["balance"] = .object(
         BalanceChart.model(
           cycle.balance, id: "balance-\(cycle.year)",
-          caption: "Facilitators of the \(cycle.year) cycle by stakeholder group",
-          rightToLeft: Language(context.site.config.language).isRightToLeft))
+          caption: strings.format("balance_caption", ["year": String(cycle.year)]),
+          rightToLeft: Language(language).isRightToLeft, strings: context.language == nil ? nil : strings))
     }
     model["cycle"] = .object(object)
     return model
@@ -60,20 +70,25 @@ struct CyclePage {
     _ cycle: CycleInventory, group: (kind: KindSpec, items: [InventoryItem]), page: Int
   ) -> TemplateObject {
     let pages = CycleInventory.pageCount(of: group.items.count)
-    let title = "\(cycle.title): \(group.kind.label)" + (pages > 1 ? ", page \(page) of \(pages)" : "")
-    var model = context.page(
+    let strings = context.strings()
+    let title =
+      "\(cycle.title): \(group.kind.label)"
+      + (pages > 1 ? strings.format("page_of", ["page": String(page), "pages": String(pages)]) : "")
+    var model = context.localizablePage(
       PagePlan.cycleKind(cycle.year, group.kind.id, page: page), title: title,
-      description: "\(group.kind.label) in the outcome inventory of the \(cycle.year) IGF cycle", type: "cycle_kind")
+      description: strings.format("kind_description", ["kind": group.kind.label, "year": String(cycle.year)]),
+      type: "cycle_kind")
     let perPage = PagePlan.inventoryItemsPerPage
     let items = group.items[((page - 1) * perPage)..<min(group.items.count, page * perPage)]
     var object: TemplateObject = [
-      "title": .text(title), "cycle_title": .text(cycle.title), "cycle_url": .text(cycle.pagePath.rawValue),
+      "title": .text(title), "cycle_title": .text(cycle.title),
+      "cycle_url": .text(context.local(cycle.pagePath).rawValue),
       "cycle_heading": .text(context.strings().format("outcome_inventory", ["title": cycle.title])),
       "count_text": .text(
-        context.strings().format("of_this_kind", ["count": Format.count(group.items.count, "document")])),
+        strings.format("of_this_kind", ["count": Format.count(group.items.count, "document", in: strings)])),
       "pages_label": .text(context.strings().format("pages_of", ["label": group.kind.label])),
       "label": .text(group.kind.label), "kind": .text(group.kind.id),
-      "count": .text(Format.count(group.items.count, "document")),
+      "count": .text(Format.count(group.items.count, "document", in: strings)),
       "items": .list(items.map { .object(item($0)) }),
     ]
     object.set("pages", list: pages > 1 ? kindPageLinks(cycle, group: group, current: page) : [])
@@ -91,7 +106,7 @@ struct CyclePage {
       let first = (page - 1) * perPage + 1
       let last = min(group.items.count, page * perPage)
       var link: TemplateObject = [
-        "url": .text(PagePlan.cycleKind(cycle.year, group.kind.id, page: page).rawValue),
+        "url": .text(context.local(PagePlan.cycleKind(cycle.year, group.kind.id, page: page)).rawValue),
         "label": .text("\(group.kind.label) \(first)–\(last)"),
       ]
       if page == current { link["current"] = true }
@@ -146,7 +161,8 @@ struct CyclePage {
       let entries = cycle.attention.filter { $0.reason == reason }
       guard !entries.isEmpty else { return nil }
       return .object([
-        "heading": .text(reason.heading), "reason": .text(reason.rawValue),
+        "heading": .text(context.strings()["attention_" + reason.rawValue.replacingOccurrences(of: "-", with: "_")]),
+        "reason": .text(reason.rawValue),
         "entries": .list(
           entries.map { entry in
             var link = context.documentLink(entry.document)

@@ -35,7 +35,9 @@ struct DocumentPage {
     // A kind the schema does not know is an error the preview still renders through.
     page["kind_id"] = .text(kind?.id ?? "unknown-kind")
     if let cycle = document.cycle, let inventory = site.cycle(cycle) {
-      page["cycle_link"] = .object(["title": .text(inventory.title), "url": .text(inventory.pagePath.rawValue)])
+      page["cycle_link"] = .object([
+        "title": .text(context.cycleTitle(inventory)), "url": .text(context.local(inventory.pagePath).rawValue),
+      ])
     }
     page.set("themes", list: themes(of: document))
     page.set(

@@ -12,12 +12,14 @@ struct HomePage {
 
   func model() -> TemplateObject {
     let site = context.site
-    var model = context.page(.home, title: site.config.title, type: "home")
+    let strings = context.strings()
+    var model = context.localizablePage(.home, title: site.config.title, type: "home")
     model["cycles"] = .list(
       site.cycles.map { cycle in
         var object: TemplateObject = [
-          "year": .number(cycle.year), "title": .text(cycle.title), "url": .text(cycle.pagePath.rawValue),
-          "count": .text(Format.count(cycle.items.count, "document")),
+          "year": .number(cycle.year), "title": .text(cycle.title),
+          "url": .text(context.local(cycle.pagePath).rawValue),
+          "count": .text(Format.count(cycle.items.count, "document", in: strings)),
         ]
         object.set(
           "kinds",
@@ -26,7 +28,7 @@ struct HomePage {
           })
         object.set("summary", text: cycle.landing?["summary"]?.scalarText)
         if !cycle.attention.isEmpty {
-          object["attention"] = .text(Format.count(cycle.attention.count, "item"))
+          object["attention"] = .text(Format.count(cycle.attention.count, "item", in: strings))
         }
         object.markAbsent(["summary", "attention"])
         return .object(object)
@@ -36,7 +38,7 @@ struct HomePage {
     let latest = AtomFeed.newestFirst(outputs, limit: Self.latestCount)
       .map { document -> TemplateValue in
         var link = context.documentLink(document)
-        link["date"] = document.published.map { .object(Format.date($0)) } ?? false
+        link["date"] = document.published.map { .object(Format.date($0, in: strings)) } ?? false
         return .object(link)
       }
     model.set("latest", list: Array(latest))

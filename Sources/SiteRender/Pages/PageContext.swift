@@ -19,22 +19,38 @@ struct PageContext: Sendable {
   let siteObject: TemplateObject
   /// The interface in each of the site's languages.
   private let interface: [String: InterfaceStrings]
+  /// The language of the pages made with this context (`fr` for `fr/2017/`); nil for the
+  /// site's default. Its documents' links are to their translations where there are some.
+  let language: String?
 
-  init(site: LinkedSite, cache: RenderCache? = nil, templates: TemplateSet? = nil) {
+  init(site: LinkedSite, cache: RenderCache? = nil, templates: TemplateSet? = nil, language: String? = nil) {
     self.site = site
+    self.language = language
     var interface: [String: InterfaceStrings] = [:]
     for language in site.config.languages {
       interface[language] = templates?.strings(for: language) ?? InterfaceStrings(language: language, texts: [:])
     }
     self.interface = interface
+    let prefix = language.map { "\($0)/" } ?? ""
     navigation = .list(
       site.cycles.map { cycle in
-        .object(["year": .number(cycle.year), "url": .text(cycle.pagePath.rawValue), "title": .text(cycle.title)])
+        .object([
+          "year": .number(cycle.year), "url": .text(prefix + cycle.pagePath.rawValue), "title": .text(cycle.title),
+        ])
       })
     let links =
-      cache?.links(for: site.index.documents, make: Self.makeLinks(site: site))
-      ?? Self.makeLinks(site: site)(site.index.documents)
-    documentLinks = links.documents
+      language != nil
+      ? Self.makeLinks(site: site)(site.index.documents)
+      : cache?.links(for: site.index.documents, make: Self.makeLinks(site: site))
+        ?? Self.makeLinks(site: site)(site.index.documents)
+    var documentLinks = links.documents
+    if let language, let strings = interface[language] {
+      for document in site.pagedDocuments {
+        documentLinks[document.id] = Self.localizedLink(
+          documentLinks[document.id] ?? [:], of: document, in: language, site: site, strings: strings)
+      }
+    }
+    self.documentLinks = documentLinks
     themeLinks = links.themes
     var personLinks: [String: TemplateObject] = [:]
     for person in site.index.peopleInOrder { personLinks[person.id] = Self.makePersonLink(person) }
@@ -49,14 +65,53 @@ struct PageContext: Sendable {
     siteObject = object
   }
 
-  /// The interface in a language; nil for the site's default.
+  /// The interface in a language; nil for the context's.
   func strings(_ language: String? = nil) -> InterfaceStrings {
-    let language = language ?? site.config.language
+    let language = language ?? self.language ?? site.config.language
     return interface[language] ?? InterfaceStrings(language: language, texts: [:])
   }
 
   /// The link to a theme's page, by the theme's name as documents write it.
   func themeLink(_ name: String) -> TemplateObject? { themeLinks[name] }
+
+  /// A page that exists in every language with translations (the home page, the cycles'
+  /// inventories): at its path in the default language, under the context's language's
+  /// folder in another, naming its versions in all of them.
+  func localizablePage(_ path: PagePath, title: String, description: String? = nil, type: String) -> TemplateObject {
+    let versions = [(site.config.language, path)] + site.translatedLanguages.map { ($0, Self.local(path, in: $0)) }
+    return page(
+      language.map { Self.local(path, in: $0) } ?? path, title: title, description: description, type: type,
+      language: language, versions: versions)
+  }
+
+  /// A cycle's title in the context's language: its landing text's translation's, else its own.
+  func cycleTitle(_ cycle: CycleInventory) -> String {
+    language.flatMap { site.landing(of: cycle, in: $0)?.title } ?? cycle.title
+  }
+
+  /// A localizable page's path in the context's language (`fr/2017/index.html`).
+  func local(_ path: PagePath) -> PagePath { language.map { Self.local(path, in: $0) } ?? path }
+
+  static func local(_ path: PagePath, in language: String) -> PagePath { PagePath("\(language)/" + path.rawValue) }
+
+  /// A document's link on a page in `language`: its translation's title and page, else
+  /// the original's, marked with its language.
+  private static func localizedLink(
+    _ original: TemplateObject, of document: ParsedDocument, in language: String, site: LinkedSite,
+    strings: InterfaceStrings
+  ) -> TemplateObject {
+    var link = original
+    link.set("date", object: document.date.map { Format.date($0, in: strings) })
+    if let translation = site.translations(of: document).first(where: { $0.language == language }) {
+      link["title"] = .text(translation.title)
+      link["url"] = .text(translation.pagePath.rawValue)
+      return link
+    }
+    let original = Language(site.config.language)
+    link["link_attrs"] = .text(" lang=\"\(original.code)\" dir=\"\(original.direction)\" hreflang=\"\(original.code)\"")
+    link["in_original"] = .text(strings.name(of: site.config.language))
+    return link
+  }
 
   /// The fields every page has.
   /// - Parameter language: the language of the page's text; nil for the site's default.
@@ -83,6 +138,10 @@ struct PageContext: Sendable {
     page.set("description", text: description ?? site.config.description)
     let versions = versions ?? [(site.config.language, path)]
     page["switcher"] = switcher(current: language, versions: versions).map(TemplateValue.object) ?? false
+    // The home page in the page's language, where there is one.
+    page["home"] = .text(
+      language != site.config.language && site.translatedLanguages.contains(language)
+        ? "\(language)/index.html" : "index.html")
     if versions.count > 1 {
       let base = site.config.baseURL
       page["alternates"] = .list(
@@ -173,6 +232,8 @@ struct PageContext: Sendable {
     link.set("date", object: document.date.map { Format.date($0) })
     link["example"] = .bool(document.isExample)
     link["draft"] = .bool(document.isDraft)
+    link["link_attrs"] = ""
+    link["in_original"] = false
     link.markAbsent(Self.documentLinkKeys)
     return link
   }
@@ -202,6 +263,11 @@ enum Format {
 
   /// What pages say of a date the record does not give.
   static let unknownDate = "not known"
+
+  /// `12 documents` in a language, from its `<noun>s_one` and `<noun>s_many` texts.
+  static func count(_ count: Int, _ noun: String, in strings: InterfaceStrings) -> String {
+    strings.format("\(noun)s_\(count == 1 ? "one" : "many")", ["count": String(count)])
+  }
 
   static func count(_ count: Int, _ noun: String, plural: String? = nil) -> String {
     "\(count) \(count == 1 ? noun : (plural ?? noun + "s"))"

@@ -39,17 +39,6 @@ public enum TranslationRule {
         }
         continue
       }
-      if source.isCycleLanding {
-        diagnostics.append(
-          Diagnostic(
-            .warning, .translationNotPublished,
-            "a cycle's landing text has no page of its own in another language yet, so this translation is not published",
-            at: translation.frontMatterLocation,
-            help:
-              "keep it for when cycle pages are published in \(Language(translation.language ?? "").englishName), or remove it"
-          ))
-        continue
-      }
       diagnostics += problems(of: translation, source: source)
       links.checkLinks(of: translation, into: &diagnostics)
       if let schema { diagnostics += sectionProblems(of: translation, source: source, schema: schema) }

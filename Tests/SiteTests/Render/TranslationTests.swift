@@ -89,7 +89,7 @@ import Testing
     #expect(page.contains("<a class=\"skip-link\" href=\"#main\">الانتقال إلى المحتوى الرئيسي</a>"))
     #expect(page.contains("<h2 id=\"about-heading\">عن هذه الوثيقة</h2>"))
     #expect(page.contains("<dt>النوع</dt><dd><span lang=\"en\" dir=\"ltr\">Report</span></dd>"))
-    #expect(page.contains("<a class=\"site-title\" href=\"../../../../index.html\" lang=\"en\" dir=\"ltr\">"))
+    #expect(page.contains("<a class=\"site-title\" href=\"../../../../ar/index.html\" lang=\"en\" dir=\"ltr\">"))
     #expect(page.contains("<strong>ترجمة.</strong> لغة هذا النص: العربية. لغة الأصل: الإنكليزية."))
     #expect(page.contains("<dt>الحالة</dt>"))
     #expect(page.contains("<time datetime=\"2018-02-10\">") && page.contains("فبراير"), "the date in Arabic")
@@ -132,9 +132,8 @@ import Testing
       sitemap.contains(
         "<url><loc>https://example.org/igf/ar/2018/reports/roadmap/</loc>\n    <xhtml:link rel=\"alternate\" hreflang=\"en\" href=\"https://example.org/igf/2018/reports/roadmap/\"/>"
       ))
-    #expect(
-      sitemap.components(separatedBy: "hreflang=\"x-default\"").count == 5,
-      "one x-default for each version of the report and of the search page")
+    // Each version of the report, the search page, the home page and the two inventories.
+    #expect(sitemap.components(separatedBy: "hreflang=\"x-default\"").count == 1 + 2 * 5)
   }
 
   @Test func theInventoriesListTheLanguagesADocumentIsIn() throws {
@@ -451,14 +450,46 @@ import Testing
   }
 
   /// A translation of a cycle's landing text is not published yet, and says so.
-  @Test func aCycleLandingTranslationSaysItIsNotPublished() throws {
+  @Test func aCycleLandingTranslationIsTheIntroductionOfItsInventory() throws {
     let site = try Self.site()
     try site.write("---\nkind: cycle\ntitle: IGF 2018\ncycle: 2018\n---\nText.\n", to: "content/2018/_cycle.md")
-    try site.write("---\ntitle: منتدى 2018\n---\nنص.\n", to: "content/2018/_cycle.ar.md")
-    let warning = try #require(site.check().first { $0.rule.rawValue == "translation.not-published" })
-    #expect(warning.message.hasPrefix("a cycle's landing text has no page of its own in another language yet"))
+    try site.write(
+      "---\ntitle: منتدى 2018\n---\nانظر [الاجتماع](../2017/mag/2017-03-28-virtual-meeting-2.md).\n",
+      to: "content/2018/_cycle.ar.md")
+    #expect(site.check().allSatisfy { $0.rule.rawValue == "translation.out-of-date" }, "\(site.check())")
     #expect(site.build().wrote)
+    let inventory = try site.read("output/ar/2018/index.html")
+    #expect(inventory.contains("<h1>منتدى 2018: جرد النتائج</h1>"))
+    #expect(inventory.contains("<div class=\"cycle-intro\"><p>"))
+    #expect(try LinkChecker.brokenLinks(in: site.output).isEmpty, "its links are made for its page")
     #expect(!site.exists("output/ar/2018/_cycle/index.html"))
+  }
+
+  /// The home page and each inventory exist in every language with translations: every
+  /// document listed, in its translated title where there is one, the others marked with
+  /// their language; their navigation stays in that language.
+  @Test func theInventoriesAndTheHomePageExistInEachLanguage() throws {
+    let site = try Self.site()
+    #expect(site.build().wrote)
+    let inventory = try site.read("output/ar/2018/index.html")
+    #expect(inventory.contains("<html lang=\"ar\" dir=\"rtl\">"))
+    #expect(inventory.contains("<h4><a href=\"../../ar/2018/reports/roadmap/index.html\">خارطة طريق</a></h4>"))
+    #expect(inventory.contains("<h2 id=\"inventory-heading\">الجرد</h2>"))
+    #expect(inventory.contains("عدد الوثائق: 1"))
+    let home = try site.read("output/ar/index.html")
+    #expect(home.contains("<li><a href=\"../ar/2018/index.html\">2018</a></li>"), "the cycles in Arabic")
+    #expect(home.contains("<li><a href=\"../ar/2017/index.html\">2017</a></li>"))
+    let older = try site.read("output/ar/2017/index.html")
+    #expect(
+      older.contains(
+        "<a href=\"../../2017/mag/2017-03-28-virtual-meeting-2/index.html\" lang=\"en\" dir=\"ltr\" hreflang=\"en\">"),
+      "an untranslated document links to the original, marked English")
+    #expect(older.contains("<span class=\"note\">(الإنكليزية)</span>"))
+    // The English inventory names its Arabic version.
+    let english = try site.read("output/2018/index.html")
+    #expect(english.contains("<link rel=\"alternate\" hreflang=\"ar\" href=\"https://example.org/igf/ar/2018/\">"))
+    #expect(english.contains("<a href=\"../ar/2018/index.html\" lang=\"ar\" dir=\"rtl\" hreflang=\"ar\">العربية</a>"))
+    #expect(try LinkChecker.brokenLinks(in: site.output).isEmpty)
   }
 
   /// Adding a language in the preview makes `proposal.fr.md` a translation, and removing it
