@@ -59,9 +59,12 @@ public final class LinkedSite: Sendable {
     self.referencedBy = referencedBy
     self.warnings = warnings
     pagedDocuments = index.documents.filter { !$0.isCycleLanding }
-    translations = index.translations.filter { translation in
+    let published = index.translations.filter { $0.translationOf.map { index[$0] != nil } ?? false }
+    translations = published.filter { translation in
       translation.translationOf.flatMap { index[$0] }.map { !$0.isCycleLanding } ?? false
     }
+    let present = Set(published.compactMap(\.language))
+    translatedLanguages = config.languages.filter(present.contains)
     cyclePositions = Dictionary(cycles.enumerated().map { ($1.year, $0) }, uniquingKeysWith: { first, _ in first })
     seriesPositions = Dictionary(series.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { first, _ in first })
     personPositions = Dictionary(
@@ -95,11 +98,7 @@ public final class LinkedSite: Sendable {
   /// The site's other languages with translations of published documents (a cycle's
   /// landing text's included), in the site's order: each has its home page, inventories,
   /// search and feeds.
-  public var translatedLanguages: [String] {
-    let present = Set(
-      index.translations.filter { $0.translationOf.map { index[$0] != nil } ?? false }.compactMap(\.language))
-    return config.languages.filter(present.contains)
-  }
+  public let translatedLanguages: [String]
 
   /// A cycle's landing text in a language, when it is translated.
   public func landing(of cycle: CycleInventory, in language: String) -> ParsedDocument? {

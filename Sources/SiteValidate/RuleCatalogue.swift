@@ -50,6 +50,14 @@ extension ModalitiesSchema {
             source: config.parameters["source"]?.scalarText))
       }
     }
+    // The checks of translations (`proposal.fr.md`), whatever the kind.
+    let translations: [(RuleID, Severity, String)] = [
+      (.translationLanguage, .error, "a file named like a translation is in one of the site's other languages"),
+      (.translationNoDocument, .error, "a translation's document is there"),
+      (.translationFact, .error, "a translation gives no fact of its own and contradicts none of its document's"),
+      (.translationOutOfDate, .warning, "a translation names the version of its document it follows (source_version)"),
+    ]
+    rules += translations.map { RuleDescription(id: $0.0, severity: $0.1, cycles: .always, summary: $0.2, source: nil) }
     return rules
   }
 }

@@ -175,6 +175,9 @@ struct RuleListTests {
     #expect(deadline.contains(" error ") && deadline.contains(" from 2017 "))
     #expect(deadline.hasSuffix(#"— Annex II, "no less than 3 weeks before""#))
     #expect(lines.contains { $0.hasPrefix("pn-output") } == false, "a kind without modalities has no rule")
+    let stale = try #require(lines.first { $0.hasPrefix("translation.out-of-date ") })
+    #expect(stale.contains(" warning ") && stale.contains("source_version"))
+    #expect(lines.contains { $0.hasPrefix("translation.fact ") })
   }
 
   @Test func aChangedRuleListsBothVersionsAsJSON() throws {
