@@ -71,11 +71,11 @@ struct CycleInventoryBuilder {
         ?? []
       guard !outputs.contains(where: { rule.statuses.contains($0.status ?? "") }) else { continue }
       let label = schema.seriesType(key.field)?.label ?? key.field
-      let drafts = outputs.map { "\($0.status ?? "no status") output \($0.title)" }
-      let detail =
-        drafts.isEmpty
-        ? "\(label): no output published for \(year)" : "\(label): only \(drafts.joined(separator: "; "))"
-      found.append(AttentionItem(reason: .noFinalOutput, document: item.document, detail: detail))
+      found.append(
+        AttentionItem(
+          reason: .noFinalOutput, document: item.document,
+          details: outputs.isEmpty ? .noOutput(series: label, year: year) : .onlyDrafts(series: label, outputs: outputs)
+        ))
     }
     if year < latestYear {
       var seen = Set<SeriesKey>()
@@ -83,30 +83,24 @@ struct CycleInventoryBuilder {
         guard let key = item.series, schema.seriesType(key.field)?.renewedEachCycle == true, seen.insert(key).inserted,
           !(seriesByKey[key]?.cycles.contains { $0.year > year } ?? false)
         else { continue }
-        found.append(AttentionItem(reason: .notRenewed, document: item.document, detail: "not in any later cycle"))
+        found.append(AttentionItem(reason: .notRenewed, document: item.document, details: .notInLaterCycle))
       }
     }
     for item in items where policy.pendingStatuses.contains(item.document.status ?? "") {
       found.append(
-        AttentionItem(reason: .pending, document: item.document, detail: "status: \(item.document.status ?? "")"))
+        AttentionItem(reason: .pending, document: item.document, details: .status(item.document.status ?? "")))
     }
     for item in items where !item.warnings.isEmpty {
-      let count = item.warnings.count
       found.append(
-        AttentionItem(
-          reason: .warnings, document: item.document,
-          detail: "\(count) warning\(count == 1 ? "" : "s"): \(item.warnings.map(\.message).joined(separator: "; "))"))
+        AttentionItem(reason: .warnings, document: item.document, details: .warnings(item.warnings.map(\.message))))
     }
     if let request = schema.translations {
       for item in items {
         let has = Set(index.translations(of: item.document.id).compactMap(\.language))
         let missing = request.missing(for: item.document, has: has)
         guard !missing.isEmpty else { continue }
-        let names = missing.map { "\(Language($0).englishName) (\($0))" }
         found.append(
-          AttentionItem(
-            reason: .missingTranslations, document: item.document,
-            detail: "not yet in \(names.joined(separator: ", "))"))
+          AttentionItem(reason: .missingTranslations, document: item.document, details: .missingTranslations(missing)))
       }
     }
     return found

@@ -259,9 +259,38 @@ public struct AttentionItem: Sendable {
     }
   }
 
+  /// What exactly is missing, for each language's pages to say in its words.
+  public enum Detail: Sendable {
+    /// The series (by its type's label) published no output in the cycle.
+    case noOutput(series: String, year: Int)
+    /// The series' outputs of the cycle, none of them final.
+    case onlyDrafts(series: String, outputs: [ParsedDocument])
+    case notInLaterCycle
+    case status(String)
+    /// The warnings' messages (diagnostics are in English).
+    case warnings([String])
+    /// The languages asked for and missing, by code.
+    case missingTranslations([String])
+  }
+
   public let reason: Reason
   public let document: ParsedDocument
-  public let detail: String
+  public let details: Detail
+
+  /// The detail in English, as the data files give it.
+  public var detail: String {
+    switch details {
+    case .noOutput(let series, let year): "\(series): no output published for \(year)"
+    case .onlyDrafts(let series, let outputs):
+      "\(series): only " + outputs.map { "\($0.status ?? "no status") output \($0.title)" }.joined(separator: "; ")
+    case .notInLaterCycle: "not in any later cycle"
+    case .status(let status): "status: \(status)"
+    case .warnings(let messages):
+      "\(messages.count) warning\(messages.count == 1 ? "" : "s"): \(messages.joined(separator: "; "))"
+    case .missingTranslations(let codes):
+      "not yet in " + codes.map { "\(Language($0).englishName) (\($0))" }.joined(separator: ", ")
+    }
+  }
 }
 
 /// Counts of people by stakeholder group, in the schema's vocabulary order.
@@ -291,9 +320,19 @@ public struct PersonRecord: Sendable {
 
   public struct Role: Sendable {
     public let cycle: Int?
-    /// What the person did, in words (`Co-facilitator`, `Participant (MAG Members)`).
-    public let label: String
+    /// The front-matter field naming the person (`facilitators`).
+    public let field: String
+    /// The field's label in the schema, for a field without a role's word.
+    public let fieldLabel: String
+    /// The participants' group a meeting summary lists the person in (`MAG Members`).
+    public let group: String?
     public let document: ParsedDocument
+
+    /// What the person did, in English words (`Co-facilitator`, `Participant (MAG Members)`).
+    public var label: String {
+      let role = PeopleRoles.labels[field] ?? fieldLabel
+      return group.map { "\(role) (\($0))" } ?? role
+    }
   }
 
   public var pagePath: PagePath { person.pagePath }

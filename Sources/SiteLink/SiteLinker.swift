@@ -319,9 +319,14 @@ enum PeopleRoles {
       guard index.people[reference.id] != nil, seen.insert("\(reference.field)|\(reference.id)").inserted else {
         continue
       }
-      var label = labels[reference.field] ?? reference.field.replacingUnderscores.capitalizedFirst
-      if reference.field == "participants", let group = groups[reference.id] { label += " (\(group))" }
-      found.append((reference.id, .init(cycle: document.cycle, label: label, document: document)))
+      let group = reference.field == "participants" ? groups[reference.id] : nil
+      found.append(
+        (
+          reference.id,
+          .init(
+            cycle: document.cycle, field: reference.field,
+            fieldLabel: reference.field.replacingUnderscores.capitalizedFirst, group: group, document: document)
+        ))
     }
     return found
   }

@@ -6,8 +6,8 @@ public enum SitePage: Sendable, Hashable, Comparable {
   case home
   case notFound
   case search
-  /// The home page, a cycle's inventory or a kind's page of it in another language with
-  /// translations (`fr/2017/index.html`).
+  /// A page of `LinkedSite.localizablePages` in another language with translations
+  /// (`fr/2017/index.html`, `fr/people/index.html`).
   indirect case inLanguage(String, SitePage)
   /// The search page of another language with translations, and its index.
   case translatedSearch(String)
@@ -63,7 +63,7 @@ public enum SitePage: Sendable, Hashable, Comparable {
   /// Whether the page exists in every language with translations (`LinkedSite.localizablePages`).
   public var isLocalizable: Bool {
     switch self {
-    case .home, .cycle, .cycleKind: true
+    case .home, .notFound, .cycle, .cycleKind, .series, .peopleIndex, .person, .themesIndex, .theme: true
     default: false
     }
   }
@@ -101,10 +101,12 @@ extension LinkedSite {
     (pagedDocuments.count + PagePlan.searchFragmentsPerGroup - 1) / PagePlan.searchFragmentsPerGroup
   }
 
-  /// The pages that exist in every language with translations: the home page and the
-  /// cycles' inventories with their kinds' pages.
+  /// The pages that exist in every language with translations: the home page, the
+  /// cycles' inventories with their kinds' pages, the series', people's and themes' pages
+  /// and the page not found. (Documents exist in the languages they are translated into.)
   public var localizablePages: [SitePage] {
-    [.home] + cycles.flatMap { [SitePage.cycle($0.year)] + $0.kindPages }
+    [.home, .notFound, .peopleIndex, .themesIndex] + cycles.flatMap { [SitePage.cycle($0.year)] + $0.kindPages }
+      + series.map { .series($0.key) } + people.map { .person($0.person.id) } + themes.map { .theme($0.id) }
   }
 
   /// Every page and file group of the site.

@@ -655,7 +655,7 @@ details.item-balance summary { cursor: pointer; color: var(--link); }
 {{#attention}}
 <h3>{{heading}}</h3>
 <ul class="document-list">
-{{#entries}}<li>{{>partials/document-link}} — {{{original_open}}}{{detail}}{{{original_close}}}</li>
+{{#entries}}<li>{{>partials/document-link}} — {{detail}}{{#detail_original}} {{{original_open}}}{{detail_original}}{{{original_close}}}{{/detail_original}}</li>
 {{/entries}}
 </ul>
 {{/attention}}
@@ -697,7 +697,7 @@ details.item-balance summary { cursor: pointer; color: var(--link); }
 {{#document}}
 <article class="document document-{{kind_id}}">
 <header class="document-header">
-<p class="breadcrumb">{{#cycle_link}}<a href="{{root}}{{url}}">{{title}}</a> · {{/cycle_link}}{{{original_open}}}{{kind}}{{{original_close}}}</p>
+<p class="breadcrumb">{{#cycle_link}}<a href="{{root}}{{url}}">{{title}}</a> · {{/cycle_link}}{{{kind_open}}}{{kind}}{{{kind_close}}}</p>
 <h1>{{title}}</h1>
 {{#summary}}<p class="lede">{{summary}}</p>{{/summary}}
 {{#draft}}<p class="banner banner-draft" role="note">{{{i18n.draft_banner_html}}}</p>{{/draft}}{{#translation}}<p class="banner banner-translation" role="note"><strong>{{i18n.translation}}</strong> {{languages}}{{#out_of_date}} {{out_of_date}}{{/out_of_date}} <a href="{{root}}{{original_url}}">{{read_original}}</a>.</p>{{/translation}}
@@ -724,12 +724,12 @@ details.item-balance summary { cursor: pointer; color: var(--link); }
 <section id="about" class="metadata" aria-labelledby="about-heading">
 <h2 id="about-heading">{{i18n.about_this_document}}</h2>
 <dl>
-<dt>{{i18n.kind}}</dt><dd>{{{original_open}}}{{kind}}{{{original_close}}}</dd>
+<dt>{{i18n.kind}}</dt><dd>{{{kind_open}}}{{kind}}{{{kind_close}}}</dd>
 {{#cycle_link}}<dt>{{i18n.cycle}}</dt><dd><a href="{{root}}{{url}}">{{title}}</a></dd>{{/cycle_link}}
-{{#status}}<dt>{{i18n.status}}</dt><dd><span class="status status-{{status}}">{{status}}</span></dd>{{/status}}
+{{#status}}<dt>{{i18n.status}}</dt><dd><span class="status status-{{status}}">{{status_label}}</span></dd>{{/status}}
 {{#date}}<dt>{{i18n.date}}</dt><dd><time datetime="{{date.iso}}">{{date.text}}</time></dd>{{/date}}{{#date_not_known}}<dt>{{i18n.date}}</dt><dd>{{i18n.not_known}}</dd>{{/date_not_known}}
 {{#metadata}}
-<dt{{{original_attrs}}}>{{field}}</dt>
+<dt{{{field_attrs}}}>{{field}}</dt>
 <dd><ul class="values">{{#items}}<li>{{>partials/value}}</li>{{/items}}</ul></dd>
 {{/metadata}}
 <dt>{{i18n.modalities}}</dt><dd>{{#modalities_apply}}{{modalities}}{{/modalities_apply}}{{^modalities_apply}}<span class="not-applicable">{{modalities}}</span>{{/modalities_apply}}</dd>
@@ -784,7 +784,7 @@ details.item-balance summary { cursor: pointer; color: var(--link); }
 </section>
 {{#series}}
 <nav id="series" class="series-nav" aria-label="{{label}}">
-<p>{{i18n.part_of}} <a href="{{root}}{{url}}"{{{original_attrs}}}>{{title}}</a> ({{{original_open}}}{{type}}{{{original_close}}}).</p>
+<p>{{i18n.part_of}} <a href="{{root}}{{url}}"{{{original_attrs}}}>{{title}}</a> ({{{type_open}}}{{type}}{{{type_close}}}).</p>
 <ul>
 {{#previous}}<li class="previous">{{i18n.previous}} <a href="{{root}}{{url}}" rel="prev">{{title}}</a> ({{cycle}})</li>{{/previous}}
 {{#next}}<li class="next">{{i18n.next}} <a href="{{root}}{{url}}" rel="next">{{title}}</a> ({{cycle}})</li>{{/next}}
@@ -834,7 +834,7 @@ details.item-balance summary { cursor: pointer; color: var(--link); }
 </ul>
 </section>
 {{/has_latest}}
-<p class="data-links">{{i18n.machine_readable}} <a href="{{root}}inventory.json">inventory.json</a> ({{i18n.described_by}} <a href="{{root}}schema/inventory.schema.json">{{i18n.its_json_schema}}</a>) · <a href="{{root}}feed.xml">{{i18n.atom_feed}}</a> · <a href="{{root}}sitemap.xml">{{i18n.sitemap}}</a></p>
+<p class="data-links">{{i18n.machine_readable}} <a href="{{root}}inventory.json">inventory.json</a> ({{i18n.described_by}} <a href="{{root}}schema/inventory.schema.json">{{i18n.its_json_schema}}</a>) · <a href="{{root}}{{page.feed}}">{{i18n.atom_feed}}</a> · <a href="{{root}}sitemap.xml">{{i18n.sitemap}}</a></p>
 {{/content}}
 {{/layout}}
 
@@ -996,6 +996,36 @@ no_facilitators_sentence: "لم يُذكر ميسِّرون"
 page_of: "، الصفحة {page} من {pages}"
 cycle_description: "جرد نتائج دورة {year} لمنتدى إدارة الإنترنت"
 kind_description: "{kind} في جرد نتائج دورة {year} لمنتدى إدارة الإنترنت"
+
+# ما يحتاج إلى مزيد من الاهتمام، بالتفصيل
+attention_no_output: "{series}: لم يُنشر أي ناتج لعام {year}"
+attention_only: "{series}: لا يوجد سوى {outputs}"
+attention_output: "ناتج {title} ({status})"
+attention_no_status: "بلا حالة"
+attention_not_renewed_detail: "لا يرد في أي دورة لاحقة"
+attention_status: "الحالة: {status}"
+attention_warnings_one: "التنبيهات ({count}):"
+attention_warnings_many: "التنبيهات ({count}):"
+attention_not_yet_in: "لم يُترجم بعد إلى: {languages}"
+list_separator: "، "
+
+# أسباب عدم انطباق الطرائق
+not_applicable_as_submitted: "نُشر كما قُدِّم (modalities: none)"
+not_applicable_no_template: "لا تحدد الطرائق نموذجاً أو قواعد لهذا النوع من الوثائق ({kind})"
+not_applicable_before: "قبل الاتفاق على الطرائق (تنطبق اعتباراً من {year})"
+not_applicable_in_cycle: "لا تنطبق أي طرائق على هذا النوع من الوثائق ({kind}) في {cycle}"
+not_applicable_its_cycle: "دورتها"
+
+# أدوار الأشخاص، وصفحات الأشخاص والمواضيع
+role_facilitators: "ميسِّر مشارك"
+role_authors: "مؤلف"
+role_meeting: "رئيس"
+role_participants: "مشارك"
+role_in_group: "{role} ({group})"
+roles_one: "عدد الأدوار: {count}"
+roles_many: "عدد الأدوار: {count}"
+theme_title: "الموضوع: {name}"
+series_description: "{title} عبر دورات منتدى إدارة الإنترنت"
 
 """#),
     ("i18n/en.yml",
@@ -1159,6 +1189,36 @@ page_of: ", page {page} of {pages}"
 cycle_description: "Outcome inventory of the {year} IGF cycle"
 kind_description: "{kind} in the outcome inventory of the {year} IGF cycle"
 
+# Needs further attention, in detail
+attention_no_output: "{series}: no output published for {year}"
+attention_only: "{series}: only {outputs}"
+attention_output: "{status} output {title}"
+attention_no_status: "no status"
+attention_not_renewed_detail: "not in any later cycle"
+attention_status: "status: {status}"
+attention_warnings_one: "{count} warning:"
+attention_warnings_many: "{count} warnings:"
+attention_not_yet_in: "not yet in {languages}"
+list_separator: ", "
+
+# Why the modalities do not apply
+not_applicable_as_submitted: "published as submitted (modalities: none)"
+not_applicable_no_template: "the modalities set no template or rules for this kind of document ({kind})"
+not_applicable_before: "before the modalities were agreed (they apply from {year})"
+not_applicable_in_cycle: "no modalities apply to this kind of document ({kind}) in {cycle}"
+not_applicable_its_cycle: "its cycle"
+
+# People's roles, the people and themes pages
+role_facilitators: "Co-facilitator"
+role_authors: "Author"
+role_meeting: "Chair"
+role_participants: "Participant"
+role_in_group: "{role} ({group})"
+roles_one: "{count} role"
+roles_many: "{count} roles"
+theme_title: "Theme: {name}"
+series_description: "{title} across IGF cycles"
+
 """#),
     ("i18n/es.yml",
 #"""
@@ -1317,6 +1377,36 @@ no_facilitators_sentence: "No se indican facilitadores"
 page_of: ", página {page} de {pages}"
 cycle_description: "Inventario de resultados del ciclo {year} del FGI"
 kind_description: "{kind} en el inventario de resultados del ciclo {year} del FGI"
+
+# Lo que requiere más atención, en detalle
+attention_no_output: "{series}: no se publicó ningún resultado en {year}"
+attention_only: "{series}: solo {outputs}"
+attention_output: "resultado {title} ({status})"
+attention_no_status: "sin estado"
+attention_not_renewed_detail: "no figura en ningún ciclo posterior"
+attention_status: "estado: {status}"
+attention_warnings_one: "{count} advertencia:"
+attention_warnings_many: "{count} advertencias:"
+attention_not_yet_in: "aún no disponible en {languages}"
+list_separator: ", "
+
+# Por qué no se aplican las modalidades
+not_applicable_as_submitted: "publicado tal como se presentó (modalities: none)"
+not_applicable_no_template: "las modalidades no establecen plantilla ni normas para este tipo de documento ({kind})"
+not_applicable_before: "anterior a la aprobación de las modalidades (se aplican desde {year})"
+not_applicable_in_cycle: "no se aplica ninguna modalidad a este tipo de documento ({kind}) en {cycle}"
+not_applicable_its_cycle: "su ciclo"
+
+# Funciones de las personas, páginas de personas y de temas
+role_facilitators: "Cofacilitador"
+role_authors: "Autor"
+role_meeting: "Presidente"
+role_participants: "Participante"
+role_in_group: "{role} ({group})"
+roles_one: "{count} función"
+roles_many: "{count} funciones"
+theme_title: "Tema: {name}"
+series_description: "{title} a lo largo de los ciclos del FGI"
 
 """#),
     ("i18n/fr.yml",
@@ -1477,6 +1567,36 @@ page_of: ", page {page} sur {pages}"
 cycle_description: "Inventaire des résultats du cycle {year} du FGI"
 kind_description: "{kind} dans l’inventaire des résultats du cycle {year} du FGI"
 
+# Points à examiner plus avant, en détail
+attention_no_output: "{series} : aucun résultat publié pour {year}"
+attention_only: "{series} : seulement {outputs}"
+attention_output: "résultat {title} ({status})"
+attention_no_status: "sans statut"
+attention_not_renewed_detail: "absent de tout cycle ultérieur"
+attention_status: "statut : {status}"
+attention_warnings_one: "{count} avertissement :"
+attention_warnings_many: "{count} avertissements :"
+attention_not_yet_in: "pas encore disponible en {languages}"
+list_separator: ", "
+
+# Pourquoi les modalités ne s’appliquent pas
+not_applicable_as_submitted: "publié tel que soumis (modalities: none)"
+not_applicable_no_template: "les modalités ne prévoient ni modèle ni règles pour ce type de document ({kind})"
+not_applicable_before: "antérieur à l’adoption des modalités (elles s’appliquent à partir de {year})"
+not_applicable_in_cycle: "aucune modalité ne s’applique à ce type de document ({kind}) pour {cycle}"
+not_applicable_its_cycle: "son cycle"
+
+# Rôles des personnes, pages des personnes et des thèmes
+role_facilitators: "Coanimateur"
+role_authors: "Auteur"
+role_meeting: "Président"
+role_participants: "Participant"
+role_in_group: "{role} ({group})"
+roles_one: "{count} rôle"
+roles_many: "{count} rôles"
+theme_title: "Thème : {name}"
+series_description: "{title} au fil des cycles du FGI"
+
 """#),
     ("i18n/ru.yml",
 #"""
@@ -1635,6 +1755,36 @@ no_facilitators_sentence: "Координаторы не указаны"
 page_of: ", страница {page} из {pages}"
 cycle_description: "Перечень итогов цикла ФУИ {year} года"
 kind_description: "{kind} в перечне итогов цикла ФУИ {year} года"
+
+# Что требует дополнительного внимания: подробности
+attention_no_output: "{series}: за {year} год итоговые документы не опубликованы"
+attention_only: "{series}: только {outputs}"
+attention_output: "итоговый документ {title} ({status})"
+attention_no_status: "статус не указан"
+attention_not_renewed_detail: "нет ни в одном из последующих циклов"
+attention_status: "статус: {status}"
+attention_warnings_one: "предупреждения ({count}):"
+attention_warnings_many: "предупреждения ({count}):"
+attention_not_yet_in: "пока нет на языке: {languages}"
+list_separator: ", "
+
+# Почему порядок работы неприменим
+not_applicable_as_submitted: "опубликовано в представленном виде (modalities: none)"
+not_applicable_no_template: "порядок работы не устанавливает ни шаблона, ни правил для документов этого вида ({kind})"
+not_applicable_before: "до согласования порядка работы (он применяется с {year} года)"
+not_applicable_in_cycle: "к документам этого вида ({kind}) в цикле {cycle} порядок работы не применяется"
+not_applicable_its_cycle: "этого документа"
+
+# Роли людей, страницы людей и тем
+role_facilitators: "Сокоординатор"
+role_authors: "Автор"
+role_meeting: "Председатель"
+role_participants: "Участник"
+role_in_group: "{role} ({group})"
+roles_one: "Ролей: {count}"
+roles_many: "Ролей: {count}"
+theme_title: "Тема: {name}"
+series_description: "{title}: все циклы ФУИ"
 
 """#),
     ("i18n/zh.yml",
@@ -1795,6 +1945,36 @@ page_of: "，第 {page} 页，共 {pages} 页"
 cycle_description: "互联网治理论坛 {year} 年周期成果清单"
 kind_description: "互联网治理论坛 {year} 年周期成果清单中的{kind}"
 
+# 需要进一步关注的事项：详情
+attention_no_output: "{series}：{year} 年未发布成果"
+attention_only: "{series}：仅有{outputs}"
+attention_output: "成果《{title}》（{status}）"
+attention_no_status: "未标明状态"
+attention_not_renewed_detail: "以后各周期均未出现"
+attention_status: "状态：{status}"
+attention_warnings_one: "{count} 条警告："
+attention_warnings_many: "{count} 条警告："
+attention_not_yet_in: "尚无以下语言版本：{languages}"
+list_separator: "、"
+
+# 工作方式不适用的原因
+not_applicable_as_submitted: "按提交时原样发布（modalities: none）"
+not_applicable_no_template: "工作方式未对此类文件（{kind}）规定模板或规则"
+not_applicable_before: "早于工作方式的商定（工作方式自 {year} 年起适用）"
+not_applicable_in_cycle: "此类文件（{kind}）在{cycle}周期没有适用的工作方式"
+not_applicable_its_cycle: "其所属"
+
+# 人员的角色、人员和主题页面
+role_facilitators: "共同协调人"
+role_authors: "作者"
+role_meeting: "主席"
+role_participants: "与会者"
+role_in_group: "{role}（{group}）"
+roles_one: "{count} 个角色"
+roles_many: "{count} 个角色"
+theme_title: "主题：{name}"
+series_description: "互联网治理论坛各周期的{title}"
+
 """#),
     ("layout.mustache",
 #"""
@@ -1824,8 +2004,8 @@ kind_description: "互联网治理论坛 {year} 年周期成果清单中的{kind
 {{#cycles_nav}}
 <li><a href="{{root}}{{url}}">{{year}}</a></li>
 {{/cycles_nav}}
-<li><a href="{{root}}themes/index.html">{{i18n.themes}}</a></li>
-<li><a href="{{root}}people/index.html">{{i18n.people}}</a></li>
+<li><a href="{{root}}{{page.themes}}">{{i18n.themes}}</a></li>
+<li><a href="{{root}}{{page.people}}">{{i18n.people}}</a></li>
 </ul>
 </nav>
 <form class="site-search" role="search" action="{{root}}{{page.search}}" method="get">
@@ -1868,7 +2048,7 @@ kind_description: "互联网治理论坛 {year} 年周期成果清单中的{kind
 """#),
     ("partials/document-link.mustache",
 #"""
-<a href="{{root}}{{url}}"{{{link_attrs}}}>{{title}}</a>{{#in_original}} <span class="note">({{in_original}})</span>{{/in_original}}{{#kind}} <span class="kind">{{kind}}</span>{{/kind}}{{#status}} <span class="status status-{{status}}">{{status}}</span>{{/status}}{{#draft}} <span class="status status-draft">{{i18n.tag_draft}}</span>{{/draft}}{{#example}} <span class="tag-example">{{i18n.tag_illustrative}}</span>{{/example}}
+<a href="{{root}}{{url}}"{{{link_attrs}}}>{{title}}</a>{{#in_original}} <span class="note">({{in_original}})</span>{{/in_original}}{{#kind}} <span class="kind">{{kind}}</span>{{/kind}}{{#status}} <span class="status status-{{status}}">{{status_label}}</span>{{/status}}{{#draft}} <span class="status status-draft">{{i18n.tag_draft}}</span>{{/draft}}{{#example}} <span class="tag-example">{{i18n.tag_illustrative}}</span>{{/example}}
 
 """#),
     ("partials/footer.mustache",
@@ -1886,11 +2066,11 @@ kind_description: "互联网治理论坛 {year} 年周期成果清单中的{kind
 <article class="item">
 <h4><a href="{{root}}{{url}}"{{{link_attrs}}}>{{title}}</a>{{#in_original}} <span class="note">({{in_original}})</span>{{/in_original}}</h4>
 <dl class="item-facts">
-{{#status}}<dt>{{i18n.status}}</dt><dd><span class="status status-{{status}}">{{status}}</span>{{#draft}} <span class="status status-draft">{{i18n.tag_draft}}</span>{{/draft}}{{#example}} <span class="tag-example">{{i18n.tag_illustrative}}</span>{{/example}}</dd>{{/status}}
+{{#status}}<dt>{{i18n.status}}</dt><dd><span class="status status-{{status}}">{{status_label}}</span>{{#draft}} <span class="status status-draft">{{i18n.tag_draft}}</span>{{/draft}}{{#example}} <span class="tag-example">{{i18n.tag_illustrative}}</span>{{/example}}</dd>{{/status}}
 {{#date}}<dt>{{i18n.date}}</dt><dd><time datetime="{{date.iso}}">{{date.text}}</time></dd>{{/date}}
 {{#has_facilitators}}<dt>{{i18n.facilitators}}</dt><dd><ul class="values">{{#facilitators}}<li><a href="{{root}}{{url}}">{{name}}</a>{{#stakeholder_group}} <span class="note">({{stakeholder_group}})</span>{{/stakeholder_group}}</li>{{/facilitators}}</ul></dd>{{/has_facilitators}}
 {{#item_balance}}<dt>{{i18n.stakeholder_balance}}</dt><dd>{{item_balance}}</dd>{{/item_balance}}
-{{#has_outputs}}<dt>{{i18n.outputs}}</dt><dd><ul class="values">{{#outputs}}<li><a href="{{root}}{{url}}">{{title}}</a>{{#status}} ({{status}}{{#date}}, <time datetime="{{date.iso}}">{{date.text}}</time>{{/date}}){{/status}}</li>{{/outputs}}</ul></dd>{{/has_outputs}}
+{{#has_outputs}}<dt>{{i18n.outputs}}</dt><dd><ul class="values">{{#outputs}}<li><a href="{{root}}{{url}}">{{title}}</a>{{#status}} ({{status_label}}{{#date}}, <time datetime="{{date.iso}}">{{date.text}}</time>{{/date}}){{/status}}</li>{{/outputs}}</ul></dd>{{/has_outputs}}
 <dt>{{i18n.modalities}}</dt><dd>{{#conforms}}<span class="conforms">{{i18n.conforms}}</span>{{/conforms}}{{#not_applicable}}<span class="not-applicable">{{not_applicable}}</span>{{/not_applicable}}{{#has_warnings}}{{>partials/warnings}}{{/has_warnings}}</dd>
 {{#continues_from}}<dt>{{i18n.continues_from}}</dt><dd><a href="{{root}}{{url}}">{{title}}</a> ({{cycle}})</dd>{{/continues_from}}
 {{#continued_in}}<dt>{{i18n.continued_in}}</dt><dd><a href="{{root}}{{url}}">{{title}}</a> ({{cycle}})</dd>{{/continued_in}}{{#has_translations}}<dt>{{i18n.translations}}</dt><dd><ul class="values">{{#translations}}<li><a href="{{root}}{{url}}" lang="{{lang}}" dir="{{dir}}" hreflang="{{lang}}">{{name}}</a>{{#may_be_out_of_date}} <span class="note">{{i18n.may_be_out_of_date}}</span>{{/may_be_out_of_date}}</li>{{/translations}}</ul></dd>{{/has_translations}}
@@ -2018,7 +2198,7 @@ kind_description: "互联网治理论坛 {year} 年周期成果清单中的{kind
 {{<layout}}
 {{$content}}
 {{#theme}}
-<p class="breadcrumb"><a href="{{root}}themes/index.html">{{i18n.themes}}</a></p>
+<p class="breadcrumb"><a href="{{root}}{{page.themes}}">{{i18n.themes}}</a></p>
 <h1>{{name}}</h1>
 <ul class="document-list">
 {{#documents}}<li>{{>partials/document-link}} ({{cycle}})</li>

@@ -55,33 +55,51 @@ public struct SiteRenderer: Sendable {
     pages.sorted().flatMap(render)
   }
 
+  /// The files of a page of `LinkedSite.localizablePages` in a context's language.
+  private func render(_ page: SitePage, in context: PageContext) -> [OutputFile] {
+    switch page {
+    case .home:
+      return [htmlPage(context.local(.home), .home, HomePage(context: context).model())]
+    case .notFound:
+      return [htmlPage(context.local(PagePlan.notFound), .notFound, NotFoundPage(context: context).model())]
+    case .cycle(let year):
+      guard let cycle = site.cycle(year) else { return [] }
+      return [htmlPage(context.local(cycle.pagePath), .cycle, CyclePage(context: context).model(cycle))]
+    case .cycleKind(let year, let kind, let page):
+      guard let cycle = site.cycle(year), let group = cycle.groups.first(where: { $0.kind.id == kind }) else {
+        return []
+      }
+      return [
+        htmlPage(
+          context.local(PagePlan.cycleKind(year, kind, page: page)), .cycleKind,
+          CyclePage(context: context).kindModel(cycle, group: group, page: page))
+      ]
+    case .series(let key):
+      guard let series = site.series(key) else { return [] }
+      return [htmlPage(context.local(key.pagePath), .series, SeriesPage(context: context).model(series))]
+    case .peopleIndex:
+      return [htmlPage(context.local(PagePlan.peopleIndex), .people, PeopleIndexPage(context: context).model())]
+    case .person(let id):
+      guard let record = site.person(id) else { return [] }
+      return [htmlPage(context.local(record.pagePath), .person, PersonPage(context: context).model(record))]
+    case .themesIndex:
+      return [htmlPage(context.local(PagePlan.themesIndex), .themes, ThemesIndexPage(context: context).model())]
+    case .theme(let id):
+      guard let theme = site.theme(id) else { return [] }
+      return [htmlPage(context.local(theme.pagePath), .theme, ThemePage(context: context).model(theme))]
+    default:
+      return []
+    }
+  }
+
   /// The files one page or group produces.
   public func render(_ page: SitePage) -> [OutputFile] {
     switch page {
-    case .home:
-      return [htmlPage(.home, .home, HomePage(context: context).model())]
+    case .home, .notFound, .cycle, .cycleKind, .series, .peopleIndex, .person, .themesIndex, .theme:
+      return render(page, in: context)
     case .inLanguage(let language, let inner):
-      guard let context = localizedContexts[language] else { return [] }
-      switch inner {
-      case .home:
-        return [htmlPage(context.local(.home), .home, HomePage(context: context).model())]
-      case .cycle(let year):
-        guard let cycle = site.cycle(year) else { return [] }
-        return [htmlPage(context.local(cycle.pagePath), .cycle, CyclePage(context: context).model(cycle))]
-      case .cycleKind(let year, let kind, let page):
-        guard let cycle = site.cycle(year), let group = cycle.groups.first(where: { $0.kind.id == kind }) else {
-          return []
-        }
-        return [
-          htmlPage(
-            context.local(PagePlan.cycleKind(year, kind, page: page)), .cycleKind,
-            CyclePage(context: context).kindModel(cycle, group: group, page: page))
-        ]
-      default:
-        return []
-      }
-    case .notFound:
-      return [htmlPage(PagePlan.notFound, .notFound, NotFoundPage(context: context).model())]
+      guard let localized = localizedContexts[language], inner.isLocalizable else { return [] }
+      return render(inner, in: localized)
     case .search:
       return [htmlPage(PagePlan.search, .search, SearchPage(context: context).model())]
     case .translatedSearch(let language):
@@ -90,18 +108,6 @@ public struct SiteRenderer: Sendable {
       ]
     case .translatedSearchIndex(let language):
       return SearchIndex(site: site, language: language).filesWithFragments()
-    case .cycle(let year):
-      guard let cycle = site.cycle(year) else { return [] }
-      return [htmlPage(cycle.pagePath, .cycle, CyclePage(context: context).model(cycle))]
-    case .cycleKind(let year, let kind, let page):
-      guard let cycle = site.cycle(year), let group = cycle.groups.first(where: { $0.kind.id == kind }) else {
-        return []
-      }
-      return [
-        htmlPage(
-          PagePlan.cycleKind(year, kind, page: page), .cycleKind,
-          CyclePage(context: context).kindModel(cycle, group: group, page: page))
-      ]
     case .document(let id):
       guard let document = site.index[id], !document.isCycleLanding else { return [] }
       return [htmlPage(id.pagePath, .document, DocumentPage(context: context).model(document))]
@@ -115,19 +121,6 @@ public struct SiteRenderer: Sendable {
         htmlPage(
           translation.pagePath, .document, DocumentPage(context: localized).model(source, translation: translation))
       ]
-    case .series(let key):
-      guard let series = site.series(key) else { return [] }
-      return [htmlPage(key.pagePath, .series, SeriesPage(context: context).model(series))]
-    case .peopleIndex:
-      return [htmlPage(PagePlan.peopleIndex, .people, PeopleIndexPage(context: context).model())]
-    case .person(let id):
-      guard let record = site.person(id) else { return [] }
-      return [htmlPage(record.pagePath, .person, PersonPage(context: context).model(record))]
-    case .themesIndex:
-      return [htmlPage(PagePlan.themesIndex, .themes, ThemesIndexPage(context: context).model())]
-    case .theme(let id):
-      guard let theme = site.theme(id) else { return [] }
-      return [htmlPage(theme.pagePath, .theme, ThemePage(context: context).model(theme))]
     case .cycleData(let year):
       guard let cycle = site.cycle(year) else { return [] }
       return [
@@ -181,14 +174,9 @@ public struct SiteRenderer: Sendable {
       : [(site.config.language, PagePlan.search)] + site.translatedLanguages.map { ($0, PagePlan.translatedSearch($0)) }
     var listed = pages.map { SitemapPage(path: $0, versions: $0 == PagePlan.search ? searches : []) }
     listed += site.translatedLanguages.map { SitemapPage(path: PagePlan.translatedSearch($0), versions: searches) }
-    // The home page and the inventories, in every language with translations.
+    // The pages of every language with translations (the page not found is in no sitemap).
     if !site.translatedLanguages.isEmpty {
-      var localizable: [PagePath] = [.home] + site.cycles.map(\.pagePath)
-      for cycle in site.cycles {
-        for case .cycleKind(let year, let kind, let page) in cycle.kindPages {
-          localizable.append(PagePlan.cycleKind(year, kind, page: page))
-        }
-      }
+      let localizable = pages.filter { $0 != PagePlan.notFound && $0 != PagePlan.search }
       let paths = Set(localizable)
       for (position, page) in listed.enumerated() where paths.contains(page.path) {
         listed[position].versions = localizedVersions(page.path)

@@ -21,6 +21,9 @@ public struct ModalitiesSchema: Sendable {
   /// The translations the MAG asks for: the inventories list a document of these kinds
   /// that is not yet in every one of these languages as needing further attention.
   public var translations: TranslationPolicy?
+  /// The schema's words in other languages (`labels: {fr: {BPF proposal: …}}`), by
+  /// language and word: pages in that language show them, data files keep the schema's.
+  public var labels: [String: [String: String]] = [:]
   public var file: String
 
   public init(
@@ -35,6 +38,26 @@ public struct ModalitiesSchema: Sendable {
     self.checkSeverities = checkSeverities
     self.kinds = kinds
     self.file = file
+  }
+
+  /// Every word `labels:` may give in another language: the kinds', series' and fields'
+  /// labels and the vocabularies' values.
+  public var words: Set<String> {
+    var words = Set(kinds.map(\.label) + seriesTypes.map(\.label) + vocabularies.values.joined())
+    func add(_ fields: [FieldSpec]) {
+      for field in fields {
+        words.insert(field.label)
+        switch field.type {
+        case .object(let inner): add(inner)
+        case .list(let element):
+          if case .object(let inner) = element.type { add(inner) }
+        default: break
+        }
+      }
+    }
+    add(commonFields)
+    for kind in kinds { add(kind.fields) }
+    return words
   }
 
   public func kind(_ id: String) -> KindSpec? { kinds.first(where: { $0.id == id }) }

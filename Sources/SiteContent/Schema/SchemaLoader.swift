@@ -52,7 +52,7 @@ private struct SchemaParser {
 
   mutating func schema(_ root: YAMLNode) -> ModalitiesSchema {
     expectKeys(
-      root, allowed: ["vocabularies", "common", "checks", "inventory", "series", "kinds", "translations"],
+      root, allowed: ["vocabularies", "common", "checks", "inventory", "series", "kinds", "translations", "labels"],
       context: "the schema")
     var schema = ModalitiesSchema(file: file)
     if let node = root["vocabularies"] {
@@ -96,7 +96,52 @@ private struct SchemaParser {
     }
     schema.seriesTypes = seriesTypes(root["series"], kinds: schema.kinds)
     if let node = root["translations"] { schema.translations = translationPolicy(node, kinds: schema.kinds) }
+    if let node = root["labels"] { schema.labels = labels(node, words: schema.words) }
     return schema
+  }
+
+  /// The `labels:` glossary: per language tag, the schema's words (as `words` lists them)
+  /// with their text in that language.
+  mutating func labels(_ node: YAMLNode, words: Set<String>) -> [String: [String: String]] {
+    guard let languages = node.entries else {
+      problem(
+        "labels must be a mapping of languages to the schema's words in them", at: node,
+        help: "write labels: {fr: {BPF proposal: Proposition de BPF}}")
+      return [:]
+    }
+    var found: [String: [String: String]] = [:]
+    for language in languages {
+      guard Language.isTag(language.key) else {
+        problem(
+          "labels names \"\(language.key)\", which is not a language tag", atKey: language,
+          help: "write the languages as BCP 47 tags: ar, zh, en, fr, ru, es")
+        continue
+      }
+      guard let entries = language.value.entries else {
+        problem(
+          "labels.\(language.key) must be a mapping of the schema's words to their \(language.key) text",
+          at: language.value, help: "write \(language.key): {BPF proposal: …}")
+        continue
+      }
+      var texts: [String: String] = [:]
+      for entry in entries {
+        guard words.contains(entry.key) else {
+          var message = "labels.\(language.key) gives \"\(entry.key)\", which is not a label or value of the schema"
+          if let suggestion = Suggestion.didYouMean(entry.key, in: words.sorted()) { message += "; \(suggestion)" }
+          problem(
+            message, atKey: entry,
+            help: "write a kind's, series' or field's label, or a vocabulary's value, as the schema spells it")
+          continue
+        }
+        guard let text = entry.value.scalarText, !text.isEmpty else {
+          problem("labels.\(language.key).\(entry.key) must be a text", at: entry.value)
+          continue
+        }
+        texts[entry.key] = text
+      }
+      found[language.key] = texts
+    }
+    return found
   }
 
   /// The `translations:` request: kinds that are the schema's, language tags, a cycle.

@@ -157,9 +157,9 @@ struct InventoryData {
     case .applies:
       json.bool(true)
       json.field("reason", nil as String?)
-    case .notApplicable(let reason):
+    case .notApplicable(let why):
       json.bool(false)
-      json.field("reason", reason)
+      json.field("reason", why.reason)
     }
     json.endObject()
     json.key("warnings")

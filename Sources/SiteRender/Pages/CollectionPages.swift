@@ -8,12 +8,14 @@ struct SeriesPage {
   let context: PageContext
 
   func model(_ series: Series) -> TemplateObject {
-    var model = context.page(
-      series.key.pagePath, title: series.title, description: series.description ?? "\(series.title) across IGF cycles",
-      type: "series")
+    let strings = context.strings()
+    let typeLabel = context.word(series.typeLabel).text
+    var model = context.localizablePage(
+      series.key.pagePath, title: series.title,
+      description: series.description ?? strings.format("series_description", ["title": series.title]), type: "series")
     model["series"] = .object([
-      "title": .text(series.title), "label": .text(series.typeLabel), "id": .text(series.key.id),
-      "across_cycles": .text(context.strings().format("across_cycles", ["title": series.typeLabel])),
+      "title": .text(series.title), "label": .text(typeLabel), "id": .text(series.key.id),
+      "across_cycles": .text(strings.format("across_cycles", ["title": typeLabel])),
       "description": series.description.map(TemplateValue.text) ?? false, "named": .bool(series.isNamed),
       "cycles": .list(
         series.cycles.map { entry in
@@ -21,7 +23,7 @@ struct SeriesPage {
             "year": .number(entry.year),
             "documents": .list(entry.documents.map { .object(context.documentLink($0)) }),
           ]
-          cycle["url"] = context.site.cycle(entry.year).map { .text($0.pagePath.rawValue) } ?? false
+          cycle["url"] = context.site.cycle(entry.year).map { .text(context.local($0.pagePath).rawValue) } ?? false
           return .object(cycle)
         }),
     ])
@@ -35,7 +37,8 @@ struct PersonPage {
 
   func model(_ record: PersonRecord) -> TemplateObject {
     let person = record.person
-    var model = context.page(record.pagePath, title: person.name, description: person.affiliation, type: "person")
+    var model = context.localizablePage(
+      record.pagePath, title: person.name, description: person.affiliation, type: "person")
     var object = context.personLink(person)
     object.set("mag", list: person.magCycles.sorted(by: >).map { .number($0) })
     let byCycle = Dictionary(grouping: record.roles) { $0.cycle ?? 0 }
@@ -47,7 +50,7 @@ struct PersonPage {
           "roles": .list(
             (byCycle[year] ?? []).map { role in
               var link = context.documentLink(role.document)
-              link["role"] = .text(role.label)
+              link["role"] = .text(context.roleLabel(role))
               return .object(link)
             }),
         ])
@@ -63,12 +66,13 @@ struct PeopleIndexPage {
   let context: PageContext
 
   func model() -> TemplateObject {
-    var model = context.page(PagePlan.peopleIndex, title: "People", type: "people")
+    let strings = context.strings()
+    var model = context.localizablePage(PagePlan.peopleIndex, title: strings["people"], type: "people")
     model.set(
       "people",
       list: context.site.people.map { record in
         var link = context.personLink(record.person)
-        link["roles"] = .text(Format.count(record.roles.count, "role"))
+        link["roles"] = .text(Format.count(record.roles.count, "role", in: strings))
         return .object(link)
       })
     return model
@@ -80,7 +84,8 @@ struct ThemePage {
   let context: PageContext
 
   func model(_ theme: Theme) -> TemplateObject {
-    var model = context.page(theme.pagePath, title: "Theme: \(theme.name)", type: "theme")
+    var model = context.localizablePage(
+      theme.pagePath, title: context.strings().format("theme_title", ["name": theme.name]), type: "theme")
     model["theme"] = .object([
       "name": .text(theme.name),
       "documents": .list(theme.documents.map { .object(context.documentLink($0)) }),
@@ -94,13 +99,14 @@ struct ThemesIndexPage {
   let context: PageContext
 
   func model() -> TemplateObject {
-    var model = context.page(PagePlan.themesIndex, title: "Themes", type: "themes")
+    let strings = context.strings()
+    var model = context.localizablePage(PagePlan.themesIndex, title: strings["themes"], type: "themes")
     model.set(
       "themes",
       list: context.site.themes.map { theme in
         .object([
-          "name": .text(theme.name), "url": .text(theme.pagePath.rawValue),
-          "count": .text(Format.count(theme.documents.count, "document")),
+          "name": .text(theme.name), "url": .text(context.local(theme.pagePath).rawValue),
+          "count": .text(Format.count(theme.documents.count, "document", in: strings)),
         ])
       })
     return model

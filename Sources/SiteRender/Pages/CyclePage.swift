@@ -35,8 +35,8 @@ struct CyclePage {
       object.set("host", text: landing["host"]?.scalarText)
       object.set("location", text: landing["location"]?.scalarText)
       object.set("theme", text: landing["theme"]?.scalarText)
-      object.set("start", object: landing["start"]?.partialDate.map { Format.date($0) })
-      object.set("end", object: landing["end"]?.partialDate.map { Format.date($0) })
+      object.set("start", object: landing["start"]?.partialDate.map { Format.date($0, in: strings) })
+      object.set("end", object: landing["end"]?.partialDate.map { Format.date($0, in: strings) })
       if landing.isExample { object["example"] = true }
     }
     // A long inventory lists its kinds here and their items on pages of their own.
@@ -45,7 +45,7 @@ struct CyclePage {
       "groups",
       list: cycle.groups.map { group in
         var kind: TemplateObject = [
-          "label": .text(group.kind.label), "kind": .text(group.kind.id),
+          "label": .text(context.word(group.kind.label).text), "kind": .text(group.kind.id),
           "count": .number(group.items.count),
           "items": .list(split ? [] : group.items.map { .object(item($0)) }),
         ]
@@ -71,12 +71,13 @@ struct CyclePage {
   ) -> TemplateObject {
     let pages = CycleInventory.pageCount(of: group.items.count)
     let strings = context.strings()
+    let label = context.word(group.kind.label).text
     let title =
-      "\(cycle.title): \(group.kind.label)"
+      "\(cycle.title): \(label)"
       + (pages > 1 ? strings.format("page_of", ["page": String(page), "pages": String(pages)]) : "")
     var model = context.localizablePage(
       PagePlan.cycleKind(cycle.year, group.kind.id, page: page), title: title,
-      description: strings.format("kind_description", ["kind": group.kind.label, "year": String(cycle.year)]),
+      description: strings.format("kind_description", ["kind": label, "year": String(cycle.year)]),
       type: "cycle_kind")
     let perPage = PagePlan.inventoryItemsPerPage
     let items = group.items[((page - 1) * perPage)..<min(group.items.count, page * perPage)]
@@ -86,8 +87,8 @@ struct CyclePage {
       "cycle_heading": .text(context.strings().format("outcome_inventory", ["title": cycle.title])),
       "count_text": .text(
         strings.format("of_this_kind", ["count": Format.count(group.items.count, "document", in: strings)])),
-      "pages_label": .text(context.strings().format("pages_of", ["label": group.kind.label])),
-      "label": .text(group.kind.label), "kind": .text(group.kind.id),
+      "pages_label": .text(context.strings().format("pages_of", ["label": label])),
+      "label": .text(label), "kind": .text(group.kind.id),
       "count": .text(Format.count(group.items.count, "document", in: strings)),
       "items": .list(items.map { .object(item($0)) }),
     ]
@@ -107,7 +108,7 @@ struct CyclePage {
       let last = min(group.items.count, page * perPage)
       var link: TemplateObject = [
         "url": .text(context.local(PagePlan.cycleKind(cycle.year, group.kind.id, page: page)).rawValue),
-        "label": .text("\(group.kind.label) \(first)–\(last)"),
+        "label": .text("\(context.word(group.kind.label).text) \(first)–\(last)"),
       ]
       if page == current { link["current"] = true }
       return .object(link)
@@ -115,6 +116,7 @@ struct CyclePage {
   }
 
   private func item(_ item: InventoryItem) -> TemplateObject {
+    let strings = context.strings()
     var object = context.documentLink(item.document)
     object.set("summary", text: item.document["summary"]?.scalarText)
     object.set("facilitators", list: item.facilitators.map { .object(context.personLink($0)) })
@@ -122,22 +124,24 @@ struct CyclePage {
       "outputs",
       list: item.outputs.map { output in
         var link = context.documentLink(output)
-        link.set("date", object: (output["published"]?.partialDate ?? output.date).map { Format.date($0) })
+        link.set(
+          "date", object: (output["published"]?.partialDate ?? output.date).map { Format.date($0, in: strings) })
         return .object(link)
       })
     if let earlier = item.continuesFrom { object["continues_from"] = .object(context.documentLink(earlier)) }
     if let later = item.continuedIn { object["continued_in"] = .object(context.documentLink(later)) }
     if let series = item.series, let found = context.site.series(series) {
       object["series"] = .object([
-        "title": .text(found.title), "url": .text(series.pagePath.rawValue), "type": .text(found.typeLabel),
+        "title": .text(found.title), "url": .text(context.local(series.pagePath).rawValue),
+        "type": .text(context.word(found.typeLabel).text),
       ])
     }
     object.set("warnings", list: item.warnings.map { DocumentPage.warning($0, file: item.document) })
     switch item.modalities {
     case .applies:
       if item.warnings.isEmpty, (context.site.errors[item.document.file] ?? []).isEmpty { object["conforms"] = true }
-    case .notApplicable(let reason):
-      object["not_applicable"] = .text(context.strings().format("not_applicable", ["reason": reason]))
+    case .notApplicable(let why):
+      object["not_applicable"] = .text(context.notApplicableReason(why))
     }
     object.markAbsent(["conforms", "not_applicable"])
     object.set(
@@ -151,7 +155,9 @@ struct CyclePage {
       })
     object.markAbsent(["translations", "has_translations"])
     // In words: a chart and a table for every item made a long inventory heavy.
-    let groups = item.balance.counts.filter { $0.count > 0 }.map { "\($0.group): \($0.count)" }
+    let groups = item.balance.counts.filter { $0.count > 0 }.map {
+      "\(context.language == nil ? $0.group : strings.group($0.group)): \($0.count)"
+    }
     if !groups.isEmpty { object["item_balance"] = .text(groups.joined(separator: ", ")) }
     return object
   }
@@ -166,7 +172,9 @@ struct CyclePage {
         "entries": .list(
           entries.map { entry in
             var link = context.documentLink(entry.document)
-            link["detail"] = .text(entry.detail)
+            let detail = context.attentionDetail(entry)
+            link["detail"] = .text(detail.text)
+            link["detail_original"] = detail.original.map(TemplateValue.text) ?? false
             return .object(link)
           }),
       ])

@@ -34,6 +34,7 @@ struct DocumentPage {
       translation.map { .object(Self.translationNotice($0, of: document, site: site, strings: strings)) } ?? false
     // A kind the schema does not know is an error the preview still renders through.
     page["kind_id"] = .text(kind?.id ?? "unknown-kind")
+    page.set("kind", marked: context.word(kind?.label ?? document.kind ?? ""))
     if let cycle = document.cycle, let inventory = site.cycle(cycle) {
       page["cycle_link"] = .object([
         "title": .text(context.cycleTitle(inventory)), "url": .text(context.local(inventory.pagePath).rawValue),
@@ -63,8 +64,8 @@ struct DocumentPage {
       let clean = files.allSatisfy { (site.warnings[$0.file] ?? []).isEmpty && (site.errors[$0.file] ?? []).isEmpty }
       page["modalities"] = .text(strings[clean ? "conforms" : "problems_listed_above"])
       page["modalities_apply"] = true
-    case .notApplicable(let reason):
-      page["modalities"] = .text(strings.format("not_applicable", ["reason": reason]))
+    case .notApplicable(let why):
+      page["modalities"] = .text(context.notApplicableReason(why))
       page["modalities_apply"] = false
     }
     page.set("series", object: seriesNavigation(for: document, strings: strings))
@@ -146,9 +147,10 @@ struct DocumentPage {
     guard let series = context.site.series(of: document) else { return nil }
     let (previous, next) = context.site.neighbours(of: document)
     var object: TemplateObject = [
-      "title": .text(series.title), "url": .text(series.key.pagePath.rawValue), "type": .text(series.typeLabel),
+      "title": .text(series.title), "url": .text(context.local(series.key.pagePath).rawValue),
       "label": .text(strings.format("across_cycles", ["title": series.title])),
     ]
+    object.set("type", marked: context.word(series.typeLabel))
     if let previous { object["previous"] = .object(context.documentLink(previous)) }
     if let next { object["next"] = .object(context.documentLink(next)) }
     return object

@@ -17,14 +17,14 @@ struct HomePage {
     model["cycles"] = .list(
       site.cycles.map { cycle in
         var object: TemplateObject = [
-          "year": .number(cycle.year), "title": .text(cycle.title),
+          "year": .number(cycle.year), "title": .text(context.cycleTitle(cycle)),
           "url": .text(context.local(cycle.pagePath).rawValue),
           "count": .text(Format.count(cycle.items.count, "document", in: strings)),
         ]
         object.set(
           "kinds",
           list: cycle.groups.map { group in
-            .object(["label": .text(group.kind.label), "count": .number(group.items.count)])
+            .object(["label": .text(context.word(group.kind.label).text), "count": .number(group.items.count)])
           })
         object.set("summary", text: cycle.landing?["summary"]?.scalarText)
         if !cycle.attention.isEmpty {
@@ -52,7 +52,8 @@ struct NotFoundPage {
   let context: PageContext
 
   func model() -> TemplateObject {
-    var model = context.page(PagePlan.notFound, title: "Page not found", type: "not_found")
+    var model = context.localizablePage(
+      PagePlan.notFound, title: context.strings()["page_not_found"], type: "not_found")
     model["root"] = .text(context.site.config.baseURL)
     return model
   }

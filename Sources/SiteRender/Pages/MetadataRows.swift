@@ -33,12 +33,18 @@ struct MetadataRows {
       } else {
         items = values(node, type: field.type).map { item in
           var item = item
+          // A vocabulary's value in the schema's words for the page's language.
+          if field.vocabulary != nil, case .text(let value)? = item["value"] {
+            item["value"] = .text(context.word(value).text)
+          }
           item.markAbsent(Self.valueKeys)
           return .object(item)
         }
       }
       guard !items.isEmpty else { continue }
-      rows.append(.object(["field": .text(field.label), "items": .list(items)]))
+      var row: TemplateObject = ["items": .list(items)]
+      row.set("field", marked: context.word(field.label))
+      rows.append(.object(row))
     }
     return rows
   }
@@ -57,13 +63,17 @@ struct MetadataRows {
     case .reference:
       guard let id = node.string else { return [] }
       if let target = context.site.index[DocumentID(id)] {
-        return [["value": .text(target.title), "url": .text(target.publishedPath.rawValue)]]
+        // In its translation, where the page's language has one.
+        let link = context.documentLink(target)
+        return [
+          ["value": link["title"] ?? .text(target.title), "url": link["url"] ?? .text(target.publishedPath.rawValue)]
+        ]
       }
       return [["value": .text(id)]]
     case .person:
       guard let id = node.string else { return [] }
       guard let person = context.site.index.people[id] else { return [["value": .text(id)]] }
-      var item: TemplateObject = ["value": .text(person.name), "url": .text(person.pagePath.rawValue)]
+      var item: TemplateObject = ["value": .text(person.name), "url": context.personLink(person)["url"] ?? false]
       item.set("note", text: person.stakeholderGroup.map { namesGroups ? strings?.group($0) ?? $0 : $0 })
       return [item]
     case .list(let element):
@@ -91,7 +101,7 @@ struct MetadataRows {
       guard let value = node[field.name] else { return nil }
       let parts = values(value, type: field.type)
       guard var first = parts.first, let value = first["value"], case .text(let string) = value else { return nil }
-      first["value"] = .text("\(field.label): \(string)")
+      first["value"] = .text("\(context.word(field.label).text): \(string)")
       return first
     }
   }

@@ -49,11 +49,28 @@ struct PageContext: Sendable {
         documentLinks[document.id] = Self.localizedLink(
           documentLinks[document.id] ?? [:], of: document, in: language, site: site, strings: strings)
       }
+    } else if !site.config.language.hasPrefix("en"), let strings = interface[site.config.language] {
+      // A site written in another language than English dates its links in it.
+      for document in site.pagedDocuments {
+        documentLinks[document.id]?.set("date", object: document.date.map { Format.date($0, in: strings) })
+      }
     }
     self.documentLinks = documentLinks
-    themeLinks = links.themes
+    // Another language's pages link to that language's theme and people pages.
+    themeLinks =
+      language.map { language in links.themes.mapValues { Self.localized($0, in: language) } } ?? links.themes
     var personLinks: [String: TemplateObject] = [:]
-    for person in site.index.peopleInOrder { personLinks[person.id] = Self.makePersonLink(person) }
+    let groupNames = language.flatMap { interface[$0] }
+    for person in site.index.peopleInOrder {
+      var link = Self.makePersonLink(person)
+      if let language, let strings = groupNames {
+        link = Self.localized(link, in: language)
+        link.set("stakeholder_group", text: person.stakeholderGroup.map(strings.group))
+        link.set("regional_group", text: person.regionalGroup.map(strings.group))
+        link.markAbsent(["stakeholder_group", "regional_group"])
+      }
+      personLinks[person.id] = link
+    }
     self.personLinks = personLinks
     var object: TemplateObject = [
       "title": .text(site.config.title),
@@ -94,14 +111,27 @@ struct PageContext: Sendable {
 
   static func local(_ path: PagePath, in language: String) -> PagePath { PagePath("\(language)/" + path.rawValue) }
 
+  /// A link to a page that exists in every language (a theme's, a person's), to its
+  /// version in `language`.
+  private static func localized(_ link: TemplateObject, in language: String) -> TemplateObject {
+    guard case .text(let url)? = link["url"] else { return link }
+    var link = link
+    link["url"] = .text(local(PagePath(url), in: language).rawValue)
+    return link
+  }
+
   /// A document's link on a page in `language`: its translation's title and page, else
-  /// the original's, marked with its language.
+  /// the original's, marked with its language; its kind and status in the schema's
+  /// `labels:` for the language.
   private static func localizedLink(
     _ original: TemplateObject, of document: ParsedDocument, in language: String, site: LinkedSite,
     strings: InterfaceStrings
   ) -> TemplateObject {
     var link = original
     link.set("date", object: document.date.map { Format.date($0, in: strings) })
+    let labels = site.schema.labels[language] ?? [:]
+    if let kind = site.kind(of: document), let text = labels[kind.label] { link["kind"] = .text(text) }
+    if let status = document.status, let text = labels[status] { link["status_label"] = .text(text) }
     if let translation = site.translations(of: document).first(where: { $0.language == language }) {
       link["title"] = .text(translation.title)
       link["url"] = .text(translation.pagePath.rawValue)
@@ -138,10 +168,12 @@ struct PageContext: Sendable {
     page.set("description", text: description ?? site.config.description)
     let versions = versions ?? [(site.config.language, path)]
     page["switcher"] = switcher(current: language, versions: versions).map(TemplateValue.object) ?? false
-    // The home page in the page's language, where there is one.
-    page["home"] = .text(
-      language != site.config.language && site.translatedLanguages.contains(language)
-        ? "\(language)/index.html" : "index.html")
+    // The home, themes and people pages in the page's language, where there are some.
+    let prefix =
+      language != site.config.language && site.translatedLanguages.contains(language) ? "\(language)/" : ""
+    page["home"] = .text(prefix + PagePath.home.rawValue)
+    page["themes"] = .text(prefix + PagePlan.themesIndex.rawValue)
+    page["people"] = .text(prefix + PagePlan.peopleIndex.rawValue)
     if versions.count > 1 {
       let base = site.config.baseURL
       page["alternates"] = .list(
@@ -228,6 +260,7 @@ struct PageContext: Sendable {
     ]
     link.set("kind", text: site.kind(of: document)?.label ?? document.kind)
     link.set("status", text: document.status)
+    link.set("status_label", text: document.status)
     if let cycle = document.cycle { link["cycle"] = .number(cycle) }
     link.set("date", object: document.date.map { Format.date($0) })
     link["example"] = .bool(document.isExample)
@@ -248,7 +281,7 @@ struct PageContext: Sendable {
   }
 
   /// The fields of a document link, always present (see `TemplateObject.markAbsent`).
-  static let documentLinkKeys = ["kind", "status", "cycle", "date"]
+  static let documentLinkKeys = ["kind", "status", "status_label", "cycle", "date"]
 }
 
 /// How dates and counts read on pages.
@@ -267,10 +300,6 @@ enum Format {
   /// `12 documents` in a language, from its `<noun>s_one` and `<noun>s_many` texts.
   static func count(_ count: Int, _ noun: String, in strings: InterfaceStrings) -> String {
     strings.format("\(noun)s_\(count == 1 ? "one" : "many")", ["count": String(count)])
-  }
-
-  static func count(_ count: Int, _ noun: String, plural: String? = nil) -> String {
-    "\(count) \(count == 1 ? noun : (plural ?? noun + "s"))"
   }
 }
 

@@ -46,7 +46,11 @@ struct InstallableToolTests {
     let (old, new) = (
       try site.outputSnapshot(before), try site.outputSnapshot(site.root.appendingPathComponent("out-after"))
     )
-    #expect(old.keys.filter { old[$0] != new[$0] }.sorted() == ["themes/index.html"])
+    // The themes page, in each language the sample has translations into.
+    #expect(
+      old.keys.filter { old[$0] != new[$0] }.sorted() == [
+        "ar/themes/index.html", "fr/themes/index.html", "themes/index.html", "zh/themes/index.html",
+      ])
     #expect(try site.read("out-after/themes/index.html").contains("<h1 class=\"ours\">"))
   }
 

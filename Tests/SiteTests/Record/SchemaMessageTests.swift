@@ -78,6 +78,24 @@ import Testing
       "        - {title: Timeframe}\n", "        - {title: Timeframe, titles: [fr]}\n",
       #"the titles of section "Timeframe" must be a mapping of language: title"#
     ),
+    (
+      "    \"BPF proposal\": \"Proposition de forum sur les bonnes pratiques\"",
+      "    \"BPF propsal\": \"Proposition de forum sur les bonnes pratiques\"",
+      #"labels.fr gives "BPF propsal", which is not a label or value of the schema; did you mean "BPF proposal"?"#
+    ),
+    ("  fr:\n    \"Approved\"", "  French:\n    \"Approved\"", #"labels names "French", which is not a language tag"#),
+    (
+      "    \"BPF proposal\": \"Proposition de forum sur les bonnes pratiques\"", "    \"BPF proposal\": []",
+      "labels.fr.BPF proposal must be a text"
+    ),
+    (
+      "labels:\n  ar:\n", "labels: [ar]\nunused:\n  ar:\n",
+      "labels must be a mapping of languages to the schema's words in them"
+    ),
+    (
+      "labels:\n  ar:\n", "labels:\n  ar: [Report]\n  ar2:\n",
+      "labels.ar must be a mapping of the schema's words to their ar text"
+    ),
   ])
   func aMistakeInTheSchemaIsNamed(original: String, replacement: String, message: String) throws {
     #expect(Self.sample.contains(original), "the sample schema changed: \(original)")

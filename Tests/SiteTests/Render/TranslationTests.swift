@@ -83,12 +83,12 @@ import Testing
     #expect(page.contains("<html lang=\"ar\" dir=\"rtl\">"))
     #expect(page.contains("<h1>خارطة طريق</h1>"))
     #expect(page.contains("<li id=\"rec-1\">التركيز أولاً.</li>"), "recommendations keep their ids")
-    // The facts are the report's, the interface Arabic; what only the English has (the
-    // schema's labels, the site's title) is marked English.
+    // The facts are the report's, the interface Arabic, the schema's words in its
+    // `labels:` for Arabic; what only the English has (the site's title) is marked English.
     #expect(page.contains("Eva Berg"))
     #expect(page.contains("<a class=\"skip-link\" href=\"#main\">الانتقال إلى المحتوى الرئيسي</a>"))
     #expect(page.contains("<h2 id=\"about-heading\">عن هذه الوثيقة</h2>"))
-    #expect(page.contains("<dt>النوع</dt><dd><span lang=\"en\" dir=\"ltr\">Report</span></dd>"))
+    #expect(page.contains("<dt>النوع</dt><dd>تقرير</dd>"))
     #expect(page.contains("<a class=\"site-title\" href=\"../../../../ar/index.html\" lang=\"en\" dir=\"ltr\">"))
     #expect(page.contains("<strong>ترجمة.</strong> لغة هذا النص: العربية. لغة الأصل: الإنكليزية."))
     #expect(page.contains("<dt>الحالة</dt>"))
@@ -132,8 +132,13 @@ import Testing
       sitemap.contains(
         "<url><loc>https://example.org/igf/ar/2018/reports/roadmap/</loc>\n    <xhtml:link rel=\"alternate\" hreflang=\"en\" href=\"https://example.org/igf/2018/reports/roadmap/\"/>"
       ))
-    // Each version of the report, the search page, the home page and the two inventories.
-    #expect(sitemap.components(separatedBy: "hreflang=\"x-default\"").count == 1 + 2 * 5)
+    // Each version of the report, the search page, and of every page in every language
+    // (home, inventories, series, people, themes).
+    #expect(
+      sitemap.contains(
+        "<url><loc>https://example.org/igf/ar/people/</loc>\n    <xhtml:link rel=\"alternate\" hreflang=\"en\" href=\"https://example.org/igf/people/\"/>"
+      ))
+    #expect(!sitemap.contains("404"), "the page not found is in no sitemap")
   }
 
   @Test func theInventoriesListTheLanguagesADocumentIsIn() throws {
