@@ -197,11 +197,14 @@ def page_types():
             match = re.search(r'<article class="document document-([a-z-]+)"', handle.read())
         if match and f"document-{match.group(1)}" not in chosen:
             chosen[f"document-{match.group(1)}"] = page
-    # And a page of every language the site is published in (the Arabic ones right to left).
+    # And a page of each type in every language the site is published in (the Arabic ones
+    # right to left).
     for page in html_files():
         with open(page, encoding="utf-8") as handle:
-            match = re.search(r'<html lang="([A-Za-z-]+)" dir="(ltr|rtl)"', handle.read())
-        key = match and f"language-{match.group(1)}-{match.group(2)}"
+            text = handle.read()
+        match = re.search(r'<html lang="([A-Za-z-]+)" dir="(ltr|rtl)"', text)
+        body = re.search(r'<body class="page-([a-z_]+)"', text)
+        key = match and body and f"{body.group(1)}-{match.group(1)}-{match.group(2)}"
         if key and key not in chosen:
             chosen[key] = page
     return chosen
