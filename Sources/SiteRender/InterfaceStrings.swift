@@ -68,6 +68,14 @@ public struct InterfaceStrings: Sendable {
     return texts["group_" + slug] ?? texts["region_" + slug] ?? name
   }
 
+  /// A number as this language writes it (`10,000`, `10 000`, `10.000`), by Foundation's
+  /// locale formatting.
+  public func number(_ value: Int) -> String {
+    // Below a thousand every language the theme has writes the digits alone.
+    guard abs(value) >= 1000 else { return String(value) }
+    return value.formatted(.number.locale(Locale(identifier: language)))
+  }
+
   /// A date as this language writes it: `28 March 2017` in English (the UN's order),
   /// Foundation's long form in the others (`28 mars 2017`, `2017年3月28日`); a month or a
   /// year alone when the record knows no more.

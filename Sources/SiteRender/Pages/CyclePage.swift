@@ -46,7 +46,7 @@ struct CyclePage {
       list: cycle.groups.map { group in
         var kind: TemplateObject = [
           "label": .text(context.word(group.kind.label).text), "kind": .text(group.kind.id),
-          "count": .number(group.items.count),
+          "count": .text(context.strings().number(group.items.count)),
           "items": .list(split ? [] : group.items.map { .object(item($0)) }),
         ]
         if split { kind.set("pages", list: kindPageLinks(cycle, group: group)) } else { kind.markAbsent(["has_pages"]) }

@@ -299,7 +299,7 @@ enum Format {
 
   /// `12 documents` in a language, from its `<noun>s_one` and `<noun>s_many` texts.
   static func count(_ count: Int, _ noun: String, in strings: InterfaceStrings) -> String {
-    strings.format("\(noun)s_\(count == 1 ? "one" : "many")", ["count": String(count)])
+    strings.format("\(noun)s_\(count == 1 ? "one" : "many")", ["count": strings.number(count)])
   }
 }
 

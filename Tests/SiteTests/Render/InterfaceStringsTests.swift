@@ -61,6 +61,18 @@ import Testing
     #expect(unused.isEmpty, "keys nothing uses: \(unused.sorted())")
   }
 
+  @Test func numbersReadAsEachLanguageWritesThem() throws {
+    let interface = try Self.builtIn()
+    // French groups with a narrow no-break space, Russian with a no-break space.
+    let expected = ["en": "10,000", "fr": "10\u{202F}000", "es": "10.000", "ru": "10\u{00A0}000", "zh": "10,000"]
+    for (language, text) in expected {
+      let strings = try #require(interface[language])
+      #expect(strings.number(10_000) == text, "\(language)")
+      #expect(strings.number(999) == "999")
+      #expect(Format.count(12_345, "document", in: strings).contains(strings.number(12_345)))
+    }
+  }
+
   @Test func datesReadAsEachLanguageWritesThem() throws {
     let interface = try Self.builtIn()
     let day = PartialDate(try #require(CalendarDate(year: 2017, month: 3, day: 28)))
