@@ -24,7 +24,9 @@ struct HomePage {
         object.set(
           "kinds",
           list: cycle.groups.map { group in
-            .object(["label": .text(context.word(group.kind.label).text), "count": .text(strings.number(group.items.count))])
+            .object([
+              "label": .text(context.word(group.kind.label).text), "count": .text(strings.number(group.items.count)),
+            ])
           })
         object.set("summary", text: cycle.landing?["summary"]?.scalarText)
         if !cycle.attention.isEmpty {
