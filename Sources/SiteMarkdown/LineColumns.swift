@@ -1,3 +1,5 @@
+import Foundation
+
 /// Turns cmark-gfm's byte columns into the Unicode-scalar columns diagnostics use, over the
 /// body's bytes (no copy).
 ///
@@ -14,18 +16,37 @@ struct LineColumns {
 
   init(_ bytes: UnsafeBufferPointer<UInt8>) {
     self.bytes = bytes
-    var lineNonASCII = Int.max
-    for offset in 0..<bytes.count {
-      let byte = bytes[offset]
-      if byte == 10 {
-        firstNonASCII.append(lineNonASCII)
-        lineNonASCII = Int.max
-        lineStarts.append(offset + 1)
-      } else if byte >= 0x80, lineNonASCII == Int.max {
-        lineNonASCII = offset
-      }
+    guard let base = bytes.baseAddress else {
+      firstNonASCII.append(Int.max)
+      return
     }
-    firstNonASCII.append(lineNonASCII)
+    // Line by line: memchr finds the end, and the line is searched for a non-ASCII byte
+    // eight bytes at a time.
+    var start = 0
+    while true {
+      let end =
+        memchr(base + start, 10, bytes.count - start).map { UnsafeRawPointer($0) - UnsafeRawPointer(base) }
+        ?? bytes.count
+      firstNonASCII.append(Self.firstNonASCII(base, from: start, to: end))
+      guard end < bytes.count else { break }
+      start = end + 1
+      lineStarts.append(start)
+    }
+  }
+
+  /// The offset of the first byte ≥ 0x80 in `start..<end`, or `Int.max`.
+  private static func firstNonASCII(_ base: UnsafePointer<UInt8>, from start: Int, to end: Int) -> Int {
+    var offset = start
+    while offset + 8 <= end {
+      let word = UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self)
+      if word & 0x8080_8080_8080_8080 != 0 { break }
+      offset += 8
+    }
+    while offset < end {
+      if base[offset] >= 0x80 { return offset }
+      offset += 1
+    }
+    return Int.max
   }
 
   /// The scalar column of a 1-based byte column on a 1-based line.

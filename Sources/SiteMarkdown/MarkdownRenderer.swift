@@ -71,7 +71,7 @@ public struct MarkdownRenderer: Sendable {
       // The ids the page gives things of this document (its recommendations) are not for
       // headings or paragraphs to take.
       var walkOptions = options
-      walkOptions.reservedAnchors.formUnion(ids)
+      if !ids.isEmpty { walkOptions.reservedAnchors.formUnion(ids) }
       var walker = TreeWalker(
         options: walkOptions, source: source, file: file, firstLine: firstLine, columns: LineColumns(buffer),
         rewriteLink: rewriteLink)
@@ -209,14 +209,19 @@ enum ExtensionRegistry {
 enum PlainText {
   /// Runs of non-whitespace bytes.
   static func wordCount(_ text: [UInt8]) -> Int {
-    var count = 0
-    var inWord = false
-    for byte in text {
-      let isSpace = byte == 32 || byte == 10 || byte == 9 || byte == 13
-      if !isSpace && !inWord { count += 1 }
-      inWord = !isSpace
+    // A word starts at a byte that is not a separator (space, tab, line feed, carriage
+    // return) after one that is: counted pair by pair, a loop the compiler vectorises.
+    text.withUnsafeBufferPointer { bytes in
+      guard let first = bytes.first else { return 0 }
+      @inline(__always) func isSpace(_ byte: UInt8) -> Bool {
+        byte == 32 || byte == 10 || byte == 9 || byte == 13
+      }
+      var count = isSpace(first) ? 0 : 1
+      for index in 1..<bytes.count {
+        count &+= (isSpace(bytes[index - 1]) && !isSpace(bytes[index])) ? 1 : 0
+      }
+      return count
     }
-    return count
   }
 
   /// The distinct words of three letters or more, lowercased, in first-seen order, found with

@@ -12,11 +12,13 @@ import Foundation
 /// itself, which the stylesheet shows on hover and focus.
 enum ParagraphAnchors {
   /// Names the top-level paragraphs and numbered items of `document`, and with `mark` adds
-  /// the target and link to each; `taken` holds the ids already on the page (headings),
-  /// which a paragraph never reuses.
+  /// the target and link to each; `taken` holds the ids already on the page (headings) and
+  /// `reserved` the page template's, which a paragraph never reuses.
   /// - Returns: the ids in order, and with `mark` each paragraph's text (for the search
   ///   index, which shows the sentence that matched, linked to its paragraph).
-  static func anchor(_ document: OpaquePointer, taken: Set<String>, mark: Bool) -> (ids: [String], texts: [String]) {
+  static func anchor(
+    _ document: OpaquePointer, taken: Set<String>, reserved: Set<String>, mark: Bool
+  ) -> (ids: [String], texts: [String]) {
     var used = taken
     var given: [String] = []
     var texts: [String] = []
@@ -33,7 +35,7 @@ enum ParagraphAnchors {
           else {
             continue
           }
-          let id = unique("p\(lastNumber)", &used)
+          let id = unique("p\(lastNumber)", &used, reserved: reserved)
           if mark {
             texts.append(text(of: paragraph))
             self.mark(paragraph, id: id, number: "\(lastNumber)")
@@ -43,7 +45,7 @@ enum ParagraphAnchors {
       } else if cmark_node_get_type(block) == CMARK_NODE_PARAGRAPH {
         sinceNumber += 1
         let id = hasNumbered ? "p\(lastNumber)-\(sinceNumber)" : "p\(sinceNumber)"
-        let unique = unique(id, &used)
+        let unique = unique(id, &used, reserved: reserved)
         if mark {
           texts.append(text(of: block))
           self.mark(block, id: unique, number: nil)
@@ -90,10 +92,10 @@ enum ParagraphAnchors {
     return found
   }
 
-  private static func unique(_ id: String, _ used: inout Set<String>) -> String {
+  private static func unique(_ id: String, _ used: inout Set<String>, reserved: Set<String>) -> String {
     var candidate = id
     var suffix = 2
-    while used.contains(candidate) {
+    while used.contains(candidate) || reserved.contains(candidate) {
       candidate = "\(id)-\(suffix)"
       suffix += 1
     }

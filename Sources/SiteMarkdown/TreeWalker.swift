@@ -82,7 +82,7 @@ struct TreeWalker {
     // Paragraphs are named (for #anchor checks) whether or not they are rendered.
     if options.headingAnchors {
       (paragraphAnchors, paragraphTexts) = ParagraphAnchors.anchor(
-        document, taken: Set(headings.map(\.anchor)).union(options.reservedAnchors), mark: options.renderHTML)
+        document, taken: Set(headings.map(\.anchor)), reserved: options.reservedAnchors, mark: options.renderHTML)
     }
     guard options.renderHTML else { return }
     for (node, anchor, level) in headingNodes {

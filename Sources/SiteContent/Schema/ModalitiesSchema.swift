@@ -337,6 +337,7 @@ public struct SectionSpec: Sendable {
   /// Lowercase words: parentheses and apostrophes vanish (`Output(s)` → `outputs`), other
   /// punctuation separates words (`Objectives/Goals` → `objectives goals`).
   public static func normalise(_ text: String) -> String {
+    if let ascii = normaliseASCII(text) { return ascii }
     var words: [String] = []
     var current = ""
     for character in text.lowercased() {
@@ -351,6 +352,29 @@ public struct SectionSpec: Sendable {
     }
     if !current.isEmpty { words.append(current) }
     return words.joined(separator: " ")
+  }
+
+  /// `normalise` for ASCII text, byte by byte (headings are checked by the thousand); nil
+  /// for text with other characters.
+  private static func normaliseASCII(_ text: String) -> String? {
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(text.utf8.count)
+    var pendingSpace = false
+    for byte in text.utf8 {
+      switch byte {
+      case 0x80...: return nil
+      case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+        UInt8(ascii: "0")...UInt8(ascii: "9"):
+        if pendingSpace { bytes.append(32) }
+        pendingSpace = false
+        bytes.append(byte | (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? 0x20 : 0))
+      case UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "'"):
+        continue
+      default:
+        if !bytes.isEmpty { pendingSpace = true }
+      }
+    }
+    return String(decoding: bytes, as: UTF8.self)
   }
 }
 
