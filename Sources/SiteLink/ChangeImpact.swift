@@ -31,8 +31,13 @@ public enum ChangeImpact {
     var cycles = inventoryYears(
       of: changed, in: [old.index, new.index], series: [old.series(_:), new.series(_:)], schema: new.schema)
     var documents = Set<DocumentID>()
+    // A translation's title shows on the pages in its language that list its document.
+    var listed = changed
     for site in [old, new] {
-      for id in changed {
+      for id in changed { if let source = site.index.translation(id)?.translationOf { listed.insert(source) } }
+    }
+    for site in [old, new] {
+      for id in listed {
         guard let document = site.index[id] else { continue }
         documents.insert(id)
         if document.isCycleLanding, let inventory = document.cycle.flatMap(site.cycle) {

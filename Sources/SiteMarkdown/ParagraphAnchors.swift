@@ -1,5 +1,6 @@
 import CCmarkGFM
 import Foundation
+import SiteModel
 
 /// Gives the body's paragraphs stable anchors, so a reader can cite "paragraph 7 of the
 /// summary of Virtual Meeting II" and link to it (`#p7`).
@@ -111,7 +112,7 @@ enum ParagraphAnchors {
     }
     cmark_node_set_on_enter(target, "<span class=\"para-target\" id=\"\(id)\"></span>")
     cmark_node_set_on_exit(target, "")
-    let label = number.map { "Link to paragraph \($0)" } ?? "Link to this paragraph"
+    let label = number.map { ParagraphLinkLabel.numbered + $0 } ?? ParagraphLinkLabel.plain
     cmark_node_set_on_enter(link, " <a class=\"para-link\" href=\"#\(id)\" aria-label=\"\(label)\">¶</a>")
     cmark_node_set_on_exit(link, "")
     cmark_node_prepend_child(paragraph, target)

@@ -73,3 +73,10 @@ public struct RenderedMarkdown: Sendable, Hashable {
     self.problems = problems
   }
 }
+
+/// The label of a paragraph's `¶` link, numbered (before its number) or not: the body's
+/// HTML has it in English until a page in another language puts its own words in.
+public enum ParagraphLinkLabel {
+  public static let numbered = "Link to paragraph "
+  public static let plain = "Link to this paragraph"
+}

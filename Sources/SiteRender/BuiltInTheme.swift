@@ -13,7 +13,7 @@ enum BuiltInTheme {
 {{$content}}
 <h1>{{i18n.page_not_found}}</h1>
 <p>{{i18n.page_not_found_text}}</p>
-<p><a href="{{root}}index.html">{{i18n.go_home}}</a> {{i18n.go_home_to_find}}</p>
+<p><a href="{{root}}{{page.home}}">{{i18n.go_home}}</a> {{i18n.go_home_to_find}}</p>
 {{/content}}
 {{/layout}}
 
@@ -955,7 +955,7 @@ go_home_to_find: "للعثور على الوثائق حسب دورة المنت�
 # جرد الدورة وصفحات أنواعه
 outcome_inventory: "{title}: جرد النتائج"
 cycle_example_banner_html: "<strong>مثال توضيحي.</strong> كُتبت المقدمة أدناه لموقع المثال."
-host: "البلد المضيف:"
+host: "الجهة المضيفة:"
 needs_further_attention: "يحتاج إلى مزيد من الاهتمام"
 stakeholder_balance: "التوازن بين أصحاب المصلحة"
 inventory: "الجرد"
@@ -1026,6 +1026,10 @@ roles_one: "عدد الأدوار: {count}"
 roles_many: "عدد الأدوار: {count}"
 theme_title: "الموضوع: {name}"
 series_description: "{title} عبر دورات منتدى إدارة الإنترنت"
+
+# رابط ¶ لفقرة من نص الوثيقة
+paragraph_link: "رابط إلى الفقرة {number}"
+paragraph_link_this: "رابط إلى هذه الفقرة"
 
 """#),
     ("i18n/en.yml",
@@ -1219,6 +1223,10 @@ roles_many: "{count} roles"
 theme_title: "Theme: {name}"
 series_description: "{title} across IGF cycles"
 
+# The ¶ link of a paragraph of a document's text
+paragraph_link: "Link to paragraph {number}"
+paragraph_link_this: "Link to this paragraph"
+
 """#),
     ("i18n/es.yml",
 #"""
@@ -1336,7 +1344,7 @@ go_home_to_find: "para buscar documentos por ciclo del FGI, tema o persona."
 # El inventario de un ciclo y las páginas de sus tipos
 outcome_inventory: "{title}: inventario de resultados"
 cycle_example_banner_html: "<strong>Ejemplo.</strong> La introducción que sigue se redactó para el sitio de ejemplo."
-host: "País anfitrión:"
+host: "Anfitrión:"
 needs_further_attention: "Requiere más atención"
 stakeholder_balance: "Equilibrio entre partes interesadas"
 inventory: "Inventario"
@@ -1381,7 +1389,7 @@ kind_description: "{kind} en el inventario de resultados del ciclo {year} del FG
 # Lo que requiere más atención, en detalle
 attention_no_output: "{series}: no se publicó ningún resultado en {year}"
 attention_only: "{series}: solo {outputs}"
-attention_output: "resultado {title} ({status})"
+attention_output: "el resultado «{title}» ({status})"
 attention_no_status: "sin estado"
 attention_not_renewed_detail: "no figura en ningún ciclo posterior"
 attention_status: "estado: {status}"
@@ -1407,6 +1415,10 @@ roles_one: "{count} función"
 roles_many: "{count} funciones"
 theme_title: "Tema: {name}"
 series_description: "{title} a lo largo de los ciclos del FGI"
+
+# El enlace ¶ de un párrafo del texto de un documento
+paragraph_link: "Enlace al párrafo {number}"
+paragraph_link_this: "Enlace a este párrafo"
 
 """#),
     ("i18n/fr.yml",
@@ -1525,7 +1537,7 @@ go_home_to_find: "pour trouver les documents par cycle du FGI, thème ou personn
 # L’inventaire d’un cycle et les pages de ses types
 outcome_inventory: "{title} : inventaire des résultats"
 cycle_example_banner_html: "<strong>Exemple.</strong> L’introduction ci-dessous a été rédigée pour le site d’exemple."
-host: "Pays hôte :"
+host: "Hôte :"
 needs_further_attention: "À examiner plus avant"
 stakeholder_balance: "Équilibre entre parties prenantes"
 inventory: "Inventaire"
@@ -1570,7 +1582,7 @@ kind_description: "{kind} dans l’inventaire des résultats du cycle {year} du 
 # Points à examiner plus avant, en détail
 attention_no_output: "{series} : aucun résultat publié pour {year}"
 attention_only: "{series} : seulement {outputs}"
-attention_output: "résultat {title} ({status})"
+attention_output: "le résultat « {title} » ({status})"
 attention_no_status: "sans statut"
 attention_not_renewed_detail: "absent de tout cycle ultérieur"
 attention_status: "statut : {status}"
@@ -1583,8 +1595,8 @@ list_separator: ", "
 not_applicable_as_submitted: "publié tel que soumis (modalities: none)"
 not_applicable_no_template: "les modalités ne prévoient ni modèle ni règles pour ce type de document ({kind})"
 not_applicable_before: "antérieur à l’adoption des modalités (elles s’appliquent à partir de {year})"
-not_applicable_in_cycle: "aucune modalité ne s’applique à ce type de document ({kind}) pour {cycle}"
-not_applicable_its_cycle: "son cycle"
+not_applicable_in_cycle: "aucune modalité ne s’applique à ce type de document ({kind}) au cycle {cycle}"
+not_applicable_its_cycle: "de ce document"
 
 # Rôles des personnes, pages des personnes et des thèmes
 role_facilitators: "Coanimateur"
@@ -1596,6 +1608,10 @@ roles_one: "{count} rôle"
 roles_many: "{count} rôles"
 theme_title: "Thème : {name}"
 series_description: "{title} au fil des cycles du FGI"
+
+# Le lien ¶ d’un paragraphe du texte d’un document
+paragraph_link: "Lien vers le paragraphe {number}"
+paragraph_link_this: "Lien vers ce paragraphe"
 
 """#),
     ("i18n/ru.yml",
@@ -1714,7 +1730,7 @@ go_home_to_find: "чтобы найти документы по циклу ФУ�
 # Перечень цикла и страницы его видов
 outcome_inventory: "{title}: перечень итогов"
 cycle_example_banner_html: "<strong>Пример.</strong> Приведённое ниже введение написано для демонстрационного сайта."
-host: "Принимающая страна:"
+host: "Принимающая сторона:"
 needs_further_attention: "Требует дополнительного внимания"
 stakeholder_balance: "Баланс заинтересованных сторон"
 inventory: "Перечень"
@@ -1765,7 +1781,7 @@ attention_not_renewed_detail: "нет ни в одном из последующ
 attention_status: "статус: {status}"
 attention_warnings_one: "предупреждения ({count}):"
 attention_warnings_many: "предупреждения ({count}):"
-attention_not_yet_in: "пока нет на языке: {languages}"
+attention_not_yet_in: "пока нет на языках: {languages}"
 list_separator: ", "
 
 # Почему порядок работы неприменим
@@ -1785,6 +1801,10 @@ roles_one: "Ролей: {count}"
 roles_many: "Ролей: {count}"
 theme_title: "Тема: {name}"
 series_description: "{title}: все циклы ФУИ"
+
+# Ссылка ¶ на пункт текста документа
+paragraph_link: "Ссылка на пункт {number}"
+paragraph_link_this: "Ссылка на этот пункт"
 
 """#),
     ("i18n/zh.yml",
@@ -1903,7 +1923,7 @@ go_home_to_find: "按论坛周期、主题或人员查找文件。"
 # 周期清单及其类型页面
 outcome_inventory: "{title}：成果清单"
 cycle_example_banner_html: "<strong>示例。</strong>以下导言是为示例网站撰写的。"
-host: "东道国："
+host: "主办方："
 needs_further_attention: "需要进一步关注"
 stakeholder_balance: "利益攸关方平衡"
 inventory: "清单"
@@ -1974,6 +1994,10 @@ roles_one: "{count} 个角色"
 roles_many: "{count} 个角色"
 theme_title: "主题：{name}"
 series_description: "互联网治理论坛各周期的{title}"
+
+# 文件正文段落的 ¶ 链接
+paragraph_link: "链接到第{number}段"
+paragraph_link_this: "链接到本段"
 
 """#),
     ("layout.mustache",
@@ -2056,7 +2080,7 @@ series_description: "互联网治理论坛各周期的{title}"
 <footer class="site-footer">
 <div class="wrap">
 <p>{{{original_open}}}{{site.title}}{{{original_close}}}{{#site.publisher}} · {{i18n.published_by}} {{{original_open}}}{{site.publisher}}{{{original_close}}}{{/site.publisher}}</p>
-<p><a href="{{root}}{{page.home}}">{{i18n.home}}</a> · <a href="{{root}}themes/index.html">{{i18n.themes}}</a> · <a href="{{root}}people/index.html">{{i18n.people}}</a></p>
+<p><a href="{{root}}{{page.home}}">{{i18n.home}}</a> · <a href="{{root}}{{page.themes}}">{{i18n.themes}}</a> · <a href="{{root}}{{page.people}}">{{i18n.people}}</a></p>
 </div>
 </footer>
 
@@ -2162,7 +2186,7 @@ series_description: "互联网治理论坛各周期的{title}"
 <p id="search-status" role="status" aria-live="polite"></p>
 <ol id="search-results" class="document-list"></ol>
 <button id="search-more" type="button" hidden>{{i18n.search_more_results}}</button>
-<noscript><p>{{i18n.search_needs_javascript}} <a href="{{root}}index.html">{{i18n.by_cycle}}</a>, <a href="{{root}}themes/index.html">{{i18n.by_theme}}</a> {{i18n.or}} <a href="{{root}}people/index.html">{{i18n.by_person}}</a> {{i18n.instead}}</p></noscript>
+<noscript><p>{{i18n.search_needs_javascript}} <a href="{{root}}{{page.home}}">{{i18n.by_cycle}}</a>, <a href="{{root}}{{page.themes}}">{{i18n.by_theme}}</a> {{i18n.or}} <a href="{{root}}{{page.people}}">{{i18n.by_person}}</a> {{i18n.instead}}</p></noscript>
 <script src="{{root}}assets/search.js" data-root="{{root}}" data-index="{{search_index}}" data-strings="{{search_strings}}"></script>
 {{/content}}
 {{/layout}}

@@ -13,6 +13,9 @@ import SiteSupport
 public struct InterfaceStrings: Sendable {
   public let language: String
   public let texts: [String: String]
+  /// The site schema's `labels:` for this language, which name its groups before the
+  /// theme's UN terms do.
+  var schemaLabels: [String: String] = [:]
 
   init(language: String, texts: [String: String]) {
     self.language = language
@@ -60,6 +63,7 @@ public struct InterfaceStrings: Sendable {
   /// A stakeholder or regional group's name in this language, in the UN's terms; as
   /// written when it is not one of the vocabulary's.
   public func group(_ name: String) -> String {
+    if let label = schemaLabels[name] { return label }
     let slug = name.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "_" }
       .reduce(into: "") { text, character in
         if character != "_" || text.last != "_" { text.append(character) }

@@ -28,9 +28,11 @@ struct CyclePage {
       // In another language, its translation, or nothing: the original's links are made
       // for the original's page (the switcher leads there).
       if let language = context.language {
-        object.set("body", text: context.site.landing(of: cycle, in: language)?.body.html)
+        object.set(
+          "body", text: (context.site.landing(of: cycle, in: language)?.body.html).map(context.localizingParagraphLinks)
+        )
       } else {
-        object["body"] = .text(landing.body.html)
+        object["body"] = .text(context.localizingParagraphLinks(landing.body.html))
       }
       object.set("host", text: landing["host"]?.scalarText)
       object.set("location", text: landing["location"]?.scalarText)
@@ -73,7 +75,7 @@ struct CyclePage {
     let strings = context.strings()
     let label = context.word(group.kind.label).text
     let title =
-      "\(cycle.title): \(label)"
+      "\(context.cycleTitle(cycle)): \(label)"
       + (pages > 1 ? strings.format("page_of", ["page": String(page), "pages": String(pages)]) : "")
     var model = context.localizablePage(
       PagePlan.cycleKind(cycle.year, group.kind.id, page: page), title: title,
@@ -82,9 +84,9 @@ struct CyclePage {
     let perPage = PagePlan.inventoryItemsPerPage
     let items = group.items[((page - 1) * perPage)..<min(group.items.count, page * perPage)]
     var object: TemplateObject = [
-      "title": .text(title), "cycle_title": .text(cycle.title),
+      "title": .text(title), "cycle_title": .text(context.cycleTitle(cycle)),
       "cycle_url": .text(context.local(cycle.pagePath).rawValue),
-      "cycle_heading": .text(context.strings().format("outcome_inventory", ["title": cycle.title])),
+      "cycle_heading": .text(context.strings().format("outcome_inventory", ["title": context.cycleTitle(cycle)])),
       "count_text": .text(
         strings.format("of_this_kind", ["count": Format.count(group.items.count, "document", in: strings)])),
       "pages_label": .text(context.strings().format("pages_of", ["label": label])),

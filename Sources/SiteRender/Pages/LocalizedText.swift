@@ -2,6 +2,7 @@ import Mustache
 import SiteContent
 import SiteLink
 import SiteModel
+import SiteSupport
 
 /// A text on a page with the attributes that mark it as the site's language on a page in
 /// another (` lang="en" dir="ltr"`, empty otherwise).
@@ -74,6 +75,27 @@ extension PageContext {
       let names = codes.map { "\(strings.name(of: $0)) (\($0))" }
       return (strings.format("attention_not_yet_in", ["languages": names.joined(separator: separator)]), nil)
     }
+  }
+
+  /// A body's `¶` links labelled in the pages' language (the Markdown layer writes them in
+  /// English): untouched on English pages.
+  func localizingParagraphLinks(_ html: String) -> String {
+    guard !pageLanguage.hasPrefix("en"), html.contains(ParagraphLinkLabel.plain.prefix(8)) else { return html }
+    let strings = strings()
+    let plain = "aria-label=\"\(ParagraphLinkLabel.plain)\""
+    var localized = html.replacingOccurrences(
+      of: plain, with: "aria-label=\"\(HTMLText.escape(strings["paragraph_link_this"]))\"")
+    let numbered = "aria-label=\"" + ParagraphLinkLabel.numbered
+    var result = ""
+    var rest = localized[...]
+    while let start = rest.range(of: numbered), let end = rest[start.upperBound...].firstIndex(of: "\"") {
+      let number = String(rest[start.upperBound..<end])
+      result += rest[..<start.lowerBound]
+      result += "aria-label=\"\(HTMLText.escape(strings.format("paragraph_link", ["number": number])))\""
+      rest = rest[rest.index(after: end)...]
+    }
+    localized = result + rest
+    return localized
   }
 
   /// Why the modalities did not apply to a document, in the pages' language.

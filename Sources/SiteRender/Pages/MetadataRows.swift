@@ -27,7 +27,9 @@ struct MetadataRows {
       guard let node = document[field.name] else { continue }
       let items: [TemplateValue]
       if field.name == kind.seriesField, let series = context.site.series(of: document) {
-        var item: TemplateObject = ["value": .text(series.title), "url": .text(series.key.pagePath.rawValue)]
+        var item: TemplateObject = [
+          "value": .text(series.title), "url": .text(context.local(series.key.pagePath).rawValue),
+        ]
         item.markAbsent(Self.valueKeys)
         items = [.object(item)]
       } else {
@@ -92,8 +94,12 @@ struct MetadataRows {
       let id = node[idField.name]?.string
       var item: TemplateObject = [:]
       let target = id.flatMap { context.site.index[DocumentID($0)] }
-      item.set("value", text: node["title"]?.scalarText ?? target?.title ?? id)
-      if let target { item.set("url", text: target.publishedPath.rawValue) }
+      // In its translation, where the page's language has one.
+      let link = target.map(context.documentLink)
+      var title: String?
+      if case .text(let linked)? = link?["title"] { title = linked }
+      item.set("value", text: node["title"]?.scalarText ?? title ?? id)
+      if let link { item["url"] = link["url"] }
       if let date = node["date"]?.partialDate { item["when"] = .object(Format.date(date, in: strings)) }
       return item.fields.isEmpty ? [] : [item]
     }

@@ -28,7 +28,9 @@ struct PageContext: Sendable {
     self.language = language
     var interface: [String: InterfaceStrings] = [:]
     for language in site.config.languages {
-      interface[language] = templates?.strings(for: language) ?? InterfaceStrings(language: language, texts: [:])
+      var strings = templates?.strings(for: language) ?? InterfaceStrings(language: language, texts: [:])
+      strings.schemaLabels = site.schema.labels[language] ?? [:]
+      interface[language] = strings
     }
     self.interface = interface
     let prefix = language.map { "\($0)/" } ?? ""
@@ -48,6 +50,23 @@ struct PageContext: Sendable {
       for document in site.pagedDocuments {
         documentLinks[document.id] = Self.localizedLink(
           documentLinks[document.id] ?? [:], of: document, in: language, site: site, strings: strings)
+      }
+      // A cycle's landing text links to the cycle's inventory in the language, titled by
+      // its translation where there is one.
+      for cycle in site.cycles {
+        guard let landing = cycle.landing, let original = documentLinks[landing.id] else { continue }
+        var link = Self.localizedLink(original, of: landing, in: language, site: site, strings: strings)
+        link["url"] = .text(Self.local(landing.publishedPath, in: language).rawValue)
+        link["in_original"] = false
+        if let translated = site.landing(of: cycle, in: language) {
+          link["title"] = .text(translated.title)
+          link["link_attrs"] = ""
+        } else {
+          // The title is the original's; the page it leads to is in the language.
+          let code = Language(site.config.language)
+          link["link_attrs"] = .text(" lang=\"\(code.code)\" dir=\"\(code.direction)\"")
+        }
+        documentLinks[landing.id] = link
       }
     } else if !site.config.language.hasPrefix("en"), let strings = interface[site.config.language] {
       // A site written in another language than English dates its links in it.

@@ -61,6 +61,12 @@ import Testing
     #expect(unused.isEmpty, "keys nothing uses: \(unused.sorted())")
   }
 
+  @Test func theParagraphLinksEnglishLabelIsTheMarkdownLayers() throws {
+    let english = try #require(try Self.builtIn()["en"])
+    #expect(english.format("paragraph_link", ["number": "7"]) == ParagraphLinkLabel.numbered + "7")
+    #expect(english["paragraph_link_this"] == ParagraphLinkLabel.plain)
+  }
+
   @Test func numbersReadAsEachLanguageWritesThem() throws {
     let interface = try Self.builtIn()
     // French groups with a narrow no-break space, Russian with a no-break space.

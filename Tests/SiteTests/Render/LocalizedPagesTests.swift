@@ -83,6 +83,53 @@ import Testing
     #expect(data.contains("\"detail\":\"status: proposed\"") || data.contains("\"detail\": \"status: proposed\""))
   }
 
+  @Test func everyLinkOfAPageInALanguageStaysInIt() throws {
+    let site = try Self.site()
+    #expect(site.build().wrote)
+    let inventory = try site.read("output/fr/2017/index.html")
+    #expect(
+      inventory.contains(
+        "<a href=\"../../fr/index.html\">Accueil</a> · <a href=\"../../fr/themes/index.html\">Thèmes</a> · <a href=\"../../fr/people/index.html\">Personnes</a>"
+      ), "the footer")
+    #expect(
+      try site.read("output/fr/404.html").contains(
+        "<a href=\"https://example.org/igf/fr/index.html\">Aller à la page d’accueil</a>"))
+    let search = try site.read("output/fr/search/index.html")
+    #expect(search.contains("<a href=\"../../fr/themes/index.html\">"), "the links without JavaScript")
+    // A cycle's landing text links to its French inventory.
+    let summary = try site.read("output/fr/2017/mag/2017-03-28-virtual-meeting-2/index.html")
+    #expect(!summary.contains("href=\"../../../../2017/index.html\""), "\(summary)")
+  }
+
+  /// Retitling a translation in the preview re-renders the pages in its language that list
+  /// its document (its series', its people's), as a full build would.
+  @Test func thePreviewFollowsATranslationOnEveryPageInItsLanguage() throws {
+    let site = try Self.site()
+    try site.write("---\ntitle: Contenu local\n---\nTexte.\n", to: "content/2017/bpf/local-content/proposal.fr.md")
+    let preview = site.root.appendingPathComponent("preview-output")
+    let session = SiteSession(options: site.options(drafts: true, output: preview))
+    #expect(session.buildAll().succeeded)
+    try site.write("---\ntitle: Contenus locaux\n---\nTexte.\n", to: "content/2017/bpf/local-content/proposal.fr.md")
+    let update = session.update(changed: ["content/2017/bpf/local-content/proposal.fr.md"], deferringData: true)
+    #expect(update.succeeded, "\(update.diagnostics)")
+    if let followUp = update.followUp { session.absorb(followUp.run()) }
+    let series = try String(
+      contentsOf: preview.appendingPathComponent("fr/bpf/local-content/index.html"), encoding: .utf8)
+    #expect(series.contains("Contenus locaux"))
+    let differing = try IncrementalBuildTests.filesDifferingFromAFullBuild(site, preview: preview)
+    #expect(differing.isEmpty, "these files differ from a full build: \(differing)")
+  }
+
+  @Test func aTranslationsParagraphLinksAreLabelledInItsLanguage() throws {
+    let site = try Self.site()
+    #expect(site.build().wrote)
+    let french = try site.read("output/fr/2017/mag/2017-03-28-virtual-meeting-2/index.html")
+    #expect(french.contains("aria-label=\"Lien vers ce paragraphe\">¶</a>"))
+    #expect(!french.contains("aria-label=\"Link to"))
+    let english = try site.read("output/2017/mag/2017-03-28-virtual-meeting-2/index.html")
+    #expect(english.contains("aria-label=\"\(ParagraphLinkLabel.plain)\">¶</a>"))
+  }
+
   @Test func aWordWithoutItsLabelInALanguageIsMarkedAsTheSites() throws {
     let sample = try String(
       contentsOf: SharedFiles.packageRoot.appendingPathComponent("content/modalities.yml"), encoding: .utf8)
