@@ -733,7 +733,7 @@ details.item-balance summary { cursor: pointer; color: var(--link); }
 <dd><ul class="values">{{#items}}<li>{{>partials/value}}</li>{{/items}}</ul></dd>
 {{/metadata}}
 <dt>{{i18n.modalities}}</dt><dd>{{#modalities_apply}}{{modalities}}{{/modalities_apply}}{{^modalities_apply}}<span class="not-applicable">{{modalities}}</span>{{/modalities_apply}}</dd>
-{{#has_themes}}<dt>{{i18n.themes}}</dt><dd><ul class="values"{{{original_attrs}}}>{{#themes}}<li><a href="{{root}}{{url}}">{{name}}</a></li>{{/themes}}</ul></dd>{{/has_themes}}
+{{#has_themes}}<dt>{{i18n.themes}}</dt><dd><ul class="values"{{{original_attrs}}}>{{#themes}}<li><a href="{{root}}{{url}}"{{{isolate}}}>{{name}}</a></li>{{/themes}}</ul></dd>{{/has_themes}}
 </dl>
 </section>
 <div id="body" class="document-body">
@@ -756,7 +756,7 @@ details.item-balance summary { cursor: pointer; color: var(--link); }
 <h3>{{group}}</h3>
 <ul class="people-list">
 {{#people}}
-<li>{{#url}}<a href="{{root}}{{url}}">{{name}}</a>{{/url}}{{^url}}{{name}}{{/url}}{{#affiliation}}, <span class="affiliation">{{affiliation}}</span>{{/affiliation}}</li>
+<li>{{#url}}<a href="{{root}}{{url}}"{{{isolate}}}>{{name}}</a>{{/url}}{{^url}}{{name}}{{/url}}{{#affiliation}}, <span class="affiliation"{{{isolate}}}>{{affiliation}}</span>{{/affiliation}}</li>
 {{/people}}
 </ul>
 {{/participants}}
@@ -2092,7 +2092,7 @@ paragraph_link_this: "链接到本段"
 <dl class="item-facts">
 {{#status}}<dt>{{i18n.status}}</dt><dd><span class="status status-{{status}}">{{status_label}}</span>{{#draft}} <span class="status status-draft">{{i18n.tag_draft}}</span>{{/draft}}{{#example}} <span class="tag-example">{{i18n.tag_illustrative}}</span>{{/example}}</dd>{{/status}}
 {{#date}}<dt>{{i18n.date}}</dt><dd><time datetime="{{date.iso}}">{{date.text}}</time></dd>{{/date}}
-{{#has_facilitators}}<dt>{{i18n.facilitators}}</dt><dd><ul class="values">{{#facilitators}}<li><a href="{{root}}{{url}}">{{name}}</a>{{#stakeholder_group}} <span class="note">({{stakeholder_group}})</span>{{/stakeholder_group}}</li>{{/facilitators}}</ul></dd>{{/has_facilitators}}
+{{#has_facilitators}}<dt>{{i18n.facilitators}}</dt><dd><ul class="values">{{#facilitators}}<li><a href="{{root}}{{url}}"{{{isolate}}}>{{name}}</a>{{#stakeholder_group}} <span class="note">({{stakeholder_group}})</span>{{/stakeholder_group}}</li>{{/facilitators}}</ul></dd>{{/has_facilitators}}
 {{#item_balance}}<dt>{{i18n.stakeholder_balance}}</dt><dd>{{item_balance}}</dd>{{/item_balance}}
 {{#has_outputs}}<dt>{{i18n.outputs}}</dt><dd><ul class="values">{{#outputs}}<li><a href="{{root}}{{url}}">{{title}}</a>{{#status}} ({{status_label}}{{#date}}, <time datetime="{{date.iso}}">{{date.text}}</time>{{/date}}){{/status}}</li>{{/outputs}}</ul></dd>{{/has_outputs}}
 <dt>{{i18n.modalities}}</dt><dd>{{#conforms}}<span class="conforms">{{i18n.conforms}}</span>{{/conforms}}{{#not_applicable}}<span class="not-applicable">{{not_applicable}}</span>{{/not_applicable}}{{#has_warnings}}{{>partials/warnings}}{{/has_warnings}}</dd>
@@ -2106,7 +2106,7 @@ paragraph_link_this: "链接到本段"
 """#),
     ("partials/value.mustache",
 #"""
-{{#url}}<a href="{{#external}}{{url}}{{/external}}{{^external}}{{root}}{{url}}{{/external}}">{{/url}}{{#iso}}<time datetime="{{iso}}">{{/iso}}{{value}}{{#iso}}</time>{{/iso}}{{#url}}</a>{{/url}}{{#when}} (<time datetime="{{when.iso}}">{{when.text}}</time>){{/when}}{{#note}} <span class="note">({{note}})</span>{{/note}}
+{{#url}}<a href="{{#external}}{{url}}{{/external}}{{^external}}{{root}}{{url}}{{/external}}"{{{isolate}}}>{{/url}}{{#iso}}<time datetime="{{iso}}">{{/iso}}{{value}}{{#iso}}</time>{{/iso}}{{#url}}</a>{{/url}}{{#when}} (<time datetime="{{when.iso}}">{{when.text}}</time>){{/when}}{{#note}} <span class="note">({{note}})</span>{{/note}}
 
 """#),
     ("partials/warnings.mustache",
@@ -2126,7 +2126,7 @@ paragraph_link_this: "链接到本段"
 <p>{{i18n.people_intro}}</p>
 {{#has_people}}
 <ul class="people-list">
-{{#people}}<li><a href="{{root}}{{url}}">{{name}}</a>{{#affiliation}}, <span class="affiliation">{{affiliation}}</span>{{/affiliation}}{{#stakeholder_group}} <span class="note">({{stakeholder_group}})</span>{{/stakeholder_group}} · {{roles}}</li>
+{{#people}}<li><a href="{{root}}{{url}}"{{{isolate}}}>{{name}}</a>{{#affiliation}}, <span class="affiliation"{{{isolate}}}>{{affiliation}}</span>{{/affiliation}}{{#stakeholder_group}} <span class="note">({{stakeholder_group}})</span>{{/stakeholder_group}} · {{roles}}</li>
 {{/people}}
 </ul>
 {{/has_people}}
@@ -2139,9 +2139,9 @@ paragraph_link_this: "链接到本段"
 {{<layout}}
 {{$content}}
 {{#person}}
-<h1>{{name}}</h1>
+<h1{{{isolate}}}>{{name}}</h1>
 <dl class="person-facts">
-{{#affiliation}}<dt>{{i18n.affiliation}}</dt><dd>{{affiliation}}</dd>{{/affiliation}}
+{{#affiliation}}<dt>{{i18n.affiliation}}</dt><dd{{{isolate}}}>{{affiliation}}</dd>{{/affiliation}}
 {{#stakeholder_group}}<dt>{{i18n.stakeholder_group}}</dt><dd>{{stakeholder_group}}</dd>{{/stakeholder_group}}
 {{#regional_group}}<dt>{{i18n.regional_group}}</dt><dd>{{regional_group}}</dd>{{/regional_group}}
 {{#has_mag}}<dt>{{i18n.mag_member}}</dt><dd><ul class="values">{{#mag}}<li>{{.}}</li>{{/mag}}</ul></dd>{{/has_mag}}
@@ -2198,8 +2198,8 @@ paragraph_link_this: "链接到本段"
 {{$content}}
 {{#series}}
 <p class="breadcrumb">{{across_cycles}}</p>
-<h1>{{title}}</h1>
-{{#description}}<p class="lede">{{description}}</p>{{/description}}
+<h1{{{isolate}}}>{{title}}</h1>
+{{#description}}<p class="lede"{{{isolate}}}>{{description}}</p>{{/description}}
 {{^named}}<p class="banner" role="note">{{{i18n.series_unnamed_html}}}</p>{{/named}}
 <ol class="timeline">
 {{#cycles}}
@@ -2223,7 +2223,7 @@ paragraph_link_this: "链接到本段"
 {{$content}}
 {{#theme}}
 <p class="breadcrumb"><a href="{{root}}{{page.themes}}">{{i18n.themes}}</a></p>
-<h1>{{name}}</h1>
+<h1{{{isolate}}}>{{name}}</h1>
 <ul class="document-list">
 {{#documents}}<li>{{>partials/document-link}} ({{cycle}})</li>
 {{/documents}}
@@ -2240,7 +2240,7 @@ paragraph_link_this: "链接到本段"
 <h1>{{i18n.themes}}</h1>
 {{#has_themes}}
 <ul class="theme-list">
-{{#themes}}<li><a href="{{root}}{{url}}">{{name}}</a> · {{count}}</li>
+{{#themes}}<li><a href="{{root}}{{url}}"{{{isolate}}}>{{name}}</a> · {{count}}</li>
 {{/themes}}
 </ul>
 {{/has_themes}}

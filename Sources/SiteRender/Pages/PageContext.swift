@@ -215,6 +215,9 @@ struct PageContext: Sendable {
     model["original_attrs"] = .text(attributes)
     model["original_open"] = .text(foreign ? "<span\(attributes)>" : "")
     model["original_close"] = .text(foreign ? "</span>" : "")
+    // Names, affiliations and titles, whatever script they are in, are isolated from the
+    // page's own direction on a page in another language.
+    model["isolate"] = .text(foreign ? " dir=\"auto\"" : "")
     model.set("is_\(type)", text: "true")
     return model
   }

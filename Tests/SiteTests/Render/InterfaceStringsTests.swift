@@ -70,7 +70,10 @@ import Testing
   @Test func numbersReadAsEachLanguageWritesThem() throws {
     let interface = try Self.builtIn()
     // French groups with a narrow no-break space, Russian with a no-break space.
-    let expected = ["en": "10,000", "fr": "10\u{202F}000", "es": "10.000", "ru": "10\u{00A0}000", "zh": "10,000"]
+    // Arabic in Western digits, as UN Arabic documents write them (and as below a thousand).
+    let expected = [
+      "en": "10,000", "fr": "10\u{202F}000", "es": "10.000", "ru": "10\u{00A0}000", "zh": "10,000", "ar": "10,000",
+    ]
     for (language, text) in expected {
       let strings = try #require(interface[language])
       #expect(strings.number(10_000) == text, "\(language)")

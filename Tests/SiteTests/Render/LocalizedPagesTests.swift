@@ -44,7 +44,9 @@ import Testing
     let people = try site.read("output/fr/people/index.html")
     #expect(people.contains("<html lang=\"fr\" dir=\"ltr\">"))
     #expect(people.contains("<title>Personnes · Fixture inventory</title>"))
-    #expect(people.contains("<a href=\"../../fr/people/ana-gomez/index.html\">"), "French pages link to French pages")
+    #expect(
+      people.contains("<a href=\"../../fr/people/ana-gomez/index.html\" dir=\"auto\">Ana Gómez</a>"),
+      "French pages link to French pages, names isolated from the page's direction")
     #expect(people.contains("<a href=\"../../people/index.html\" lang=\"en\" dir=\"ltr\" hreflang=\"en\">English</a>"))
     let person = try site.read("output/fr/people/ana-gomez/index.html")
     #expect(person.contains("<li>Coanimateur : ") || person.contains("<li>Coanimateur: "), "\(person)")
@@ -58,6 +60,8 @@ import Testing
     #expect(notFound.contains("<h1>Page introuvable</h1>"))
     #expect(notFound.contains("href=\"https://example.org/igf/fr/index.html\""), "absolute links, as at the root")
     // The English pages are as they were.
+    #expect(
+      !(try site.read("output/people/index.html")).contains("dir=\"auto\""), "the default language's as they were")
     let english = try site.read("output/people/ana-gomez/index.html")
     #expect(english.contains("<li>Co-facilitator: "))
     #expect(
