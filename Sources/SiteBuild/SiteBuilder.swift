@@ -48,7 +48,11 @@ public enum SiteBuilder {
   /// Builds the site into the output folder, or leaves it untouched when anything fails.
   /// - Parameter useCache: skip the build when the output was built from exactly the same
   ///   inputs and is as that build left it.
-  public static func build(_ options: BuildOptions, useCache: Bool = true, onWait: () -> Void = {}) -> BuildReport {
+  /// - Parameter endsProcess: the process exits after the build (the command line), so the
+  ///   site and its pages are not freed at the end.
+  public static func build(
+    _ options: BuildOptions, useCache: Bool = true, endsProcess: Bool = false, onWait: () -> Void = {}
+  ) -> BuildReport {
     let start = Date()
     func report(
       _ diagnostics: [Diagnostic], documents: Int = 0, pages: Int = 0, files: Int = 0, wrote: Bool = false
@@ -81,6 +85,8 @@ public enum SiteBuilder {
       return upToDate
     }
     timer.lap("compare with the build cache")
+    // The pipeline's own state goes before the pages are rendered: keeping it would only
+    // raise the build's peak memory.
     let (checked, linked) = SitePipeline.load(options)
     timer.lap("load (stages above)")
     var diagnostics = checked.diagnostics
@@ -95,9 +101,11 @@ public enum SiteBuilder {
     // whole site is never held in memory.
     // The cache lets a cycle's inventory be encoded once for its own file and the site's.
     let renderer = SiteRenderer(site: site, templates: templateSet, cache: RenderCache(forOneBuild: true))
+    if endsProcess { KeptUntilExit.keep((renderer, checked)) }
     let staged: StagedOutput
     do {
       staged = try StagedOutput(output: options.output, displayPath: options.outputDisplay)
+      if endsProcess { KeptUntilExit.keep(staged) }
     } catch {
       return report(diagnostics + error.diagnostics, documents: documents)
     }
@@ -133,9 +141,10 @@ public enum SiteBuilder {
     // next build is only slower (no cache) or refuses a folder it cannot tell is its own.
     do {
       try OutputRecord.add(options.output, layout: options.layout)
-      if let inputs, let swapped = BuildCache.newestChange(in: options.output, outputs: staged.writtenFiles) {
+      let written = staged.writtenFiles
+      if let inputs, let swapped = BuildCache.newestChange(in: options.output, outputs: written, jobs: options.jobs) {
         var cache = BuildCache(
-          inputs: inputs, outputs: staged.writtenFiles, diagnostics: diagnostics.sorted(), documents: documents,
+          inputs: inputs, outputs: written, diagnostics: diagnostics.sorted(), documents: documents,
           pages: pages)
         cache.swappedIn = swapped
         cache.folder = BuildCache.identity(of: options.output)
@@ -167,8 +176,9 @@ public enum SiteBuilder {
   }
 
   /// Checks the site as a build would, without rendering or writing anything.
-  public static func check(_ options: BuildOptions) -> [Diagnostic] {
-    var diagnostics = SitePipeline.load(options, renderHTML: false).0.diagnostics
+  /// - Parameter endsProcess: the process exits after the check, so what it read is not freed.
+  public static func check(_ options: BuildOptions, endsProcess: Bool = false) -> [Diagnostic] {
+    var diagnostics = SitePipeline.load(options, renderHTML: false, endsProcess: endsProcess).0.diagnostics
     if case .failure(let error) = TemplateSet.load(options.layout) { diagnostics += error.diagnostics }
     return diagnostics.sorted()
   }

@@ -4,6 +4,7 @@ import SiteLink
 import SiteMarkdown
 import SiteModel
 import SiteRender
+import SiteSupport
 import SiteValidate
 
 /// The content → parse → validate → link stages, written once for `build`, `check` and
@@ -145,10 +146,14 @@ public final class SitePipeline {
     return site
   }
 
-  /// One pass with nothing kept: what `build` and `check` run.
-  public static func load(_ options: BuildOptions, renderHTML: Bool = true) -> (Checked, LinkedSite?) {
+  /// One pass with nothing kept for a next one: what `build` and `check` run.
+  /// - Parameter endsProcess: the process exits after it, so what it read is not freed.
+  public static func load(
+    _ options: BuildOptions, renderHTML: Bool = true, endsProcess: Bool = false
+  ) -> (Checked, LinkedSite?) {
     var timer = StageTimer()
     let pipeline = SitePipeline(options: options, renderHTML: renderHTML, remembers: false)
+    if endsProcess { KeptUntilExit.keep(pipeline) }
     let checked = pipeline.check(changed: nil, timer: &timer)
     // Checking needs no cross-linking: that is for the pages.
     let linked = renderHTML ? pipeline.link(diagnostics: checked.diagnostics, timer: &timer) : nil

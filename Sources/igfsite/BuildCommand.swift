@@ -52,7 +52,7 @@ struct BuildCommand: ParsableCommand {
       layout: layout, output: outputURL, outputDisplay: output, includeDrafts: drafts, strict: strict, baseURL: baseURL,
       jobs: jobs)
     Interruption.handleSignals()
-    let report = SiteBuilder.build(options, useCache: !noCache) {
+    let report = SiteBuilder.build(options, useCache: !noCache, endsProcess: true) {
       Output.error("Another build of this site is running; waiting for it to finish…\n")
     }
     if !report.diagnostics.isEmpty { Output.error(Output.report(report.diagnostics, layout: layout)) }
@@ -96,7 +96,7 @@ struct CheckCommand: ParsableCommand {
     let layout = try siteOption.requireLayout()
     if rules { return try listRules(layout) }
     let options = BuildOptions(layout: layout, includeDrafts: drafts, strict: strict)
-    let diagnostics = SiteBuilder.check(options)
+    let diagnostics = SiteBuilder.check(options, endsProcess: true)
     switch format {
     case .json: print(DiagnosticReport.json(diagnostics), terminator: "")
     case .text: print(Output.report(diagnostics, layout: layout), terminator: "")

@@ -15,6 +15,21 @@ import Testing
     "content/2018/other.md": Documents.report(title: "Other", extra: "colour: blue"),
   ]
 
+  /// The command line's build keeps the site in memory until it exits instead of freeing
+  /// it: the same files, the same report, and a cache the next build finds up to date.
+  @Test func aBuildThatEndsTheProcessWritesTheSameSite() throws {
+    let site = try FixtureSite(Self.files)
+    let freeing = site.root.appendingPathComponent("out-freeing")
+    let keeping = site.root.appendingPathComponent("out-keeping")
+    let first = SiteBuilder.build(site.options(output: freeing))
+    let second = SiteBuilder.build(site.options(output: keeping), endsProcess: true)
+    #expect(first.wrote && second.wrote)
+    #expect(first.diagnostics == second.diagnostics && first.files == second.files)
+    #expect(try site.outputSnapshot(freeing) == site.outputSnapshot(keeping))
+    #expect(SiteBuilder.build(site.options(output: keeping), endsProcess: true).upToDate)
+    #expect(SiteBuilder.check(site.options(), endsProcess: true) == SiteBuilder.check(site.options()))
+  }
+
   @Test func aSecondBuildWithNothingChangedDoesNothingAndRepeatsTheWarnings() throws {
     let site = try FixtureSite(Self.files)
     let first = site.build()
