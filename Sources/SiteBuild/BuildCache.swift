@@ -42,11 +42,38 @@ struct BuildCache: Equatable {
   /// The inputs of a build as the cache records them; nil when they cannot all be read
   /// (the build will then report why).
   static func inputs(of options: BuildOptions) -> [String]? {
+    let files = ContentWalker.walk(options.layout)
+    guard files.diagnostics.isEmpty, let settings = settingsInputs(of: options) else { return nil }
+    let root = options.layout.root.path + "/"
+    let markdown = Parallel.map(files.markdown, jobs: options.jobs) { path -> (String, String?) in
+      let file = "content/" + path
+      guard case .success(let bytes) = FileBytes.read(root + file) else { return (file, nil) }
+      return (file, line(hash: bytes.withUnsafeBytes(ContentHash.of), size: bytes.count, path: file))
+    }
+    var lines: [String: String] = [:]
+    for (file, line) in markdown {
+      guard let line else { return nil }
+      lines[file] = line
+    }
+    return inputs(of: options, settings: settings, markdown: lines)
+  }
+
+  /// The inputs from the lines of the settings, schema and templates (`settingsInputs`) and
+  /// of the Markdown files, by path, in path order.
+  static func inputs(of options: BuildOptions, settings: [String: String], markdown: [String: String]) -> [String] {
+    let lines = settings.merging(markdown) { first, _ in first }
+    return [
+      "igfsite \(IgfsiteVersion.current) \(executableIdentity)",
+      "options drafts=\(options.includeDrafts) strict=\(options.strict) base=\(options.baseURL ?? "-") display=\(options.layout.displayPrefix)",
+    ] + lines.keys.sorted().compactMap { lines[$0] }
+  }
+
+  /// The lines of the inputs that are not Markdown (the settings, people, schema, series
+  /// and templates), by path: read and hashed before a build reads them, so that a file
+  /// changed meanwhile makes the next build a full one. Nil when one cannot be read.
+  static func settingsInputs(of options: BuildOptions) -> [String: String]? {
     let layout = options.layout
-    let files = ContentWalker.walk(layout)
-    guard files.diagnostics.isEmpty else { return nil }
-    var paths = files.markdown.map { "content/" + $0 }
-    paths += ["content/site.yml", "content/people.yml", "content/modalities.yml"]
+    var paths = ["content/site.yml", "content/people.yml", "content/modalities.yml"]
     // series.yml is optional: recorded when there is one.
     if FileManager.default.fileExists(atPath: layout.content.appendingPathComponent("series.yml").path) {
       paths.append("content/series.yml")
@@ -63,17 +90,13 @@ struct BuildCache: Equatable {
         paths.append("templates/" + path.dropFirst(templatesRoot.count))
       }
     }
-    paths.sort()
     let root = layout.root.path + "/"
-    let hashes = Parallel.map(paths, jobs: options.jobs) { path -> String? in
+    var lines: [String: String] = [:]
+    for path in paths {
       guard case .success(let bytes) = FileBytes.read(root + path) else { return nil }
-      return line(hash: bytes.withUnsafeBytes(ContentHash.of), size: bytes.count, path: path)
+      lines[path] = line(hash: bytes.withUnsafeBytes(ContentHash.of), size: bytes.count, path: path)
     }
-    guard hashes.allSatisfy({ $0 != nil }) else { return nil }
-    return [
-      "igfsite \(IgfsiteVersion.current) \(executableIdentity)",
-      "options drafts=\(options.includeDrafts) strict=\(options.strict) base=\(options.baseURL ?? "-") display=\(layout.displayPrefix)",
-    ] + hashes.compactMap { $0 }
+    return lines
   }
 
   /// The executable's size and modification time: any rebuilt igfsite, even of the same

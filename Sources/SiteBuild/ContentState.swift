@@ -187,6 +187,19 @@ struct ContentState {
     return changes
   }
 
+  /// The build cache's line of every Markdown file as it was read (`hash size path`), by
+  /// path; nil when one could not be read, or `content/` could not all be walked.
+  func markdownInputs() -> [String: String]? {
+    guard files.diagnostics.isEmpty else { return nil }
+    var lines: [String: String] = [:]
+    for path in files.markdown {
+      guard case .success(let (read, _))? = sources[path]?.result else { return nil }
+      let file = "content/" + path
+      lines[file] = BuildCache.line(hash: read.byteHash, size: read.byteCount, path: file)
+    }
+    return lines
+  }
+
   private func isPublished(_ source: Source) -> Bool {
     guard case .success(let pair) = source.result else { return false }
     return includeDrafts || pair.1["draft"]?.bool != true

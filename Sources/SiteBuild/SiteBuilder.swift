@@ -74,20 +74,28 @@ public enum SiteBuilder {
     }
     defer { withExtendedLifetime(lock) {} }
     var timer = StageTimer()
-    let inputs = BuildCache.inputs(of: options)
     let cacheFile = BuildCache.location(of: options.output, layout: options.layout)
-    if useCache, let inputs, let cache = BuildCache.load(from: cacheFile), cache.inputs == inputs,
-      cache.outputsUnchanged(in: options.output)
-    {
-      var upToDate = report(
-        cache.diagnostics, documents: cache.documents, pages: cache.pages, files: cache.outputs.count)
-      upToDate.upToDate = true
-      return upToDate
+    var inputs: [String]?
+    var settingsInputs: [String: String]?
+    if useCache, let cache = BuildCache.load(from: cacheFile), cache.outputsUnchanged(in: options.output) {
+      inputs = BuildCache.inputs(of: options)
+      if let inputs, cache.inputs == inputs {
+        var upToDate = report(
+          cache.diagnostics, documents: cache.documents, pages: cache.pages, files: cache.outputs.count)
+        upToDate.upToDate = true
+        return upToDate
+      }
+    } else {
+      // Nothing to compare with: the Markdown files' lines come from the build's own reading.
+      settingsInputs = BuildCache.settingsInputs(of: options)
     }
     timer.lap("compare with the build cache")
     // The pipeline's own state goes before the pages are rendered: keeping it would only
     // raise the build's peak memory.
-    let (checked, linked) = SitePipeline.load(options)
+    let (checked, linked, markdownInputs) = SitePipeline.load(options)
+    if inputs == nil, let settingsInputs, let markdownInputs {
+      inputs = BuildCache.inputs(of: options, settings: settingsInputs, markdown: markdownInputs)
+    }
     timer.lap("load (stages above)")
     var diagnostics = checked.diagnostics
     let templates = TemplateSet.load(options.layout)

@@ -148,16 +148,18 @@ public final class SitePipeline {
 
   /// One pass with nothing kept for a next one: what `build` and `check` run.
   /// - Parameter endsProcess: the process exits after it, so what it read is not freed.
+  /// - Returns: also the build cache's lines of the Markdown files as read (see
+  ///   `ContentState.markdownInputs`).
   public static func load(
     _ options: BuildOptions, renderHTML: Bool = true, endsProcess: Bool = false
-  ) -> (Checked, LinkedSite?) {
+  ) -> (Checked, LinkedSite?, markdownInputs: [String: String]?) {
     var timer = StageTimer()
     let pipeline = SitePipeline(options: options, renderHTML: renderHTML, remembers: false)
     if endsProcess { KeptUntilExit.keep(pipeline) }
     let checked = pipeline.check(changed: nil, timer: &timer)
     // Checking needs no cross-linking: that is for the pages.
     let linked = renderHTML ? pipeline.link(diagnostics: checked.diagnostics, timer: &timer) : nil
-    return (checked, linked)
+    return (checked, linked, pipeline.content.markdownInputs())
   }
 
   /// Whether the changed paths may have added, removed or renamed files, so `content/`

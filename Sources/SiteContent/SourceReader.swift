@@ -1,5 +1,6 @@
 import Foundation
 import SiteModel
+import SiteSupport
 
 /// Reads one Markdown file of `content/` and splits it, reporting an unreadable file,
 /// invalid UTF-8, a bad file name or missing front matter as diagnostics.
@@ -60,6 +61,8 @@ public enum SourceReader {
     return FrontMatterSplitter.split(text: decoded.text, id: id, file: file).map { source in
       var source = source
       source.modified = modified
+      source.byteCount = bytes.count
+      source.byteHash = bytes.withUnsafeBytes(ContentHash.of)
       return source
     }
   }

@@ -67,8 +67,7 @@ enum ParagraphAnchors {
       switch cmark_node_get_type(node) {
       case CMARK_NODE_TEXT, CMARK_NODE_CODE:
         if let literal = cmark_node_get_literal(node) {
-          bytes.append(
-            contentsOf: UnsafeBufferPointer(start: literal, count: strlen(literal)).map { UInt8(bitPattern: $0) })
+          bytes.append(contentsOf: UnsafeRawBufferPointer(start: literal, count: strlen(literal)))
         }
       case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
         bytes.append(32)

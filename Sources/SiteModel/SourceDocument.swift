@@ -16,6 +16,10 @@ public struct SourceDocument: Sendable, Hashable {
   /// The UTC day the file was last modified: the date Atom feeds need for a document whose
   /// own date is not known to the day.
   public var modified: CalendarDate?
+  /// The size and content hash of the file's bytes as read: a build's cache records them,
+  /// so a full build need not read every file twice.
+  public var byteCount = 0
+  public var byteHash: UInt64 = 0
 
   public init(
     id: DocumentID, file: String, text: String, frontMatter: Substring, frontMatterStartLine: Int,

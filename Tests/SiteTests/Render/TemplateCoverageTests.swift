@@ -17,7 +17,7 @@ import Testing
     // An error, as the preview renders documents through them.
     files["content/2018/reports/unfinished.md"] = "---\nkind: report\ntitle: Unfinished\ncycle: 2018\n---\nText.\n"
     let site = try FixtureSite(files)
-    let (_, linkedSite) = SitePipeline.load(site.options(drafts: true))
+    let (_, linkedSite, _) = SitePipeline.load(site.options(drafts: true))
     let linked = try #require(linkedSite)
     let templates = try TemplateSet.load(site.layout).get()
     let recorder = TemplateLookups()
