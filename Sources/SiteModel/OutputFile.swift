@@ -10,6 +10,10 @@ public struct OutputFile: Sendable, Hashable {
     case text(String)
     case bytes([UInt8])
     case data(Data)
+    /// Bytes in parts, written one after the other: a large file made of parts that other
+    /// files use too (the site's inventory, of the cycles' inventories), never put together
+    /// in memory.
+    case parts([[UInt8]])
     /// A file copied as is from the site (an asset or attachment), by absolute path.
     case copy(from: URL)
   }
@@ -33,6 +37,7 @@ public struct OutputFile: Sendable, Hashable {
     case .text(let text): text.utf8.count
     case .bytes(let bytes): bytes.count
     case .data(let data): data.count
+    case .parts(let parts): parts.reduce(0) { $0 + $1.count }
     case .copy: 0
     }
   }

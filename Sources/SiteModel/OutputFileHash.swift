@@ -9,6 +9,7 @@ extension ContentHash {
     case .text(var text): text.withUTF8 { of(UnsafeRawBufferPointer($0)) }
     case .bytes(let bytes): bytes.withUnsafeBytes(of)
     case .data(let data): data.withUnsafeBytes(of)
+    case .parts(let parts): of(parts: parts)
     case .copy(let url): ((try? Data(contentsOf: url)) ?? Data()).withUnsafeBytes(of)
     }
   }
@@ -21,6 +22,7 @@ extension OutputFile {
     case .text(var text): text.withUTF8 { ($0.count, ContentHash.of(UnsafeRawBufferPointer($0))) }
     case .bytes(let bytes): bytes.withUnsafeBytes { ($0.count, ContentHash.of($0)) }
     case .data(let data): data.withUnsafeBytes { ($0.count, ContentHash.of($0)) }
+    case .parts(let parts): (parts.reduce(0) { $0 + $1.count }, ContentHash.of(parts: parts))
     case .copy(let url): ((try? Data(contentsOf: url)) ?? Data()).withUnsafeBytes { ($0.count, ContentHash.of($0)) }
     }
   }

@@ -31,6 +31,8 @@ struct FileTreeWriter {
         try bytes.withUnsafeBytes { try write($0, to: path) }
       case .data(let data):
         try data.withUnsafeBytes { try write($0, to: path) }
+      case .parts(let parts):
+        try write(parts, to: path)
       case .copy(let source):
         let data = try Data(contentsOf: source)
         try data.withUnsafeBytes { try write($0, to: path) }
@@ -59,9 +61,24 @@ struct FileTreeWriter {
   }
 
   private func write(_ bytes: UnsafeRawBufferPointer, to path: String) throws {
+    try writing(path) { try write(bytes, into: $0, path: path) }
+  }
+
+  private func write(_ parts: [[UInt8]], to path: String) throws {
+    try writing(path) { descriptor in
+      for part in parts { try part.withUnsafeBytes { try write($0, into: descriptor, path: path) } }
+    }
+  }
+
+  /// Creates or empties the file at `path` and lets `body` write into it.
+  private func writing(_ path: String, _ body: (Int32) throws -> Void) throws {
     let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
     guard descriptor >= 0 else { throw WriteError(path: path, code: errno) }
     defer { close(descriptor) }
+    try body(descriptor)
+  }
+
+  private func write(_ bytes: UnsafeRawBufferPointer, into descriptor: Int32, path: String) throws {
     guard let base = bytes.baseAddress else { return }
     var offset = 0
     while offset < bytes.count {
