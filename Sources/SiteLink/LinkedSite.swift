@@ -322,7 +322,8 @@ public struct PersonRecord: Sendable {
     public let cycle: Int?
     /// The front-matter field naming the person (`facilitators`).
     public let field: String
-    /// The field's label in the schema, for a field without a role's word.
+    /// The field's name in words (`Organizers`), for a field without a role's word; pages in
+    /// other languages look it up in the schema's `labels:`.
     public let fieldLabel: String
     /// The participants' group a meeting summary lists the person in (`MAG Members`).
     public let group: String?

@@ -76,7 +76,7 @@ public struct InterfaceStrings: Sendable {
   /// locale formatting.
   public func number(_ value: Int) -> String {
     // Below a thousand every language the theme has writes the digits alone.
-    guard abs(value) >= 1000 else { return String(value) }
+    guard value.magnitude >= 1000 else { return String(value) }
     return value.formatted(.number.locale(Locale(identifier: language)))
   }
 

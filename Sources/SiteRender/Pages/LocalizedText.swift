@@ -80,10 +80,10 @@ extension PageContext {
   /// A body's `¶` links labelled in the pages' language (the Markdown layer writes them in
   /// English): untouched on English pages.
   func localizingParagraphLinks(_ html: String) -> String {
-    guard !pageLanguage.hasPrefix("en"), html.contains(ParagraphLinkLabel.plain.prefix(8)) else { return html }
+    guard !pageLanguage.hasPrefix("en"), html.contains("class=\"para-link\"") else { return html }
     let strings = strings()
     let plain = "aria-label=\"\(ParagraphLinkLabel.plain)\""
-    var localized = html.replacingOccurrences(
+    let localized = html.replacingOccurrences(
       of: plain, with: "aria-label=\"\(HTMLText.escape(strings["paragraph_link_this"]))\"")
     let numbered = "aria-label=\"" + ParagraphLinkLabel.numbered
     var result = ""
@@ -94,8 +94,7 @@ extension PageContext {
       result += "aria-label=\"\(HTMLText.escape(strings.format("paragraph_link", ["number": number])))\""
       rest = rest[rest.index(after: end)...]
     }
-    localized = result + rest
-    return localized
+    return result + rest
   }
 
   /// Why the modalities did not apply to a document, in the pages' language.
