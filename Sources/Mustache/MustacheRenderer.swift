@@ -1,7 +1,42 @@
 import Foundation
 
-/// Renders parsed Mustache nodes against a stack of `TemplateValue`s into bytes.
+/// Renders compiled templates against a `TemplateValue` into bytes.
+///
+/// The values are read in place: the context the page was given lives until its render
+/// returns and nothing changes it meanwhile, so the objects the sections enter are kept on
+/// the stack as pointers to their fields, and looking a name up counts no references.
 struct MustacheRenderer {
+  /// An object (or other value) a section entered, with its fields where a lookup reads them.
+  private struct Frame {
+    var value: UnsafePointer<TemplateValue>
+    var hashes: UnsafePointer<Int>?
+    var keys: UnsafePointer<String>?
+    var values: UnsafePointer<TemplateValue>?
+    var count = 0
+    var keyBits: UInt64 = 0
+
+    init(_ value: UnsafePointer<TemplateValue>) {
+      self.value = value
+      guard case .object(let object) = value.pointee else { return }
+      let storage = object.storage
+      hashes = UnsafePointer(storage.hashes)
+      keys = UnsafePointer(storage.keys)
+      values = UnsafePointer(storage.values)
+      count = storage.count
+      keyBits = storage.keyBits
+    }
+
+    @inline(__always)
+    func field(_ key: UnsafePointer<TemplateKey>) -> UnsafePointer<TemplateValue>? {
+      guard keyBits & key.pointee.bit != 0, let hashes, let keys, let values else { return nil }
+      let hash = key.pointee.hash
+      for index in 0..<count where hashes[index] == hash && keys[index] == key.pointee.name { return values + index }
+      return nil
+    }
+  }
+
+  typealias Arguments = [String: MustacheSource]
+
   let templates: MustacheTemplates
   let recordMissing: Bool
   /// Every name looked up, when a test wants to know which names no view model has.
@@ -9,117 +44,156 @@ struct MustacheRenderer {
   var output: [UInt8] = []
   var missing: [MustacheTemplates.MissingName] = []
   private var file = ""
+  private var frames: UnsafeMutablePointer<Frame>
+  private var depth = 0
+  private var capacity = 32
 
   init(templates: MustacheTemplates, recordMissing: Bool) {
     self.templates = templates
     self.recordMissing = recordMissing
     output.reserveCapacity(32 * 1024)
+    frames = .allocate(capacity: capacity)
   }
 
-  mutating func render(_ nodes: [MustacheNode], stack: inout [TemplateValue], arguments: [String: MustacheSource]) {
-    for node in nodes {
-      switch node {
-      case .text(let bytes):
-        output.append(contentsOf: bytes)
-      case .variable(let path, let raw, let line):
-        let found = Self.lookup(path, in: stack)
-        lookups?.record(path, found: found != nil)
-        guard let value = found else {
-          if recordMissing {
-            missing.append(.init(file: file, line: line, name: path.map(\.name).joined(separator: ".")))
+  /// Renders `program` with `root` as the context; `root` must stay unchanged until it returns.
+  mutating func render(_ program: MustacheProgram, root: UnsafePointer<TemplateValue>) {
+    file = program.file
+    push(root)
+    run(program, from: 0, to: program.operations.count, arguments: [:])
+    depth = 0
+  }
+
+  /// Frees the stack; the renderer is not used after.
+  func deallocate() { frames.deallocate() }
+
+  private mutating func run(_ program: MustacheProgram, from start: Int, to end: Int, arguments: Arguments) {
+    let operations = program.operations
+    var index = start
+    while index < end {
+      let operation = operations[index]
+      let first = Int(operation.first)
+      let count = Int(operation.count)
+      switch operation.kind {
+      case .text:
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: program.text[first..<first + count]))
+        index += 1
+      case .variable:
+        let found = lookup(program.keys, first, count)
+        lookups?.record(program.path(of: operation), found: found != nil)
+        if let found {
+          append(found.pointee, escaped: !operation.flag)
+        } else if recordMissing {
+          let name = program.path(of: operation).map(\.name).joined(separator: ".")
+          missing.append(.init(file: file, line: Int(operation.extra), name: name))
+        }
+        index += 1
+      case .section:
+        let found = lookup(program.keys, first, count)
+        lookups?.record(program.path(of: operation), found: found != nil)
+        let contentEnd = Int(operation.extra)
+        if operation.flag {
+          if !Self.isTruthy(found) { run(program, from: index + 1, to: contentEnd, arguments: arguments) }
+        } else if let found, Self.isTruthy(found) {
+          switch found.pointee {
+          case .list(let items):
+            items.withUnsafeBufferPointer { items in
+              guard let base = items.baseAddress else { return }
+              for item in 0..<items.count {
+                push(base + item)
+                run(program, from: index + 1, to: contentEnd, arguments: arguments)
+                depth -= 1
+              }
+            }
+          case .bool:
+            run(program, from: index + 1, to: contentEnd, arguments: arguments)
+          default:
+            push(found)
+            run(program, from: index + 1, to: contentEnd, arguments: arguments)
+            depth -= 1
           }
-          continue
         }
-        append(value, escaped: !raw)
-      case .section(let path, let inverted, let children, _):
-        let value = Self.lookup(path, in: stack)
-        lookups?.record(path, found: value != nil)
-        if inverted {
-          if !Self.isTruthy(value) { render(children, stack: &stack, arguments: arguments) }
-          continue
-        }
-        guard let value, Self.isTruthy(value) else { continue }
-        switch value {
-        case .list(let items):
-          for item in items {
-            stack.append(item)
-            render(children, stack: &stack, arguments: arguments)
-            stack.removeLast()
-          }
-        case .bool:
-          render(children, stack: &stack, arguments: arguments)
-        default:
-          stack.append(value)
-          render(children, stack: &stack, arguments: arguments)
-          stack.removeLast()
-        }
-      case .partial(let name, let indentation, _, _):
-        guard let source = templates.source(named: name) else { continue }
-        let nodes =
-          indentation.isEmpty
-          ? (templates.nodes(named: name) ?? []) : templates.nodes(for: source, indentedBy: indentation)
-        renderNested(nodes, file: source.file, stack: &stack, arguments: arguments)
-      case .parent(let name, let indentation, let blocks, _, _):
-        guard let source = templates.source(named: name) else { continue }
-        // Arguments given further out take precedence over this parent's own.
-        var merged = arguments
-        for (block, content) in blocks where merged[block] == nil { merged[block] = content }
-        let nodes =
-          indentation.isEmpty
-          ? (templates.nodes(named: name) ?? []) : templates.nodes(for: source, indentedBy: indentation)
-        renderNested(nodes, file: source.file, stack: &stack, arguments: merged)
-      case .block(let name, let content, let reindent):
-        let chosen = arguments[name] ?? content
-        renderNested(
-          templates.nodes(for: chosen, indentedBy: reindent ?? []), file: chosen.file, stack: &stack,
-          arguments: arguments)
+        index = contentEnd
+      case .call:
+        call(program.calls[first], arguments: arguments)
+        index += 1
       }
     }
   }
 
-  private mutating func renderNested(
-    _ nodes: [MustacheNode], file nestedFile: String, stack: inout [TemplateValue], arguments: [String: MustacheSource]
-  ) {
+  private mutating func call(_ call: MustacheProgram.Call, arguments: Arguments) {
+    switch call.node {
+    case .partial(let name, let indentation, _, _):
+      if let target = call.target { return nested(templates.program(at: target), arguments: arguments) }
+      guard let source = templates.source(named: name) else { return }
+      nested(templates.program(for: source, indentedBy: indentation), arguments: arguments)
+    case .parent(let name, let indentation, let blocks, _, _):
+      // Arguments given further out take precedence over this parent's own.
+      var merged = arguments
+      for (block, content) in blocks where merged[block] == nil { merged[block] = content }
+      if let target = call.target { return nested(templates.program(at: target), arguments: merged) }
+      guard let source = templates.source(named: name) else { return }
+      nested(templates.program(for: source, indentedBy: indentation), arguments: merged)
+    case .block(let name, let content, let reindent):
+      let chosen = arguments[name] ?? content
+      nested(templates.program(for: chosen, indentedBy: reindent ?? []), arguments: arguments)
+    case .text, .variable, .section:
+      break
+    }
+  }
+
+  private mutating func nested(_ program: MustacheProgram, arguments: Arguments) {
     // The file is only needed to name where a missing name is printed.
-    guard recordMissing else { return render(nodes, stack: &stack, arguments: arguments) }
+    guard recordMissing else { return run(program, from: 0, to: program.operations.count, arguments: arguments) }
     let outer = file
-    file = nestedFile
-    render(nodes, stack: &stack, arguments: arguments)
+    file = program.file
+    run(program, from: 0, to: program.operations.count, arguments: arguments)
     file = outer
   }
 
-  mutating func setFile(_ name: String) { file = name }
+  private mutating func push(_ value: UnsafePointer<TemplateValue>) {
+    if depth == capacity {
+      let larger = UnsafeMutablePointer<Frame>.allocate(capacity: capacity * 2)
+      larger.moveInitialize(from: frames, count: depth)
+      frames.deallocate()
+      frames = larger
+      capacity *= 2
+    }
+    (frames + depth).initialize(to: Frame(value))
+    depth += 1
+  }
 
-  /// Resolves `a.b.c`: `a` in the nearest object of the stack that has it, then `b` and `c`
-  /// strictly inside it.
-  static func lookup(_ path: [TemplateKey], in stack: [TemplateValue]) -> TemplateValue? {
-    guard let first = path.first else { return nil }
-    if first.isCurrentItem { return path.count == 1 ? stack.last : nil }
-    var index = stack.count - 1
-    var current: TemplateValue?
-    while index >= 0 {
-      if let found = stack[index].field(first) {
-        current = found
+  /// Resolves `a.b.c` (the keys `keys[first..<first + count]`): `a` in the nearest object
+  /// of the stack that has it, then `b` and `c` strictly inside it.
+  private func lookup(
+    _ keys: UnsafeMutableBufferPointer<TemplateKey>, _ first: Int, _ count: Int
+  ) -> UnsafePointer<TemplateValue>? {
+    guard count > 0, let base = keys.baseAddress else { return nil }
+    let key = UnsafePointer(base + first)
+    if key.pointee.isCurrentItem { return count == 1 && depth > 0 ? frames[depth - 1].value : nil }
+    var level = depth - 1
+    var found: UnsafePointer<TemplateValue>?
+    while level >= 0 {
+      if let value = frames[level].field(key) {
+        found = value
         break
       }
-      index -= 1
+      level -= 1
     }
-    guard var resolved = current else { return nil }
-    var position = 1
-    while position < path.count {
-      guard let next = resolved.field(path[position]) else { return nil }
+    guard var resolved = found else { return nil }
+    for position in 1..<count {
+      guard let next = Frame(resolved).field(key + position) else { return nil }
       resolved = next
-      position += 1
     }
     return resolved
   }
 
-  static func isTruthy(_ value: TemplateValue?) -> Bool {
-    switch value {
-    case nil, .null?: false
-    case .bool(let flag)?: flag
-    case .list(let items)?: !items.isEmpty
-    default: true
+  static func isTruthy(_ value: UnsafePointer<TemplateValue>?) -> Bool {
+    guard let value else { return false }
+    switch value.pointee {
+    case .null: return false
+    case .bool(let flag): return flag
+    case .list(let items): return !items.isEmpty
+    default: return true
     }
   }
 

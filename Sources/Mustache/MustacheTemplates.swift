@@ -25,9 +25,11 @@ public final class MustacheTemplates: @unchecked Sendable {
   }
 
   private let sources: [String: MustacheSource]
-  private let compiled: [String: [MustacheNode]]
+  /// The named templates' programs, in the order of `programIndex`.
+  private let programs: [MustacheProgram]
+  private let programIndex: [String: Int]
   private let lock = NSLock()
-  private var variants: [VariantKey: [MustacheNode]] = [:]
+  private var variants: [VariantKey: MustacheProgram] = [:]
 
   private struct VariantKey: Hashable {
     var source: Int
@@ -59,10 +61,15 @@ public final class MustacheTemplates: @unchecked Sendable {
     }
     guard errors.isEmpty else { throw MustacheErrors(errors: errors) }
     self.sources = sources
-    self.compiled = compiled
+    let names = compiled.keys.sorted()
+    let programIndex = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
+    self.programIndex = programIndex
+    programs = names.map { name in
+      MustacheProgram(compiled[name] ?? [], file: sources[name]?.file ?? name, programIndex: programIndex)
+    }
   }
 
-  public func has(_ name: String) -> Bool { compiled[name] != nil }
+  public func has(_ name: String) -> Bool { programIndex[name] != nil }
 
   /// Renders template `name` with `value` as the context; names printed but missing from the
   /// view model are added to `missing` when given.
@@ -70,12 +77,11 @@ public final class MustacheTemplates: @unchecked Sendable {
     _ name: String, _ value: TemplateValue, missing: UnsafeMutablePointer<[MissingName]>? = nil,
     lookups: TemplateLookups? = nil
   ) -> [UInt8] {
-    guard let nodes = compiled[name] else { return [] }
+    guard let index = programIndex[name] else { return [] }
     var renderer = MustacheRenderer(templates: self, recordMissing: missing != nil)
+    defer { renderer.deallocate() }
     renderer.lookups = lookups
-    renderer.setFile(sources[name]?.file ?? name)
-    var stack = [value]
-    renderer.render(nodes, stack: &stack, arguments: [:])
+    withUnsafePointer(to: value) { renderer.render(programs[index], root: $0) }
     if let missing { missing.pointee += renderer.missing }
     return renderer.output
   }
@@ -87,10 +93,12 @@ public final class MustacheTemplates: @unchecked Sendable {
 
   func source(named name: String) -> MustacheSource? { sources[name] }
 
-  /// The nodes of a source indented by `indentation`, parsed once (blocks and indented
-  /// partials are parsed when first used; their text comes from templates that already
+  func program(at index: Int) -> MustacheProgram { programs[index] }
+
+  /// The program of a source indented by `indentation`, compiled once (blocks and indented
+  /// partials are compiled when first used; their text comes from templates that already
   /// parsed, so they parse again).
-  func nodes(for source: MustacheSource, indentedBy indentation: [UInt8] = []) -> [MustacheNode] {
+  func program(for source: MustacheSource, indentedBy indentation: [UInt8] = []) -> MustacheProgram {
     let key = VariantKey(source: source.identity, indentation: indentation)
     lock.lock()
     if let cached = variants[key] {
@@ -99,13 +107,12 @@ public final class MustacheTemplates: @unchecked Sendable {
     }
     lock.unlock()
     let parsed = (try? MustacheParser(source: source.indented(by: indentation)).parse()) ?? []
+    let program = MustacheProgram(parsed, file: source.file, programIndex: programIndex)
     lock.lock()
-    variants[key] = parsed
+    variants[key] = program
     lock.unlock()
-    return parsed
+    return program
   }
-
-  func nodes(named name: String) -> [MustacheNode]? { compiled[name] }
 
   /// The message for a partial that does not exist, with the closest name when it looks
   /// like a typo.

@@ -23,13 +23,6 @@ public enum TemplateValue: Sendable, ExpressibleByStringLiteral, ExpressibleByBo
     if case .object(let object) = self { return object[key] }
     return nil
   }
-
-  /// The value of `key` when this is an object that has it: the renderer's lookup.
-  @inline(__always)
-  func field(_ key: TemplateKey) -> TemplateValue? {
-    guard case .object(let object) = self else { return nil }
-    return object.value(for: key)
-  }
 }
 
 /// A name a template looks up, with its hash worked out once (when the template is parsed,
@@ -59,32 +52,91 @@ public struct TemplateKey: Sendable, Hashable {
 /// Stored as short lists rather than a dictionary: view models have a dozen keys at most,
 /// are built by the tens of thousands in a build, and a list is cheaper to build and to
 /// search at that size. The lists live in one shared, copy-on-write box, so the renderer
-/// copies an object for the price of one reference count.
+/// copies an object for the price of one reference count, and reads them through pointers
+/// without counting references at all.
 public struct TemplateObject: Sendable, ExpressibleByDictionaryLiteral {
-  private final class Storage: @unchecked Sendable {
-    var hashes: [Int] = []
-    var keys: [String] = []
-    var values: [TemplateValue] = []
+  final class Storage: @unchecked Sendable {
+    private(set) var hashes: UnsafeMutablePointer<Int>
+    private(set) var keys: UnsafeMutablePointer<String>
+    private(set) var values: UnsafeMutablePointer<TemplateValue>
+    private(set) var count = 0
+    private var capacity: Int
     /// The `bit` of every key set (and perhaps of keys since removed).
-    var keyBits: UInt64 = 0
+    private(set) var keyBits: UInt64 = 0
 
     init(capacity: Int) {
-      hashes.reserveCapacity(capacity)
-      keys.reserveCapacity(capacity)
-      values.reserveCapacity(capacity)
+      self.capacity = max(capacity, 1)
+      hashes = .allocate(capacity: self.capacity)
+      keys = .allocate(capacity: self.capacity)
+      values = .allocate(capacity: self.capacity)
+    }
+
+    deinit {
+      keys.deinitialize(count: count)
+      values.deinitialize(count: count)
+      hashes.deallocate()
+      keys.deallocate()
+      values.deallocate()
     }
 
     func copy() -> Storage {
-      let copy = Storage(capacity: keys.count + 4)
-      copy.hashes = hashes
-      copy.keys = keys
-      copy.values = values
+      let copy = Storage(capacity: count + 4)
+      copy.hashes.initialize(from: hashes, count: count)
+      copy.keys.initialize(from: keys, count: count)
+      copy.values.initialize(from: values, count: count)
+      copy.count = count
       copy.keyBits = keyBits
       return copy
     }
+
+    func position(of key: TemplateKey) -> Int? {
+      guard keyBits & key.bit != 0 else { return nil }
+      for index in 0..<count where hashes[index] == key.hash && keys[index] == key.name { return index }
+      return nil
+    }
+
+    func append(_ key: TemplateKey, _ value: TemplateValue) {
+      if count == capacity { grow() }
+      hashes[count] = key.hash
+      (keys + count).initialize(to: key.name)
+      (values + count).initialize(to: value)
+      keyBits |= key.bit
+      count += 1
+    }
+
+    func replace(at index: Int, with value: TemplateValue) { values[index] = value }
+
+    func remove(at index: Int) {
+      let last = count - 1
+      (keys + index).deinitialize(count: 1)
+      (values + index).deinitialize(count: 1)
+      if index < last {
+        (hashes + index).update(from: hashes + index + 1, count: last - index)
+        (keys + index).moveInitialize(from: keys + index + 1, count: last - index)
+        (values + index).moveInitialize(from: values + index + 1, count: last - index)
+      }
+      count = last
+    }
+
+    private func grow() {
+      let larger = capacity * 2
+      let newHashes = UnsafeMutablePointer<Int>.allocate(capacity: larger)
+      let newKeys = UnsafeMutablePointer<String>.allocate(capacity: larger)
+      let newValues = UnsafeMutablePointer<TemplateValue>.allocate(capacity: larger)
+      newHashes.initialize(from: hashes, count: count)
+      newKeys.moveInitialize(from: keys, count: count)
+      newValues.moveInitialize(from: values, count: count)
+      hashes.deallocate()
+      keys.deallocate()
+      values.deallocate()
+      hashes = newHashes
+      keys = newKeys
+      values = newValues
+      capacity = larger
+    }
   }
 
-  private var storage: Storage
+  private(set) var storage: Storage
 
   public init(_ fields: [String: TemplateValue] = [:]) {
     storage = Storage(capacity: fields.count + 4)
@@ -97,21 +149,11 @@ public struct TemplateObject: Sendable, ExpressibleByDictionaryLiteral {
   }
 
   /// The names and values, in the order they were set.
-  public var fields: [(String, TemplateValue)] { Array(zip(storage.keys, storage.values)) }
-
-  private func position(of key: TemplateKey) -> Int? {
-    guard storage.keyBits & key.bit != 0 else { return nil }
-    return storage.hashes.withUnsafeBufferPointer { hashes in
-      for index in 0..<hashes.count where hashes[index] == key.hash && storage.keys[index] == key.name {
-        return index
-      }
-      return nil
-    }
-  }
+  public var fields: [(String, TemplateValue)] { (0..<storage.count).map { (storage.keys[$0], storage.values[$0]) } }
 
   /// The value of a name, as the renderer looks it up.
   func value(for key: TemplateKey) -> TemplateValue? {
-    position(of: key).map { storage.values[$0] }
+    storage.position(of: key).map { storage.values[$0] }
   }
 
   public subscript(key: String) -> TemplateValue? {
@@ -119,19 +161,10 @@ public struct TemplateObject: Sendable, ExpressibleByDictionaryLiteral {
     set {
       let templateKey = TemplateKey(key)
       if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
-      if let index = position(of: templateKey) {
-        if let newValue {
-          storage.values[index] = newValue
-        } else {
-          storage.hashes.remove(at: index)
-          storage.keys.remove(at: index)
-          storage.values.remove(at: index)
-        }
+      if let index = storage.position(of: templateKey) {
+        if let newValue { storage.replace(at: index, with: newValue) } else { storage.remove(at: index) }
       } else if let newValue {
-        storage.keyBits |= templateKey.bit
-        storage.hashes.append(templateKey.hash)
-        storage.keys.append(key)
-        storage.values.append(newValue)
+        storage.append(templateKey, newValue)
       }
     }
   }
