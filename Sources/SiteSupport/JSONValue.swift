@@ -52,6 +52,13 @@ public indirect enum JSONValue: Sendable, Hashable, ExpressibleByStringLiteral,
       }
       var index = 0
       while index < bytes.count {
+        // Long texts (the search index's) are mostly plain: eight bytes checked at once.
+        if index + 8 <= bytes.count, let base = bytes.baseAddress,
+          !Self.needsEscape(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+        {
+          index += 8
+          continue
+        }
         let byte = bytes[index]
         // Most bytes are copied as they are: say so before the switch below.
         if byte >= 0x20, byte != 34, byte != 92, byte != 60, byte != 62, byte != 38, byte != 0xE2 {
@@ -93,6 +100,20 @@ public indirect enum JSONValue: Sendable, Hashable, ExpressibleByStringLiteral,
       flush(bytes.count)
     }
     output.append(34)
+  }
+
+  /// Whether any of eight bytes is one `appendQuoted` may have to escape: a control
+  /// character, `"`, `\\`, `<`, `>`, `&` or the first byte of U+2028 and U+2029 (each test
+  /// is exact for the word as a whole, which is all this needs).
+  @inline(__always)
+  private static func needsEscape(_ word: UInt64) -> Bool {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    @inline(__always) func zeroByte(_ value: UInt64) -> UInt64 { (value &- ones) & ~value & highs }
+    let control = (word &- ones &* 0x20) & ~word & highs
+    let quoteOrBackslash = zeroByte(word ^ (ones &* 34)) | zeroByte(word ^ (ones &* 92))
+    let markup = zeroByte(word ^ (ones &* 60)) | zeroByte(word ^ (ones &* 62)) | zeroByte(word ^ (ones &* 38))
+    return control | quoteOrBackslash | markup | zeroByte(word ^ (ones &* 0xE2)) != 0
   }
 
   /// Appends `text` as a JSON string to a `String`.
