@@ -27,20 +27,25 @@ public struct InterfaceStrings: Sendable {
   /// The text of `key` with each `{name}` replaced by its value (a name without one stays).
   public func format(_ key: String, _ values: [String: String]) -> String {
     let text = self[key]
-    guard text.utf8.contains(UInt8(ascii: "{")) else { return text }
+    // Found byte by byte: `{` and `}` are ASCII, so their positions are also the text's.
+    let bytes = text.utf8
+    guard var open = bytes.firstIndex(of: UInt8(ascii: "{")) else { return text }
     var result = ""
-    var rest = Substring(text)
-    while let open = rest.firstIndex(of: "{") {
-      result += rest[..<open]
-      guard let close = rest[open...].firstIndex(of: "}") else {
-        rest = rest[open...]
+    result.reserveCapacity(bytes.count + 32)
+    var rest = bytes.startIndex
+    while true {
+      result += text[rest..<open]
+      guard let close = bytes[open...].firstIndex(of: UInt8(ascii: "}")) else {
+        rest = open
         break
       }
-      let name = String(rest[rest.index(after: open)..<close])
-      result += values[name] ?? String(rest[open...close])
-      rest = rest[rest.index(after: close)...]
+      let name = String(text[bytes.index(after: open)..<close])
+      result += values[name] ?? String(text[open...close])
+      rest = bytes.index(after: close)
+      guard let next = bytes[rest...].firstIndex(of: UInt8(ascii: "{")) else { break }
+      open = next
     }
-    return result + rest
+    return result + text[rest...]
   }
 
   /// A template's text with this language's `{{i18n.key}}` (escaped) and `{{{i18n.key}}}`
