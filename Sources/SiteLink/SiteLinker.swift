@@ -109,15 +109,18 @@ enum CrossReferences {
       let targets = self.targets(of: document, index: index, schema: schema)
       outgoing[id] = targets
       for target in targets {
-        var sources = incoming[target] ?? []
-        var low = 0
-        var high = sources.count
-        while low < high {
-          let middle = (low + high) / 2
-          if sources[middle] > id { high = middle } else { low = middle + 1 }
-        }
-        sources.insert(id, at: low)
-        incoming[target] = sources
+        // In place: a copy taken out and put back would copy the whole list for each edge.
+        let position =
+          incoming[target].map { sources in
+            var low = 0
+            var high = sources.count
+            while low < high {
+              let middle = (low + high) / 2
+              if sources[middle] > id { high = middle } else { low = middle + 1 }
+            }
+            return low
+          } ?? 0
+        incoming[target, default: []].insert(id, at: position)
       }
     }
     return (outgoing, incoming)
