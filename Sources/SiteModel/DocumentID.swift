@@ -108,8 +108,9 @@ public struct DocumentID: Sendable, Hashable, Comparable, CustomStringConvertibl
       for index in 0...count where index == count || link[index] == UInt8(ascii: "/") {
         let component = link[start..<index]
         start = index + 1
-        if component.isEmpty || component.elementsEqual([UInt8(ascii: ".")]) { continue }
-        if component.elementsEqual([UInt8(ascii: "."), UInt8(ascii: ".")]) {
+        let dots = component.allSatisfy { $0 == UInt8(ascii: ".") } ? component.count : 0
+        if component.isEmpty || dots == 1 { continue }
+        if dots == 2 {
           guard let last = starts.popLast() else { return nil }
           joined.removeSubrange(max(0, last - 1)...)
         } else {

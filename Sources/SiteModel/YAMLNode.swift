@@ -110,7 +110,9 @@ public struct YAMLNode: Sendable, Hashable {
 
   /// The value of `key` when this node is a mapping.
   public subscript(key: String) -> YAMLNode? {
-    entries?.first(where: { $0.key == key })?.value
+    guard case .map(let entries) = value else { return nil }
+    for entry in entries where entry.key == key { return entry.value }
+    return nil
   }
 
   /// Text of a scalar, whatever its YAML type: what a reader would see.
