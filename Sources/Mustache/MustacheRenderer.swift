@@ -28,10 +28,9 @@ struct MustacheRenderer {
 
     @inline(__always)
     func field(_ key: UnsafePointer<TemplateKey>) -> UnsafePointer<TemplateValue>? {
-      guard keyBits & key.pointee.bit != 0, let hashes, let keys, let values else { return nil }
-      let hash = key.pointee.hash
-      for index in 0..<count where hashes[index] == hash && keys[index] == key.pointee.name { return values + index }
-      return nil
+      guard let hashes, let keys, let values else { return nil }
+      return TemplateObject.Storage.position(of: key, hashes: hashes, keys: keys, count: count, keyBits: keyBits)
+        .map { values + $0 }
     }
   }
 

@@ -90,8 +90,22 @@ public struct TemplateObject: Sendable, ExpressibleByDictionaryLiteral {
     }
 
     func position(of key: TemplateKey) -> Int? {
-      guard keyBits & key.bit != 0 else { return nil }
-      for index in 0..<count where hashes[index] == key.hash && keys[index] == key.name { return index }
+      withUnsafePointer(to: key) { key in
+        Self.position(of: key, hashes: hashes, keys: keys, count: count, keyBits: keyBits)
+      }
+    }
+
+    /// Where `key` is among `count` fields: the one search of both a view model's subscript
+    /// and the renderer, which reads the fields through pointers it took when a section
+    /// entered the object.
+    @inline(__always)
+    static func position(
+      of key: UnsafePointer<TemplateKey>, hashes: UnsafePointer<Int>, keys: UnsafePointer<String>, count: Int,
+      keyBits: UInt64
+    ) -> Int? {
+      guard keyBits & key.pointee.bit != 0 else { return nil }
+      let hash = key.pointee.hash
+      for index in 0..<count where hashes[index] == hash && keys[index] == key.pointee.name { return index }
       return nil
     }
 
