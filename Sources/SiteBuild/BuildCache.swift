@@ -147,22 +147,14 @@ struct BuildCache: Equatable {
     return entries.allSatisfy { topLevel.contains($0) || OutputGuard.placeholderNames.contains($0) }
   }
 
-  /// The newest status-change time of an output folder and of the files a build wrote
-  /// into it (`hash size path` lines), as the output's own file system keeps time.
-  static func newestChange(in folder: URL, outputs: [String], jobs: Int? = nil) -> FileTime? {
-    @Sendable func changed(_ path: String) -> (Int, Int)? {
-      var status = stat()
-      guard stat(path, &status) == 0 else { return nil }
-      return (status.st_ctim.tv_sec, status.st_ctim.tv_nsec)
-    }
-    let root = folder.path
-    // Tens of thousands of files: looked at on every core.
-    let times = Parallel.map(outputs, jobs: jobs) { line -> (Int, Int)? in
-      guard let path = line.split(separator: " ", maxSplits: 2).last else { return nil }
-      return changed(root + "/" + path)
-    }
-    let newest = (times + [changed(root)]).compactMap { $0 }.max { $0 < $1 }
-    return newest.map { FileTime(seconds: $0.0, nanoseconds: $0.1) }
+  /// The status-change time of an output folder just swapped into place, as the output's
+  /// own file system keeps time: the swap renamed the folder after every file in it was
+  /// written, so no file of the build is newer. A file system that leaves a renamed
+  /// folder's time alone gives an older time, and the next build only builds in full.
+  static func swapTime(of folder: URL) -> FileTime? {
+    var status = stat()
+    guard stat(folder.path, &status) == 0 else { return nil }
+    return FileTime(seconds: status.st_ctim.tv_sec, nanoseconds: status.st_ctim.tv_nsec)
   }
 
   /// `device inode` of a folder.

@@ -77,7 +77,11 @@ public enum SiteBuilder {
     let cacheFile = BuildCache.location(of: options.output, layout: options.layout)
     var inputs: [String]?
     var settingsInputs: [String: String]?
-    if useCache, let cache = BuildCache.load(from: cacheFile), cache.outputsUnchanged(in: options.output) {
+    // Without the output folder there is nothing the cache could vouch for: it is not read.
+    if useCache, FileManager.default.fileExists(atPath: options.output.path),
+      let cache = BuildCache.load(from: cacheFile),
+      cache.outputsUnchanged(in: options.output)
+    {
       inputs = BuildCache.inputs(of: options)
       if let inputs, cache.inputs == inputs {
         var upToDate = report(
@@ -150,7 +154,7 @@ public enum SiteBuilder {
     do {
       try OutputRecord.add(options.output, layout: options.layout)
       let written = staged.writtenFiles
-      if let inputs, let swapped = BuildCache.newestChange(in: options.output, outputs: written, jobs: options.jobs) {
+      if let inputs, let swapped = BuildCache.swapTime(of: options.output) {
         var cache = BuildCache(
           inputs: inputs, outputs: written, diagnostics: diagnostics.sorted(), documents: documents,
           pages: pages)
