@@ -96,14 +96,16 @@ public enum SiteBuilder {
     timer.lap("compare with the build cache")
     // The pipeline's own state goes before the pages are rendered: keeping it would only
     // raise the build's peak memory.
+    // The templates do not depend on the content: they load while it is read and parsed.
+    let templatesLoading = Background { TemplateSet.load(options.layout) }
     let (checked, linked, markdownInputs) = SitePipeline.load(options)
     if inputs == nil, let settingsInputs, let markdownInputs {
       inputs = BuildCache.inputs(of: options, settings: settingsInputs, markdown: markdownInputs)
     }
     timer.lap("load (stages above)")
     var diagnostics = checked.diagnostics
-    let templates = TemplateSet.load(options.layout)
-    timer.lap("templates")
+    let templates = templatesLoading.value
+    timer.lap("templates (waited for)")
     if case .failure(let error) = templates { diagnostics += error.diagnostics }
     let documents = linked?.pagedDocuments.count ?? 0
     guard !options.fails(diagnostics), let site = linked, case .success(let templateSet) = templates else {
@@ -190,8 +192,9 @@ public enum SiteBuilder {
   /// Checks the site as a build would, without rendering or writing anything.
   /// - Parameter endsProcess: the process exits after the check, so what it read is not freed.
   public static func check(_ options: BuildOptions, endsProcess: Bool = false) -> [Diagnostic] {
+    let templatesLoading = Background { TemplateSet.load(options.layout) }
     var diagnostics = SitePipeline.load(options, renderHTML: false, endsProcess: endsProcess).0.diagnostics
-    if case .failure(let error) = TemplateSet.load(options.layout) { diagnostics += error.diagnostics }
+    if case .failure(let error) = templatesLoading.value { diagnostics += error.diagnostics }
     return diagnostics.sorted()
   }
 }

@@ -50,13 +50,51 @@ public struct InterfaceStrings: Sendable {
 
   /// A template's text with this language's `{{i18n.key}}` (escaped) and `{{{i18n.key}}}`
   /// (as written) in place; tags of keys it lacks stay, for the view model to answer.
+  /// Found byte by byte (every tag is ASCII): a regular expression took a third of the
+  /// time the templates take to load, once per language.
   func writtenIn(_ template: String) -> String {
     guard template.contains("i18n.") else { return template }
-    return template.replacing(/\{\{\{i18n\.([a-z_]+)\}\}\}|\{\{i18n\.([a-z_]+)\}\}/) { match in
-      if let key = match.output.1, let text = texts[String(key)] { return text }
-      if let key = match.output.2, let text = texts[String(key)] { return HTMLText.escape(text) }
-      return String(match.output.0)
+    let bytes = Array(template.utf8)
+    var result: [UInt8] = []
+    result.reserveCapacity(bytes.count)
+    var index = 0
+    while index < bytes.count {
+      guard bytes[index] == UInt8(ascii: "{"), let tag = Self.i18nTag(in: bytes, at: index) else {
+        result.append(bytes[index])
+        index += 1
+        continue
+      }
+      if let text = texts[tag.key] {
+        result.append(contentsOf: (tag.raw ? text : HTMLText.escape(text)).utf8)
+      } else {
+        result.append(contentsOf: bytes[index..<tag.end])
+      }
+      index = tag.end
     }
+    return String(decoding: result, as: UTF8.self)
+  }
+
+  /// The `{{{i18n.key}}}` (raw) or `{{i18n.key}}` tag at `start`, a key being of `a`–`z`
+  /// and `_`, and the offset after it.
+  private static func i18nTag(in bytes: [UInt8], at start: Int) -> (key: String, raw: Bool, end: Int)? {
+    for braces in [3, 2] {
+      let prefix = Array(String(repeating: "{", count: braces).utf8) + Array("i18n.".utf8)
+      guard bytes.count - start > prefix.count, bytes[start..<start + prefix.count].elementsEqual(prefix) else {
+        continue
+      }
+      var end = start + prefix.count
+      while end < bytes.count,
+        (bytes[end] >= UInt8(ascii: "a") && bytes[end] <= UInt8(ascii: "z")) || bytes[end] == UInt8(ascii: "_")
+      {
+        end += 1
+      }
+      guard end > start + prefix.count, bytes.count - end >= braces,
+        bytes[end..<end + braces].allSatisfy({ $0 == UInt8(ascii: "}") })
+      else { continue }
+      let key = String(decoding: bytes[start + prefix.count..<end], as: UTF8.self)
+      return (key, braces == 3, end + braces)
+    }
+    return nil
   }
 
   /// A language's name in this language (`anglais` on a French page).

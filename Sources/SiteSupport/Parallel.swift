@@ -45,6 +45,29 @@ extension Parallel {
   }
 }
 
+/// Work started on a thread of its own while the caller goes on with other work (which may
+/// itself use every core): a small serial task hidden behind a long parallel one.
+public final class Background<Value: Sendable>: @unchecked Sendable {
+  private let done = DispatchSemaphore(value: 0)
+  private var result: Value?
+
+  public init(_ work: @escaping @Sendable () -> Value) {
+    Thread { [self] in
+      result = work()
+      done.signal()
+    }.start()
+  }
+
+  /// The work's result, once it is done.
+  public var value: Value {
+    done.wait()
+    // Whoever asks again need not wait.
+    done.signal()
+    guard let result else { preconditionFailure("background work signalled without a result") }
+    return result
+  }
+}
+
 private enum PairResult<First: Sendable, Second: Sendable>: Sendable {
   case first(First)
   case second(Second)

@@ -160,4 +160,19 @@ import Testing
     #expect(strings.format("b", ["b": "no"]) == "a {b")
     #expect(strings.format("c", [:]) == "{x} y")
   }
+
+  /// The tags put in as a template loads: raw in three braces, escaped in two, a key the
+  /// language lacks left for the view model, and braces that only look like a tag alone.
+  @Test func tagsAreWrittenInTheTemplate() {
+    let strings = InterfaceStrings(language: "fr", texts: ["search": "Chercher", "a_b": "x < y"])
+    #expect(strings.writtenIn("<p>{{i18n.search}}</p>") == "<p>Chercher</p>")
+    #expect(strings.writtenIn("{{{i18n.a_b}}} {{i18n.a_b}}") == "x < y x &lt; y")
+    #expect(strings.writtenIn("{{i18n.missing}} {{{i18n.missing}}}") == "{{i18n.missing}} {{{i18n.missing}}}")
+    // Three braces opened and two closed: the tag is the two inside.
+    #expect(strings.writtenIn("{{{i18n.search}}") == "{Chercher")
+    #expect(
+      strings.writtenIn("{{i18n.}} {{i18n.Search}} {{i18n.search} é{{i18n.search}}")
+        == "{{i18n.}} {{i18n.Search}} {{i18n.search} éChercher")
+    #expect(strings.writtenIn("no tags, {{title}}") == "no tags, {{title}}")
+  }
 }
