@@ -18,16 +18,20 @@ public enum SiteLinker {
     let old = base?.index
     let changedDocuments = base == nil ? index.documents : changed.sorted().compactMap { index[$0] }
     let warnings = byFile(diagnostics, .warning)
-    // Two halves of about equal work on a first link, independent of each other.
-    let ((references, referencedBy, themes), (series, cycles, people)) = Parallel.pair(jobs: jobs) {
+    // Two halves of about equal work on a first link, independent of each other (measured
+    // at 10,000 documents: cross-references and people 205 ms, series, inventories and
+    // themes 190 ms).
+    let ((references, referencedBy, people), (series, cycles, themes)) = Parallel.pair(jobs: jobs) {
       let (references, referencedBy) = CrossReferences.update(
         base?.references ?? [:], base?.referencedBy ?? [:], changed: changedDocuments, index: index, schema: schema)
-      return (references, referencedBy, ThemeBuilder.update(base?.themes ?? [], changed: changedDocuments, old: old))
+      return (
+        references, referencedBy, PeopleRoles.update(base, changed: changedDocuments, index: index, schema: schema)
+      )
     } _: {
       let series = SeriesBuilder.update(base, changed: changedDocuments, index: index, schema: schema)
       let cycles = inventories(
         base, changed: changed, series: series, index: index, schema: schema, warnings: warnings)
-      return (series, cycles, PeopleRoles.update(base, changed: changedDocuments, index: index, schema: schema))
+      return (series, cycles, ThemeBuilder.update(base?.themes ?? [], changed: changedDocuments, old: old))
     }
     return LinkedSite(
       config: config, schema: schema, index: index, cycles: cycles, series: series, themes: themes, people: people,
