@@ -16,9 +16,12 @@ struct ContentState {
     /// The text, or the reason it could not be read: a save that changes neither is no change.
     private(set) var fingerprint: String
     var parsed: ParsedDocument?
+    /// The body's lines that still hold a template's placeholder text.
+    let placeholders: [Diagnostic]
 
-    init(path: String, result: Result<(SourceDocument, YAMLNode), Diagnostic>) {
+    init(path: String, result: Result<(SourceDocument, YAMLNode), Diagnostic>, placeholders: [Diagnostic] = []) {
       self.result = result
+      self.placeholders = placeholders
       switch result {
       case .success(let pair):
         id = pair.0.id
@@ -109,17 +112,18 @@ struct ContentState {
     }
     timer.lap("walk")
     let layout = layout
+    // Placeholders are looked for here, on every core, though only published documents
+    // report them.
     let read = Parallel.map(toRead, jobs: jobs) { path in
-      (
-        path,
-        SourceReader.read(contentPath: path, layout: layout, languages: languages).flatMap { source in
-          FrontMatterReader.frontMatter(of: source).map { (source, $0) }
-        }
-      )
+      let result = SourceReader.read(contentPath: path, layout: layout, languages: languages).flatMap { source in
+        FrontMatterReader.frontMatter(of: source).map { (source, $0) }
+      }
+      let placeholders = (try? result.get()).map { DocumentScaffold.placeholders(in: $0.0) } ?? []
+      return (path, result, placeholders)
     }
     var replaced: [String: Source] = [:]
-    for (path, result) in read {
-      let source = Source(path: path, result: result)
+    for (path, result, placeholders) in read {
+      let source = Source(path: path, result: result, placeholders: placeholders)
       if sources[path]?.fingerprint != source.fingerprint {
         replaced[path] = source
         changedPaths.insert(path)
@@ -146,11 +150,10 @@ struct ContentState {
       case .failure(let diagnostic):
         unreadable.insert(id)
         problems[path] = [diagnostic]
-      case .success(let pair):
+      case .success:
         if isPublished(new) {
           if published.insert(id).inserted, old.map({ isPublished($0) }) != true { changes.membership = true }
-          let placeholders = DocumentScaffold.placeholders(in: pair.0)
-          if !placeholders.isEmpty { problems[path] = placeholders }
+          if !new.placeholders.isEmpty { problems[path] = new.placeholders }
         } else {
           unpublished.insert(id)
         }

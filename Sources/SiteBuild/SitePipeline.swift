@@ -148,8 +148,8 @@ public final class SitePipeline {
 
   /// One pass with nothing kept for a next one: what `build` and `check` run.
   /// - Parameter endsProcess: the process exits after it, so what it read is not freed.
-  /// - Returns: also the build cache's lines of the Markdown files as read (see
-  ///   `ContentState.markdownInputs`).
+  /// - Returns: also, with `renderHTML`, the build cache's lines of the Markdown files as
+  ///   read (see `ContentState.markdownInputs`).
   public static func load(
     _ options: BuildOptions, renderHTML: Bool = true, endsProcess: Bool = false
   ) -> (Checked, LinkedSite?, markdownInputs: [String: String]?) {
@@ -159,7 +159,8 @@ public final class SitePipeline {
     let checked = pipeline.check(changed: nil, timer: &timer)
     // Checking needs no cross-linking: that is for the pages.
     let linked = renderHTML ? pipeline.link(diagnostics: checked.diagnostics, timer: &timer) : nil
-    return (checked, linked, pipeline.content.markdownInputs())
+    // Only a build records them, for its cache.
+    return (checked, linked, renderHTML ? pipeline.content.markdownInputs() : nil)
   }
 
   /// Whether the changed paths may have added, removed or renamed files, so `content/`
