@@ -16,12 +16,12 @@ struct ContentState {
     /// The text, or the reason it could not be read: a save that changes neither is no change.
     private(set) var fingerprint: String
     var parsed: ParsedDocument?
-    /// The body's lines that still hold a template's placeholder text.
-    let placeholders: [Diagnostic]
+    /// What was learnt of the file as it was read, on every core.
+    let facts: Facts
 
-    init(path: String, result: Result<(SourceDocument, YAMLNode), Diagnostic>, placeholders: [Diagnostic] = []) {
+    init(path: String, result: Result<(SourceDocument, YAMLNode), Diagnostic>, facts: Facts = Facts()) {
       self.result = result
-      self.placeholders = placeholders
+      self.facts = facts
       switch result {
       case .success(let pair):
         id = pair.0.id
@@ -29,6 +29,25 @@ struct ContentState {
       case .failure(let diagnostic):
         id = DocumentID(contentPath: path)
         fingerprint = "\u{0}\(diagnostic)"
+      }
+    }
+
+    /// What the serial steps after reading would otherwise work out one file at a time.
+    struct Facts: Sendable {
+      /// Whether the file could be read and its front matter says `draft: true`.
+      var isDraft = false
+      /// The body's lines that still hold a template's placeholder text.
+      var placeholders: [Diagnostic] = []
+      /// The build cache's line of the file (`hash size path`).
+      var cacheLine: String?
+
+      init() {}
+
+      init(_ result: Result<(SourceDocument, YAMLNode), Diagnostic>, path: String) {
+        guard case .success(let (source, frontMatter)) = result else { return }
+        isDraft = frontMatter["draft"]?.bool == true
+        placeholders = DocumentScaffold.placeholders(in: source)
+        cacheLine = BuildCache.line(hash: source.byteHash, size: source.byteCount, path: "content/" + path)
       }
     }
 
@@ -118,12 +137,11 @@ struct ContentState {
       let result = SourceReader.read(contentPath: path, layout: layout, languages: languages).flatMap { source in
         FrontMatterReader.frontMatter(of: source).map { (source, $0) }
       }
-      let placeholders = (try? result.get()).map { DocumentScaffold.placeholders(in: $0.0) } ?? []
-      return (path, result, placeholders)
+      return (path, result, Source.Facts(result, path: path))
     }
     var replaced: [String: Source] = [:]
-    for (path, result, placeholders) in read {
-      let source = Source(path: path, result: result, placeholders: placeholders)
+    for (path, result, facts) in read {
+      let source = Source(path: path, result: result, facts: facts)
       if sources[path]?.fingerprint != source.fingerprint {
         replaced[path] = source
         changedPaths.insert(path)
@@ -153,7 +171,7 @@ struct ContentState {
       case .success:
         if isPublished(new) {
           if published.insert(id).inserted, old.map({ isPublished($0) }) != true { changes.membership = true }
-          if !new.placeholders.isEmpty { problems[path] = new.placeholders }
+          if !new.facts.placeholders.isEmpty { problems[path] = new.facts.placeholders }
         } else {
           unpublished.insert(id)
         }
@@ -182,8 +200,9 @@ struct ContentState {
       return (path, pair.0, pair.1)
     }
     for (path, document) in Parallel.map(toParse, jobs: jobs, { ($0.0, parser.parse($0.1, frontMatter: $0.2)) }) {
-      sources[path]?.parsed = document
-      if !keepsTexts { sources[path]?.forgetText() }
+      guard let source = sources[path] else { continue }
+      source.parsed = document
+      if !keepsTexts { source.forgetText() }
     }
     for path in reparse { if let id = sources[path]?.id { changes.documents.insert(id) } }
     timer.lap("parse")
@@ -195,16 +214,16 @@ struct ContentState {
   func markdownInputs() -> [String: String]? {
     guard files.diagnostics.isEmpty else { return nil }
     var lines: [String: String] = [:]
+    lines.reserveCapacity(files.markdown.count)
     for path in files.markdown {
-      guard case .success(let (read, _))? = sources[path]?.result else { return nil }
-      let file = "content/" + path
-      lines[file] = BuildCache.line(hash: read.byteHash, size: read.byteCount, path: file)
+      guard let line = sources[path]?.facts.cacheLine else { return nil }
+      lines["content/" + path] = line
     }
     return lines
   }
 
   private func isPublished(_ source: Source) -> Bool {
-    guard case .success(let pair) = source.result else { return false }
-    return includeDrafts || pair.1["draft"]?.bool != true
+    guard case .success = source.result else { return false }
+    return includeDrafts || !source.facts.isDraft
   }
 }

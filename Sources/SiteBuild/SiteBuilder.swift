@@ -99,8 +99,13 @@ public enum SiteBuilder {
     // The templates do not depend on the content: they load while it is read and parsed.
     let templatesLoading = Background { TemplateSet.load(options.layout) }
     let (checked, linked, markdownInputs) = SitePipeline.load(options)
-    if inputs == nil, let settingsInputs, let markdownInputs {
-      inputs = BuildCache.inputs(of: options, settings: settingsInputs, markdown: markdownInputs)
+    // The cache's lines of the inputs, in order, are wanted only at the end: they are put
+    // together beside the rendering.
+    let (knownInputs, settingsLines) = (inputs, settingsInputs)
+    let inputsInOrder = Background { () -> [String]? in
+      if let knownInputs { return knownInputs }
+      guard let settingsLines, let markdownInputs else { return nil }
+      return BuildCache.inputs(of: options, settings: settingsLines, markdown: markdownInputs)
     }
     timer.lap("load (stages above)")
     var diagnostics = checked.diagnostics
@@ -156,7 +161,7 @@ public enum SiteBuilder {
     do {
       try OutputRecord.add(options.output, layout: options.layout)
       let written = staged.writtenFiles
-      if let inputs, let swapped = BuildCache.swapTime(of: options.output) {
+      if let inputs = inputsInOrder.value, let swapped = BuildCache.swapTime(of: options.output) {
         var cache = BuildCache(
           inputs: inputs, outputs: written, diagnostics: diagnostics.sorted(), documents: documents,
           pages: pages)
