@@ -12,8 +12,8 @@ struct StageTimer {
     guard enabled else { return }
     let now = Date()
     let processor = Self.processorSeconds()
-    FileHandle.standardError.write(
-      Data(
+    try? FileHandle.standardError.write(
+      contentsOf: Data(
         String(
           format: "  %-28@ %7.3f s  (%.3f s of processor time)\n", stage, now.timeIntervalSince(last),
           processor - lastProcessor
@@ -33,6 +33,7 @@ struct StageTimer {
   /// Prints processor time spent on every thread, beside the stages' wall times.
   func processorTime(_ part: String, seconds: Double) {
     guard enabled else { return }
-    FileHandle.standardError.write(Data(String(format: "  %-28@ %7.3f s of processor time\n", part, seconds).utf8))
+    try? FileHandle.standardError.write(
+      contentsOf: Data(String(format: "  %-28@ %7.3f s of processor time\n", part, seconds).utf8))
   }
 }

@@ -36,7 +36,7 @@ struct Igfsite: AsyncParsableCommand {
         print(message)
         Foundation.exit(0)
       }
-      FileHandle.standardError.write(Data((message + "\n").utf8))
+      Terminal.write(message + "\n", to: .standardError)
       Foundation.exit(code == .validationFailure ? ExitStatus.usage.code : code.rawValue)
     }
   }
@@ -92,7 +92,7 @@ struct SiteOption: ParsableArguments {
 
 enum Output {
   static func error(_ text: String) {
-    FileHandle.standardError.write(Data(text.utf8))
+    Terminal.write(text, to: .standardError)
   }
 
   /// Prints why `new` or `init` could not write, and returns the exit status to throw.

@@ -39,7 +39,7 @@ struct ServeCommand: AsyncParsableCommand {
 
   func run() async throws {
     // Each rebuild's lines reach the terminal (or a log file) as they happen, unbuffered.
-    let say: @Sendable (String) -> Void = { FileHandle.standardOutput.write(Data(($0 + "\n").utf8)) }
+    let say: @Sendable (String) -> Void = { Terminal.write($0 + "\n", to: .standardOutput) }
     let server = PreviewServer(
       .init(layout: try siteOption.requireLayout(), host: host, port: port, allowedHosts: allowHost, report: say))
     let open = self.open
