@@ -38,11 +38,16 @@ public struct TemplateKey: Sendable, Hashable {
 
   public init(_ name: String) {
     self.name = name
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in name.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+    // Keys are made by the hundred for every page: their bytes are read in one buffer.
+    var text = name
+    let (hash, isDot) = text.withUTF8 { bytes in
+      var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+      for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+      return (hash, bytes.count == 1 && bytes[0] == UInt8(ascii: "."))
+    }
     self.hash = Int(truncatingIfNeeded: hash)
     bit = 1 << (hash >> 58)
-    isCurrentItem = name == "."
+    isCurrentItem = isDot
   }
 }
 
