@@ -297,26 +297,46 @@ struct Postings {
     return number
   }
 
-  private mutating func add(_ text: String, to field: WritableKeyPath<Postings, [[Int32]]>, number: Int32) -> Int? {
-    var word = text
-    let target = word.withUTF8 { self.number(of: $0) }
-    guard self[keyPath: field][target].last != number else { return nil }
-    self[keyPath: field][target].append(number)
-    return target
+  /// The numbers of a short text's words (`SearchWords.of`), a word that repeats as often
+  /// as it does: the lists below take a document once anyway. Plain ASCII, most titles and
+  /// summaries, is split here byte by byte, without making a string of each word.
+  private mutating func wordNumbers(of text: String) -> [Int] {
+    var text = text
+    let ascii = text.withUTF8 { bytes -> [Int]? in
+      guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+      var numbers: [Int] = []
+      var word: [UInt8] = []
+      word.reserveCapacity(32)
+      for index in 0...bytes.count {
+        let byte = index < bytes.count ? bytes[index] : 32
+        let lower = byte >= 65 && byte <= 90 ? byte + 32 : byte
+        if (lower >= 97 && lower <= 122) || (lower >= 48 && lower <= 57) {
+          word.append(lower)
+        } else if !word.isEmpty {
+          if word.count >= 2 { numbers.append(word.withUnsafeBufferPointer { self.number(of: $0) }) }
+          word.removeAll(keepingCapacity: true)
+        }
+      }
+      return numbers
+    }
+    return ascii
+      ?? SearchWords.of(text).map { word in
+        var word = word
+        return word.withUTF8 { self.number(of: $0) }
+      }
   }
 
   mutating func add(_ document: ParsedDocument, text: ParsedDocument, number: Int32, site: LinkedSite) {
     var seen = Set<Int>()
-    for word in SearchWords.of(text.title) {
-      if let target = add(word, to: \.title, number: number) { seen.insert(target) }
+    for target in wordNumbers(of: text.title) where title[target].last != number {
+      title[target].append(number)
+      seen.insert(target)
     }
     let people = site.schema.personReferences(of: document).compactMap { site.index.people[$0.id]?.name }
     let tagText =
       ([text["summary"]?.scalarText ?? "", site.kind(of: document)?.label ?? ""] + document.themes
       + people).joined(separator: " ")
-    for word in SearchWords.of(tagText) {
-      var text = word
-      let target = text.withUTF8 { self.number(of: $0) }
+    for target in wordNumbers(of: tagText) {
       guard seen.insert(target).inserted else { continue }
       tags[target].append(number)
     }
