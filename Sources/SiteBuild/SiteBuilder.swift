@@ -80,7 +80,7 @@ public enum SiteBuilder {
     // Without the output folder there is nothing the cache could vouch for: it is not read.
     if useCache, FileManager.default.fileExists(atPath: options.output.path),
       let cache = BuildCache.load(from: cacheFile),
-      cache.outputsUnchanged(in: options.output)
+      cache.outputsUnchanged(in: options.output, jobs: options.jobs)
     {
       inputs = BuildCache.inputs(of: options)
       if let inputs, cache.inputs == inputs {

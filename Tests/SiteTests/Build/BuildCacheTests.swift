@@ -153,4 +153,32 @@ import Testing
       #expect(differing.isEmpty, "files differ between builds: \(differing.sorted())")
     }
   }
+
+  /// A large output is looked at in shares, one per core: a file changed, or a file added
+  /// to a folder, is seen in whichever share holds it, the last included.
+  @Test(arguments: ["none", "first file", "last file", "file added to the last folder"])
+  func aLargeOutputIsCheckedInSharesAndEveryShareCounts(change: String) throws {
+    let site = try FixtureSite([:])
+    let folder = site.root.appendingPathComponent("large")
+    var outputs: [String] = []
+    for number in 0..<1_200 {
+      let path = "part-\(number / 100)/page-\(number).html"
+      try site.write("page \(number)", to: "staging/" + path)
+      outputs.append(BuildCache.line(hash: 0, size: "page \(number)".utf8.count, path: path))
+    }
+    // Put in place as a build swaps its output in: renamed once every file is written.
+    try FileManager.default.moveItem(at: site.root.appendingPathComponent("staging"), to: folder)
+    var cache = BuildCache(inputs: [], outputs: outputs.sorted(), diagnostics: [], documents: 0, pages: 0)
+    cache.folder = BuildCache.identity(of: folder)
+    cache.swappedIn = try #require(BuildCache.swapTime(of: folder))
+    #expect(BuildCache.shares(of: cache.outputs, count: 4).count == 4)
+    BuildCache.waitPast(cache.swappedIn)
+    switch change {
+    case "first file": try site.write("page 0", to: "large/part-0/page-0.html")
+    case "last file": try site.write("page 1199", to: "large/part-11/page-1199.html")
+    case "file added to the last folder": try site.write("stray", to: "large/part-11/stray.html")
+    default: break
+    }
+    #expect(cache.outputsUnchanged(in: folder, jobs: 4) == (change == "none"))
+  }
 }
