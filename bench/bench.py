@@ -9,7 +9,9 @@ build, clean output folder) and with Hugo 0.168 (the reference layouts of bench/
 facilitators looked up in the same people registry), alternating the runs, and times the
 floor: the cmark-gfm command rendering the same Markdown bytes. At 10,000 documents it
 also times `igfsite check`, a rebuild with nothing changed, and a one-document edit in the
-preview. Prints medians, ratios from the same run, and whether each target holds.
+preview. Whatever a ratio compares is timed in the same round (igfsite, Hugo, check, the
+rebuild, and at the largest size the 10,000-document corpus again). Prints medians of
+times, medians of each round's ratios, and whether each target holds.
 """
 import argparse
 import datetime
@@ -81,6 +83,12 @@ def markdown_bytes(corpus, into):
 
 def median(values):
     return statistics.median(values) if values else None
+
+
+def paired(first, second, field):
+    """The median of each round's ratio first/second (of wall time, field 0, or memory, 1)."""
+    ratios = [a[field] / b[field] for a, b in zip(first, second) if b[field]]
+    return median(ratios) if ratios else None
 
 
 def machine():
@@ -179,7 +187,8 @@ def main():
         f"{version([hugo, 'version']) if hugo else 'Hugo not installed'}; "
         f"{version(['cmark-gfm', '--version']) or 'cmark-gfm not installed'}")
     say(f"- Corpora and outputs in {where} ({'tmpfs' if where == '/dev/shm' else 'disk'}); "
-        f"{args.runs} runs each, igfsite and Hugo alternating; medians of wall time and peak memory (RSS)")
+        f"{args.runs} rounds, each timing igfsite and Hugo one after the other; medians of wall time and peak memory "
+        f"(RSS), ratios the median of each round's")
     say(f"- Command: `make bench` (bench/bench.py {' '.join(sys.argv[2:])})")
     say()
     results = {}
@@ -195,10 +204,22 @@ def main():
             hugo_folder = hugo_site(corpus, os.path.join(work, f"hugo-{size}")) if hugo else None
             hugo_output = os.path.join(work, f"hugo-out-{size}")
             run_hugo = hugo is not None
-            ours, theirs = [], []
+            # Each round times everything a ratio compares, one after the other: the machine's
+            # speed drifts from round to round (other tenants of the host), not within one, so
+            # ratios are the median of each round's ratio.
+            ours, theirs, checks, unchanged, smaller = [], [], [], [], []
+            ten_corpus, ten_output = os.path.join(work, "corpus-10000"), os.path.join(work, "out-10000-again")
+            paired_ten = size == max(sizes) and size > 10000 and os.path.isdir(ten_corpus)
             for run in range(args.runs):
                 shutil.rmtree(output, ignore_errors=True)
                 ours.append(measured([igfsite, "build", "--site", corpus, "--output", output]))
+                if size == 10000:
+                    # The output just built is in place: build again with nothing changed.
+                    unchanged.append(measured([igfsite, "build", "--site", corpus, "--output", output])[0])
+                    checks.append(measured([igfsite, "check", "--site", corpus])[0])
+                if paired_ten:
+                    shutil.rmtree(ten_output, ignore_errors=True)
+                    smaller.append(measured([igfsite, "build", "--site", ten_corpus, "--output", ten_output])[0])
                 if run_hugo:
                     shutil.rmtree(hugo_output, ignore_errors=True)
                     theirs.append(measured([hugo, "--quiet", "--source", hugo_folder, "--destination", hugo_output]))
@@ -216,18 +237,24 @@ def main():
             entry = {
                 "time": median([t for t, _ in ours]), "memory": median([m for _, m in ours]),
                 "hugo_time": median([t for t, _ in theirs]), "hugo_memory": median([m for _, m in theirs]),
+                "time_ratio": paired(ours, theirs, 0), "memory_ratio": paired(ours, theirs, 1),
                 "floor": floor,
             }
+            if smaller:
+                entry["growth_from_ten"] = paired(ours, [(t, 0) for t in smaller], 0)
+                shutil.rmtree(ten_output, ignore_errors=True)
             if size == 10000:
-                entry["check"] = median([measured([igfsite, "check", "--site", corpus])[0] for _ in range(args.runs)])
-                # The output of the last build is in place: build again with nothing changed.
-                entry["nochange"] = median([measured([igfsite, "build", "--site", corpus, "--output", output])[0]
-                                            for _ in range(args.runs)])
+                entry["check"] = median(checks)
+                entry["check_ratio"] = paired([(t, 0) for t in checks], ours, 0)
+                entry["nochange"] = median(unchanged)
+                entry["nochange_ratio"] = paired([(t, 0) for t in unchanged], ours, 0)
                 entry["preview"] = preview_latency.measure(igfsite, corpus, edits=args.edits)
                 entry["reading"] = reading(igfsite, corpus, output)
             results[size] = entry
             if not args.keep:
-                for folder in (corpus, output, hugo_output):
+                # The 10,000-document corpus stays for the larger one's rounds.
+                keep_corpus = size == 10000 and max(sizes) > size
+                for folder in ([] if keep_corpus else [corpus]) + [output, hugo_output]:
                     shutil.rmtree(folder, ignore_errors=True)
                 if hugo_folder:
                     shutil.rmtree(hugo_folder, ignore_errors=True)
@@ -244,24 +271,30 @@ def main():
     def ratio(a, b):
         return "–" if a is None or b is None else f"{a / b:.2f}"
 
+    def number(value):
+        return "–" if value is None else f"{value:.2f}"
+
     say("| documents | igfsite | Hugo | igfsite/Hugo | igfsite memory | Hugo memory | igfsite/Hugo | cmark-gfm floor | igfsite/floor |")
     say("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for size, entry in results.items():
-        say(f"| {size:,} | {seconds(entry['time'])} | {seconds(entry['hugo_time'])} | {ratio(entry['time'], entry['hugo_time'])} "
-            f"| {mib(entry['memory'])} | {mib(entry['hugo_memory'])} | {ratio(entry['memory'], entry['hugo_memory'])} "
+        say(f"| {size:,} | {seconds(entry['time'])} | {seconds(entry['hugo_time'])} | {number(entry['time_ratio'])} "
+            f"| {mib(entry['memory'])} | {mib(entry['hugo_memory'])} | {number(entry['memory_ratio'])} "
             f"| {seconds(entry['floor'])} | {ratio(entry['time'], entry['floor'])} |")
     say()
     ordered = sorted(results)
     for smaller, larger in zip(ordered, ordered[1:]):
         a, b = results[smaller], results[larger]
-        say(f"- Growth {smaller:,} → {larger:,} documents (×{larger / smaller:g}): time ×{b['time'] / a['time']:.2f}, "
+        paired_growth = b.get("growth_from_ten") if smaller == 10000 else None
+        growth = (f"×{paired_growth:.2f} (the 10,000 built again in each round of the {larger:,})"
+                  if paired_growth else f"×{b['time'] / a['time']:.2f}")
+        say(f"- Growth {smaller:,} → {larger:,} documents (×{larger / smaller:g}): time {growth}, "
             f"memory ×{b['memory'] / a['memory']:.2f}")
     targets = []
     ten = results.get(10000)
     if ten:
         preview = ten["preview"]
-        say(f"- 10,000 documents: `igfsite check` {seconds(ten['check'])} ({ratio(ten['check'], ten['time'])} × the build); "
-            f"build with nothing changed {seconds(ten['nochange'])} ({ratio(ten['nochange'], ten['time'])} × the build); "
+        say(f"- 10,000 documents: `igfsite check` {seconds(ten['check'])} ({number(ten['check_ratio'])} × the build); "
+            f"build with nothing changed {seconds(ten['nochange'])} ({number(ten['nochange_ratio'])} × the build); "
             f"one document edited in the preview: rebuilt and written in {preview['rebuild']:.0f} ms "
             f"(median of {preview['edits']} edits, {preview['pages']} pages re-rendered), "
             f"save → reload event {preview['reload']:.0f} ms")
@@ -276,11 +309,11 @@ def main():
                 f"in {search['files']} files (Chromium); from file:// the same results: {search['file_system_same']}")
         # The targets of the issue "one pipeline" against Hugo 0.168.
         targets += [
-            ("full build ≤ 0.4 × Hugo's time", ten["hugo_time"] and ten["time"] <= 0.4 * ten["hugo_time"]),
-            ("peak memory ≤ 0.3 × Hugo's", ten["hugo_memory"] and ten["memory"] <= 0.3 * ten["hugo_memory"]),
-            ("check ≤ 0.3 × the full build", ten["check"] <= 0.3 * ten["time"]),
+            ("full build ≤ 0.4 × Hugo's time", ten["time_ratio"] is not None and ten["time_ratio"] <= 0.4),
+            ("peak memory ≤ 0.3 × Hugo's", ten["memory_ratio"] is not None and ten["memory_ratio"] <= 0.3),
+            ("check ≤ 0.3 × the full build", ten["check_ratio"] <= 0.3),
             ("one edited document gives the reload event in < 100 ms", preview["reload"] < 100),
-            ("nothing changed ≤ 0.1 × the full build", ten["nochange"] <= 0.1 * ten["time"]),
+            ("nothing changed ≤ 0.1 × the full build", ten["nochange_ratio"] <= 0.1),
         ]
         # The targets of the issue "reading on a slow connection".
         targets += [
@@ -293,7 +326,8 @@ def main():
             ("a document page adds ≤ 15 KB to its body", read["overhead"][0] <= 15 * 1024),
         ]
         if 50000 in results:
-            targets.append(("50,000 documents ≤ 5.5 × the time of 10,000", results[50000]["time"] <= 5.5 * ten["time"]))
+            growth = results[50000].get("growth_from_ten") or results[50000]["time"] / ten["time"]
+            targets.append(("50,000 documents ≤ 5.5 × the time of 10,000", growth <= 5.5))
     if targets:
         say()
         say("Targets (10,000 documents):")
