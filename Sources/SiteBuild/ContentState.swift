@@ -140,6 +140,9 @@ struct ContentState {
       return (path, result, Source.Facts(result, path: path))
     }
     var replaced: [String: Source] = [:]
+    // Room made at once: a first read grows these sets from nothing to every file.
+    replaced.reserveCapacity(read.count)
+    changedPaths.reserveCapacity(read.count)
     for (path, result, facts) in read {
       let source = Source(path: path, result: result, facts: facts)
       if sources[path]?.fingerprint != source.fingerprint {
@@ -151,6 +154,9 @@ struct ContentState {
 
     // Publication, unreadable files and the files' own problems change only with the files.
     var changes = Changes()
+    changes.documents.reserveCapacity(changedPaths.count)
+    sources.reserveCapacity(sources.count + changedPaths.count)
+    published.reserveCapacity(published.count + changedPaths.count)
     for path in changedPaths {
       let old = sources[path]
       let new = replaced[path]

@@ -113,9 +113,10 @@ public final class SitePipeline {
       let reserved = PageCollisionRule.reservedFolders(schema).union(config.translationLanguages)
       if patched == nil {
         collisions = [:]
-        for document in index.documents {
-          collisions[document.id] = PageCollisionRule.collision(of: document, reserved: reserved)
+        let found = Parallel.map(index.documents, jobs: options.jobs) { document in
+          PageCollisionRule.collision(of: document, reserved: reserved).map { (document.id, $0) }
         }
+        for case (let id, let collision)? in found { collisions[id] = collision }
       } else {
         for id in changes.documents {
           collisions[id] = index[id].flatMap { PageCollisionRule.collision(of: $0, reserved: reserved) }
