@@ -96,6 +96,9 @@ try:
         if "as it is now" not in summary:
             failures.append(f"the overlay contradicts the page: {summary!r}")
 
+    # No preview page stays open across the next rebuild: its reload would race the
+    # navigation below (and, under load, win it).
+    driver.get("about:blank")
     rebuilds = sum(line.startswith("Rebuilt") for line in log)
     created = subprocess.run([IGFSITE, "new", "bpf-proposal", "2018/bpf/iot/proposal", "--title", "BPF on IoT", "--site", site],
                              capture_output=True, text=True)
@@ -108,6 +111,7 @@ try:
         problems = driver.find_element(By.ID, "errors").find_elements(By.TAG_NAME, "li")
         print(f"The new proposal is previewed with its {len(problems)} errors listed at the top")
 
+    driver.get("about:blank")
     rebuilds = sum(line.startswith("Rebuilt") for line in log)
     with open(document, "w", encoding="utf-8") as handle:
         handle.write(original)

@@ -9,18 +9,28 @@ enum LiveReload {
   static let eventsPath = "/__igfsite/events"
   static let scriptPath = "/__igfsite/live.js"
 
+  /// Reloads on every rebuild, and at once when the site was rebuilt between the page being
+  /// served and its stream connecting: the stream opens with the build it is at, the page
+  /// knows the one it was served from, and a reload event sent before the stream was
+  /// listening would otherwise be missed for good.
   static let script = """
     // igfsite preview: reload when the site is rebuilt.
     (function () {
+      var script = document.currentScript;
+      var served = script ? script.getAttribute("data-version") : null;
       var source = new EventSource("\(eventsPath)");
+      source.addEventListener("version", function (event) {
+        if (served !== null && event.data !== served) { window.location.reload(); }
+      });
       source.addEventListener("reload", function () { window.location.reload(); });
     })();
 
     """
 
   /// The HTML inserted before `</body>`.
-  static func injection(problems: [Diagnostic], showing: PreviewShowing) -> String {
-    var html = "<script src=\"\(scriptPath)\"></script>\n"
+  /// - Parameter version: the build the page was read from (`PreviewState.version`).
+  static func injection(problems: [Diagnostic], showing: PreviewShowing, version: Int) -> String {
+    var html = "<script src=\"\(scriptPath)\" data-version=\"\(version)\"></script>\n"
     let errors = problems.filter { $0.severity == .error }
     if !errors.isEmpty { html = overlay(errors, showing: showing) + html }
     return html

@@ -53,12 +53,16 @@ struct PreviewResponder: Sendable {
       return Self.text(.movedPermanently, "Moved to \(location)\n", extra: headers)
     case .notFound:
       let notFound = files.root.appendingPathComponent(PagePlan.notFound.rawValue)
+      // The build is known before the file is read: a rebuild in between makes the page
+      // look older than it is (one reload too many), never newer.
+      let version = await state.version
       guard let data = try? Data(contentsOf: notFound) else { return Self.text(.notFound, "Not found\n") }
-      return await page(.notFound, data, head: request.method == .head)
+      return await page(.notFound, data, version: version, head: request.method == .head)
     case .file(let url):
-      guard let data = try? Data(contentsOf: url) else { return Self.text(.notFound, "Not found\n") }
       let type = StaticFiles.contentType(of: url)
-      if type.hasPrefix("text/html") { return await page(.ok, data, head: request.method == .head) }
+      let version = type.hasPrefix("text/html") ? await state.version : 0
+      guard let data = try? Data(contentsOf: url) else { return Self.text(.notFound, "Not found\n") }
+      if type.hasPrefix("text/html") { return await page(.ok, data, version: version, head: request.method == .head) }
       return Self.body(.ok, data, type: type, head: request.method == .head)
     }
   }
@@ -75,18 +79,19 @@ struct PreviewResponder: Sendable {
   }
 
   /// An HTML page with the reload script (and the problems overlay) added.
-  private func page(_ status: HTTPResponse.Status, _ data: Data, head: Bool) async -> Response {
+  private func page(_ status: HTTPResponse.Status, _ data: Data, version: Int, head: Bool) async -> Response {
     let problems = await state.problems
     let showing = await state.showing
     let html = LiveReload.inject(
-      LiveReload.injection(problems: problems, showing: showing), into: String(decoding: data, as: UTF8.self))
+      LiveReload.injection(problems: problems, showing: showing, version: version),
+      into: String(decoding: data, as: UTF8.self))
     return Self.body(status, Data(html.utf8), type: "text/html; charset=utf-8", head: head)
   }
 
   /// Server-Sent Events: `event: reload` after every rebuild, a comment every 15 seconds so
   /// that a closed page's connection is noticed.
   private func events() async -> Response {
-    guard let (id, stream) = await state.listen() else {
+    guard let (id, stream, version) = await state.listen() else {
       return Self.text(.serviceUnavailable, "Too many preview pages are open.\n")
     }
     var headers = HTTPFields()
@@ -112,7 +117,7 @@ struct PreviewResponder: Sendable {
         sink.finish()
         Task { await state.stopListening(id) }
       }
-      try await writer.write(ByteBuffer(string: "retry: 500\n: connected\n\n"))
+      try await writer.write(ByteBuffer(string: "retry: 500\n: connected\n\nevent: version\ndata: \(version)\n\n"))
       for await message in messages {
         try await writer.write(ByteBuffer(string: message))
       }

@@ -81,13 +81,14 @@ actor PreviewState {
     for listener in listeners.values { listener.yield(version) }
   }
 
-  /// A stream of reload events for one page, or nil when too many pages already listen.
-  func listen() -> (UUID, AsyncStream<Int>)? {
+  /// A stream of reload events for one page and the build it starts from (every later
+  /// one is in the stream), or nil when too many pages already listen.
+  func listen() -> (UUID, AsyncStream<Int>, version: Int)? {
     guard listeners.count < maximumListeners else { return nil }
     let id = UUID()
     let (stream, continuation) = AsyncStream.makeStream(of: Int.self, bufferingPolicy: .bufferingNewest(1))
     listeners[id] = continuation
-    return (id, stream)
+    return (id, stream, version)
   }
 
   func stopListening(_ id: UUID) {

@@ -76,7 +76,7 @@ import Testing
     let home = try preview.get("/")
     #expect(home.status == 200)
     #expect(home.headers["content-type"] == "text/html; charset=utf-8")
-    #expect(home.body.contains("<script src=\"/__igfsite/live.js\"></script>\n</body>"))
+    #expect(home.body.contains("<script src=\"/__igfsite/live.js\" data-version=\"1\"></script>\n</body>"))
     let draft = try preview.get("/2017/bpf/iot/proposal/")
     #expect(draft.status == 200)
     #expect(draft.body.contains("banner-draft"))
@@ -199,6 +199,39 @@ import Testing
     let fixed = try preview.get(page).body
     #expect(fixed.contains("<h1>Fixed title</h1>"))
     #expect(!fixed.contains("igfsite-overlay") && !fixed.contains("errors-heading"))
+  }
+
+  /// The build a new reload stream opens with, as `event: version`.
+  static func streamVersion(port: Int) throws -> String? {
+    let stream = try RawHTTP(port: port, timeout: 10)
+    stream.send("GET /__igfsite/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+    var seen = ""
+    guard stream.read(until: "event: version\ndata: ", seen: &seen), stream.read(until: "\n\n", seen: &seen) else {
+      return nil
+    }
+    return seen.firstMatch(of: /event: version\ndata: (\d+)\n\n/).map { String($0.output.1) }
+  }
+
+  /// A page served just before a rebuild, whose stream connects just after it, would miss
+  /// that rebuild's reload event: the stream opens with the build it is at, which the page
+  /// compares with the one it was served from.
+  @Test func aStreamOpenedAfterARebuildSaysThePageIsOlder() async throws {
+    let preview = try await RunningPreview(Self.files)
+    defer { Task { await preview.stop() } }
+    let page = "/2017/bpf/local-content/proposal/"
+    let served = try #require(try preview.get(page).body.firstMatch(of: /data-version="(\d+)"/)?.output.1)
+    #expect(try Self.streamVersion(port: preview.port) == String(served))
+    try preview.site.write(
+      Documents.bpfProposal().replacingOccurrences(of: "title: BPF on local-content", with: "title: Rebuilt unseen"),
+      to: "content/2017/bpf/local-content/proposal.md")
+    var waited = 0
+    while waited < 100, !(try preview.get(page).body.contains("<h1>Rebuilt unseen</h1>")) {
+      try await Task.sleep(for: .milliseconds(50))
+      waited += 1
+    }
+    let later = try #require(try Self.streamVersion(port: preview.port))
+    #expect(later != String(served), "a page served before the rebuild would not know to reload")
+    #expect(try preview.get(page).body.contains("data-version=\"\(later)\""))
   }
 
   /// The reload event waits only for the pages; the search index and feeds follow.
