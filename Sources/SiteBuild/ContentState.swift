@@ -19,7 +19,7 @@ struct ContentState {
     /// What was learnt of the file as it was read, on every core.
     let facts: Facts
 
-    init(path: String, result: Result<(SourceDocument, YAMLNode), Diagnostic>, facts: Facts = Facts()) {
+    init(path: String, result: Result<(SourceDocument, YAMLNode), Diagnostic>, facts: Facts) {
       self.result = result
       self.facts = facts
       switch result {
@@ -40,8 +40,6 @@ struct ContentState {
       var placeholders: [Diagnostic] = []
       /// The build cache's line of the file (`hash size path`).
       var cacheLine: String?
-
-      init() {}
 
       init(_ result: Result<(SourceDocument, YAMLNode), Diagnostic>, path: String) {
         guard case .success(let (source, frontMatter)) = result else { return }

@@ -74,11 +74,13 @@ public struct InterfaceStrings: Sendable {
     return String(decoding: result, as: UTF8.self)
   }
 
+  /// How a raw and an escaped tag open, the raw tried first.
+  private static let i18nOpenings = [(3, Array("{{{i18n.".utf8)), (2, Array("{{i18n.".utf8))]
+
   /// The `{{{i18n.key}}}` (raw) or `{{i18n.key}}` tag at `start`, a key being of `a`–`z`
   /// and `_`, and the offset after it.
   private static func i18nTag(in bytes: [UInt8], at start: Int) -> (key: String, raw: Bool, end: Int)? {
-    for braces in [3, 2] {
-      let prefix = Array(String(repeating: "{", count: braces).utf8) + Array("i18n.".utf8)
+    for (braces, prefix) in Self.i18nOpenings {
       guard bytes.count - start > prefix.count, bytes[start..<start + prefix.count].elementsEqual(prefix) else {
         continue
       }

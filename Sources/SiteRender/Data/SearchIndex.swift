@@ -298,32 +298,17 @@ struct Postings {
   }
 
   /// The numbers of a short text's words (`SearchWords.of`), a word that repeats as often
-  /// as it does: the lists below take a document once anyway. Plain ASCII, most titles and
-  /// summaries, is split here byte by byte, without making a string of each word.
+  /// as it does: the lists below take a document once anyway. A plain-ASCII text is
+  /// numbered from its bytes, without making a string of each word.
   private mutating func wordNumbers(of text: String) -> [Int] {
+    var numbers: [Int] = []
     var text = text
-    let ascii = text.withUTF8 { bytes -> [Int]? in
-      guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
-      var numbers: [Int] = []
-      var word: [UInt8] = []
-      word.reserveCapacity(32)
-      for index in 0...bytes.count {
-        let byte = index < bytes.count ? bytes[index] : 32
-        let lower = byte >= 65 && byte <= 90 ? byte + 32 : byte
-        if (lower >= 97 && lower <= 122) || (lower >= 48 && lower <= 57) {
-          word.append(lower)
-        } else if !word.isEmpty {
-          if word.count >= 2 { numbers.append(word.withUnsafeBufferPointer { self.number(of: $0) }) }
-          word.removeAll(keepingCapacity: true)
-        }
-      }
-      return numbers
+    let ascii = text.withUTF8 { bytes in SearchWords.eachASCIIWord(in: bytes) { numbers.append(number(of: $0)) } }
+    if ascii { return numbers }
+    return SearchWords.of(text).map { word in
+      var word = word
+      return word.withUTF8 { number(of: $0) }
     }
-    return ascii
-      ?? SearchWords.of(text).map { word in
-        var word = word
-        return word.withUTF8 { self.number(of: $0) }
-      }
   }
 
   mutating func add(_ document: ParsedDocument, text: ParsedDocument, number: Int32, site: LinkedSite) {

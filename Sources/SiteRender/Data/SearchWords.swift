@@ -9,23 +9,37 @@ enum SearchWords {
   /// The words of a short text (a title, a summary), each once, at least two letters long.
   static func of(_ text: String) -> [String] {
     var seen = Set<String>()
-    if text.utf8.allSatisfy({ $0 < 0x80 }) {
-      // Most titles and summaries: plain ASCII needs no Unicode folding.
-      var words: [String] = []
-      var word: [UInt8] = []
-      for byte in text.utf8 + [32] {
-        let lower = byte >= 65 && byte <= 90 ? byte + 32 : byte
-        if (lower >= 97 && lower <= 122) || (lower >= 48 && lower <= 57) {
-          word.append(lower)
-        } else if !word.isEmpty {
-          let found = String(decoding: word, as: UTF8.self)
-          if word.count >= 2, seen.insert(found).inserted { words.append(found) }
-          word.removeAll(keepingCapacity: true)
-        }
+    var words: [String] = []
+    var text = text
+    let ascii = text.withUTF8 { bytes in
+      eachASCIIWord(in: bytes) { word in
+        let found = String(decoding: word, as: UTF8.self)
+        if seen.insert(found).inserted { words.append(found) }
       }
-      return words
     }
+    if ascii { return words }
     return terms(ofFolded: fold(text)).filter { seen.insert($0).inserted }
+  }
+
+  /// Hands `body` each word of a plain-ASCII text, lowercased, as its bytes (repeats
+  /// included), and returns true; returns false at once for any other text, which
+  /// needs Unicode folding. Most titles and summaries are plain ASCII.
+  static func eachASCIIWord(in bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Void) -> Bool
+  {
+    guard !bytes.contains(where: { $0 >= 0x80 }) else { return false }
+    var word: [UInt8] = []
+    word.reserveCapacity(32)
+    for index in 0...bytes.count {
+      let byte = index < bytes.count ? bytes[index] : 32
+      let lower = byte >= 65 && byte <= 90 ? byte + 32 : byte
+      if (lower >= 97 && lower <= 122) || (lower >= 48 && lower <= 57) {
+        word.append(lower)
+      } else if !word.isEmpty {
+        if word.count >= 2 { word.withUnsafeBufferPointer(body) }
+        word.removeAll(keepingCapacity: true)
+      }
+    }
+    return true
   }
 
   /// A body word as the parse stage wrote it (lowercase, split at ASCII only): the terms

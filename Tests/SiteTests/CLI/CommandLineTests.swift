@@ -22,6 +22,24 @@ struct CommandLineTests {
     #expect(site.exists("output/2017/bpf/local-content/proposal/index.html"))
   }
 
+  /// `IGFSITE_TIMINGS=1` prints every stage's wall and processor time to stderr, and
+  /// nothing of it without the variable.
+  @Test func timingsPrintEachStageWithItsProcessorTime() throws {
+    let site = try Self.site()
+    let timed = try CommandRunner.run(
+      ["build", "--site", site.root.path, "--no-cache"], environment: ["IGFSITE_TIMINGS": "1"])
+    #expect(timed.status == 0, "\(timed.error)")
+    for stage in ["read", "parse", "link", "templates (waited for)", "render and write"] {
+      #expect(
+        timed.error.contains(
+          try Regex(
+            "  \(NSRegularExpression.escapedPattern(for: stage)) +[0-9.]+ s  \\([0-9.]+ s of processor time\\)\n")),
+        "no line for \(stage) in \(timed.error)")
+    }
+    let plain = try CommandRunner.run(["build", "--site", site.root.path, "--no-cache"])
+    #expect(!plain.error.contains("processor time"))
+  }
+
   @Test func checkExitsOneOnErrorsAndPrintsThemLikeACompiler() throws {
     let site = try Self.site()
     try site.write(Documents.bpfProposal(submitted: "2017-03-20"), to: "content/2017/bpf/local-content/proposal.md")
