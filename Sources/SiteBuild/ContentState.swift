@@ -10,7 +10,11 @@ import SiteValidate
 /// than rebuilt.
 struct ContentState {
   /// One Markdown file as last read.
-  final class Source {
+  ///
+  /// Made on the core that read the file and parsed on the one that parses it; between
+  /// those steps, only the state touches it.
+  final class Source: @unchecked Sendable {
+    let path: String
     let id: DocumentID?
     private(set) var result: Result<(SourceDocument, YAMLNode), Diagnostic>
     /// The text, or the reason it could not be read: a save that changes neither is no change.
@@ -19,9 +23,10 @@ struct ContentState {
     /// What was learnt of the file as it was read, on every core.
     let facts: Facts
 
-    init(path: String, result: Result<(SourceDocument, YAMLNode), Diagnostic>, facts: Facts) {
+    init(path: String, result: Result<(SourceDocument, YAMLNode), Diagnostic>) {
+      self.path = path
       self.result = result
-      self.facts = facts
+      facts = Facts(result, path: path)
       switch result {
       case .success(let pair):
         id = pair.0.id
@@ -34,6 +39,8 @@ struct ContentState {
 
     /// What the serial steps after reading would otherwise work out one file at a time.
     struct Facts: Sendable {
+      /// Why the file could not be read or its front matter not parsed; nil when it could.
+      var problem: Diagnostic?
       /// Whether the file could be read and its front matter says `draft: true`.
       var isDraft = false
       /// The body's lines that still hold a template's placeholder text.
@@ -42,7 +49,14 @@ struct ContentState {
       var cacheLine: String?
 
       init(_ result: Result<(SourceDocument, YAMLNode), Diagnostic>, path: String) {
-        guard case .success(let (source, frontMatter)) = result else { return }
+        let source: SourceDocument
+        let frontMatter: YAMLNode
+        switch result {
+        case .success(let pair): (source, frontMatter) = pair
+        case .failure(let diagnostic):
+          problem = diagnostic
+          return
+        }
         isDraft = frontMatter["draft"]?.bool == true
         placeholders = DocumentScaffold.placeholders(in: source)
         cacheLine = BuildCache.line(hash: source.byteHash, size: source.byteCount, path: "content/" + path)
@@ -93,8 +107,9 @@ struct ContentState {
     self.keepsTexts = keepsTexts
   }
 
-  /// The published documents as parsed.
-  var parsedDocuments: [ParsedDocument] { sources.values.compactMap(\.parsed) }
+  /// The published documents as parsed, in the order of their paths: nearly the index's
+  /// order, which it then sorts in one pass.
+  var parsedDocuments: [ParsedDocument] { files.markdown.compactMap { sources[$0]?.parsed } }
 
   /// Re-reads the files that changed and re-parses what depends on them.
   /// - Parameter changed: paths relative to the site folder; nil reads everything.
@@ -135,18 +150,15 @@ struct ContentState {
       let result = SourceReader.read(contentPath: path, layout: layout, languages: languages).flatMap { source in
         FrontMatterReader.frontMatter(of: source).map { (source, $0) }
       }
-      return (path, result, Source.Facts(result, path: path))
+      return Source(path: path, result: result)
     }
     var replaced: [String: Source] = [:]
     // Room made at once: a first read grows these sets from nothing to every file.
     replaced.reserveCapacity(read.count)
     changedPaths.reserveCapacity(read.count)
-    for (path, result, facts) in read {
-      let source = Source(path: path, result: result, facts: facts)
-      if sources[path]?.fingerprint != source.fingerprint {
-        replaced[path] = source
-        changedPaths.insert(path)
-      }
+    for source in read where sources[source.path]?.fingerprint != source.fingerprint {
+      replaced[source.path] = source
+      changedPaths.insert(source.path)
     }
     timer.lap("read")
 
@@ -168,11 +180,11 @@ struct ContentState {
       problems[path] = nil
       guard let new, let id = new.id else { continue }
       changes.documents.insert(id)
-      switch new.result {
-      case .failure(let diagnostic):
+      // The facts, not the result: matching the result would copy the file's text.
+      if let problem = new.facts.problem {
         unreadable.insert(id)
-        problems[path] = [diagnostic]
-      case .success:
+        problems[path] = [problem]
+      } else {
         if isPublished(new) {
           if published.insert(id).inserted, old.map({ isPublished($0) }) != true { changes.membership = true }
           if !new.facts.placeholders.isEmpty { problems[path] = new.facts.placeholders }
@@ -184,31 +196,37 @@ struct ContentState {
 
     // Parse the bodies of new and changed documents; all of them when the Markdown options
     // changed; and those whose links' targets appeared or disappeared.
-    var reparse = Set(changedPaths.filter { sources[$0] != nil })
+    var reparse: [Source]
     if parsedWith?.options != options || parsedWith?.languages != translationLanguages {
-      reparse = Set(sources.keys)
+      reparse = Array(sources.values)
       parsedWith = (options, translationLanguages)
-    } else if changes.membership {
-      let moved = changes.documents
-      for (path, source) in sources
-      where source.parsed?.body.links.contains(where: { $0.target.map(moved.contains) ?? false }) == true {
-        reparse.insert(path)
+    } else {
+      var paths = changedPaths
+      if changes.membership {
+        let moved = changes.documents
+        for (path, source) in sources
+        where source.parsed?.body.links.contains(where: { $0.target.map(moved.contains) ?? false }) == true {
+          paths.insert(path)
+        }
       }
+      reparse = paths.compactMap { sources[$0] }
     }
     let parser = DocumentParser(
       renderer: MarkdownRenderer(options: options), published: published, translationLanguages: translationLanguages)
-    let toParse: [(String, SourceDocument, YAMLNode)] = reparse.sorted().compactMap { path in
-      guard let source = sources[path] else { return nil }
+    var toParse: [Source] = []
+    toParse.reserveCapacity(reparse.count)
+    for source in reparse {
       source.parsed = nil
-      guard case .success(let pair) = source.result, isPublished(source) else { return nil }
-      return (path, pair.0, pair.1)
+      if isPublished(source) { toParse.append(source) }
+      if let id = source.id, !changedPaths.contains(source.path) { changes.documents.insert(id) }
     }
-    for (path, document) in Parallel.map(toParse, jobs: jobs, { ($0.0, parser.parse($0.1, frontMatter: $0.2)) }) {
-      guard let source = sources[path] else { continue }
-      source.parsed = document
+    // Each task parses, and lets go of the text of, a file no other task touches.
+    let keepsTexts = keepsTexts
+    _ = Parallel.map(toParse, jobs: jobs) { source in
+      guard case .success(let (document, frontMatter)) = source.result else { return }
+      source.parsed = parser.parse(document, frontMatter: frontMatter)
       if !keepsTexts { source.forgetText() }
     }
-    for path in reparse { if let id = sources[path]?.id { changes.documents.insert(id) } }
     timer.lap("parse")
     return changes
   }
@@ -227,7 +245,6 @@ struct ContentState {
   }
 
   private func isPublished(_ source: Source) -> Bool {
-    guard case .success = source.result else { return false }
-    return includeDrafts || !source.facts.isDraft
+    source.facts.problem == nil && (includeDrafts || !source.facts.isDraft)
   }
 }
