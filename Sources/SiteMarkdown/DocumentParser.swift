@@ -22,17 +22,20 @@ public struct DocumentParser: Sendable {
     let translation = source.id.translation(languages: translationLanguages)
     let page =
       translation.map { PagePlan.translation(of: $0.source, language: $0.language) } ?? source.id.publishedPath
+    let rewriteLink: MarkdownRenderer.LinkRewriter = { [translationLanguages] target, fragment in
+      guard published.contains(target) else { return nil }
+      // A link to a translation goes to its page under its language's folder.
+      let path =
+        target.translation(languages: translationLanguages).map {
+          PagePlan.translation(of: $0.source, language: $0.language)
+        } ?? target.publishedPath
+      return page.href(to: path, fragment: fragment)
+    }
     let body = renderer.render(
       source.body, source: source.id, file: source.file, firstLine: source.bodyStartLine,
-      rewriteLink: { [translationLanguages] target, fragment in
-        guard published.contains(target) else { return nil }
-        // A link to a translation goes to its page under its language's folder.
-        let path =
-          target.translation(languages: translationLanguages).map {
-            PagePlan.translation(of: $0.source, language: $0.language)
-          } ?? target.publishedPath
-        return page.href(to: path, fragment: fragment)
-      }, title: frontMatter["title"]?.scalarText, reserving: Self.recommendationIDs(frontMatter))
+      // Without HTML no link's href is read.
+      rewriteLink: renderer.options.renderHTML ? rewriteLink : nil, title: frontMatter["title"]?.scalarText,
+      reserving: Self.recommendationIDs(frontMatter))
     let lastLine = Self.lineCount(source.text)
     return ParsedDocument(
       id: source.id, file: source.file, frontMatter: frontMatter, body: body,
