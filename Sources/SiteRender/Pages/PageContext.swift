@@ -2,6 +2,7 @@ import Mustache
 import SiteContent
 import SiteLink
 import SiteModel
+import SiteSupport
 
 /// What every page's view model starts from: the site, the page's place in it and the
 /// navigation. All internal URLs in view models are relative to the site root and the
@@ -263,8 +264,10 @@ struct PageContext: Sendable {
     { documents in
       var links = DocumentLinks()
       links.documents.reserveCapacity(documents.count)
-      for document in documents {
-        links.documents[document.id] = makeDocumentLink(document, site: site)
+      // Made on every core: before the first page, nothing else runs beside them.
+      let made = Parallel.map(documents, jobs: nil) { makeDocumentLink($0, site: site) }
+      for (document, link) in zip(documents, made) {
+        links.documents[document.id] = link
         for name in document.themes where links.themes[name] == nil {
           let id = Slug.make(name)
           if !id.isEmpty { links.themes[name] = ["name": .text(name), "url": .text(PagePlan.theme(id).rawValue)] }
