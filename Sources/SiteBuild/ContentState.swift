@@ -128,7 +128,7 @@ struct ContentState {
     var changedPaths = Set<String>()
     var toRead: [String]
     if walk || changed == nil {
-      files = ContentWalker.walk(layout)
+      files = ContentWalker.walk(layout, jobs: jobs)
       let present = Set(files.markdown)
       for path in sources.keys where !present.contains(path) { changedPaths.insert(path) }
       toRead = files.markdown.filter { path in

@@ -1,5 +1,6 @@
 import Foundation
 import SiteModel
+import SiteSupport
 
 /// The files found under `content/`, sorted, with the problems met while walking it.
 public struct ContentFiles: Sendable {
@@ -23,17 +24,33 @@ public enum ContentWalker {
     path.hasPrefix("content/") && path.hasSuffix(".yml") && !path.dropFirst(8).contains("/")
   }
 
-  public static func walk(_ layout: SiteLayout) -> ContentFiles {
+  /// - Parameter jobs: how many threads at most walk the top folders (one per cycle).
+  public static func walk(_ layout: SiteLayout, jobs: Int? = nil) -> ContentFiles {
     var files = ContentFiles()
     let root = layout.content.resolvingSymlinksInPath().path
-    walk(root, relative: "", root: root, layout: layout, into: &files)
+    var topFolders: [(full: String, relative: String)]? = []
+    walk(root, relative: "", root: root, layout: layout, into: &files, deferring: &topFolders)
+    let found = Parallel.map(topFolders ?? [], jobs: jobs) { folder in
+      var part = ContentFiles()
+      var walkedHere: [(full: String, relative: String)]? = nil
+      walk(folder.full, relative: folder.relative, root: root, layout: layout, into: &part, deferring: &walkedHere)
+      return part
+    }
+    for part in found {
+      files.markdown += part.markdown
+      files.attachments += part.attachments
+      files.diagnostics += part.diagnostics
+    }
     files.markdown.sort()
     files.attachments.sort()
     return files
   }
 
+  /// - Parameter deferring: where the folders found are listed instead of walked, when
+  ///   given; nil walks them here.
   private static func walk(
-    _ folder: String, relative: String, root: String, layout: SiteLayout, into files: inout ContentFiles
+    _ folder: String, relative: String, root: String, layout: SiteLayout, into files: inout ContentFiles,
+    deferring folders: inout [(full: String, relative: String)]?
   ) {
     guard let directory = opendir(folder) else {
       files.diagnostics.append(
@@ -88,7 +105,11 @@ public enum ContentWalker {
         kind = UInt8(DT_REG)
       }
       if kind == UInt8(DT_DIR) {
-        walk(full, relative: path, root: root, layout: layout, into: &files)
+        if folders != nil {
+          folders?.append((full, path))
+        } else {
+          walk(full, relative: path, root: root, layout: layout, into: &files, deferring: &folders)
+        }
       } else if name.hasSuffix(".md") {
         files.markdown.append(path)
       } else {
