@@ -30,4 +30,17 @@ import Testing
     // Length is counted in bytes: two letters of two bytes each make a word.
     #expect(Self.words("Éé ÉÉÉ ab") == "éé ééé")
   }
+
+  @Test func longWordsThatShareTheirFirstEightBytesAreTwoWords() {
+    #expect(
+      Self.words("Internationalisation internationalization INTERNATIONALISATION internat Internat internationa")
+        == "internationalisation internationalization internat internationa")
+  }
+
+  @Test func thousandsOfWordsAreEachKeptOnce() {
+    // Far more words than the table first has room for, each seen three times.
+    let list = (0..<5000).map { "w\($0)x" }
+    let text = (list + list.reversed() + list).joined(separator: " ")
+    #expect(Self.words(text) == list.joined(separator: " "))
+  }
 }
