@@ -195,10 +195,12 @@ struct ContentState {
     }
 
     // Parse the bodies of new and changed documents; all of them when the Markdown options
-    // changed; and those whose links' targets appeared or disappeared.
+    // changed; and those whose links' targets appeared or disappeared. In path order, the
+    // index's: the parsed documents are then laid out in memory as the later stages visit
+    // them (in random order, a 50,000-document build took 4% more processor time).
     var reparse: [Source]
     if parsedWith?.options != options || parsedWith?.languages != translationLanguages {
-      reparse = Array(sources.values)
+      reparse = files.markdown.compactMap { sources[$0] }
       parsedWith = (options, translationLanguages)
     } else {
       var paths = changedPaths
@@ -209,7 +211,7 @@ struct ContentState {
           paths.insert(path)
         }
       }
-      reparse = paths.compactMap { sources[$0] }
+      reparse = paths.sorted().compactMap { sources[$0] }
     }
     let parser = DocumentParser(
       renderer: MarkdownRenderer(options: options), published: published, translationLanguages: translationLanguages)
