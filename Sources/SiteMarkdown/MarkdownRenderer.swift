@@ -214,21 +214,54 @@ enum ExtensionRegistry {
 }
 
 enum PlainText {
-  /// Runs of non-whitespace bytes.
+  /// Runs of non-whitespace bytes (space, tab, line feed, carriage return).
   static func wordCount(_ text: [UInt8]) -> Int {
-    // A word starts at a byte that is not a separator (space, tab, line feed, carriage
-    // return) after one that is: counted pair by pair, a loop the compiler vectorises.
-    text.withUnsafeBufferPointer { bytes in
-      guard let first = bytes.first else { return 0 }
-      @inline(__always) func isSpace(_ byte: UInt8) -> Bool {
-        byte == 32 || byte == 10 || byte == 9 || byte == 13
+    // A word starts at a byte that is not a separator after one that is (or at the start).
+    // Eight bytes at a time: the separators are marked in a word of flags (the high bit of
+    // each byte) and the starts counted with one population count; byte by byte, this was
+    // 7% of `igfsite check`'s processor time.
+    text.withUnsafeBytes { bytes in
+      guard let base = bytes.baseAddress else { return 0 }
+      let count = bytes.count
+      var words = 0
+      // The previous byte's separator flag, at the high bit of byte 0.
+      var previous: UInt64 = 0x80
+      var offset = 0
+      while offset + 8 <= count {
+        let chunk = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+        let separators = Self.separatorFlags(chunk)
+        let starts = ~separators & ((separators << 8) | previous) & Self.highBits
+        words &+= starts.nonzeroBitCount
+        previous = separators >> 56
+        offset += 8
       }
-      var count = isSpace(first) ? 0 : 1
-      for index in 1..<bytes.count {
-        count &+= (isSpace(bytes[index - 1]) && !isSpace(bytes[index])) ? 1 : 0
+      var previousIsSeparator = previous != 0
+      while offset < count {
+        let isSeparator = Self.isSeparator(bytes[offset])
+        if previousIsSeparator && !isSeparator { words &+= 1 }
+        previousIsSeparator = isSeparator
+        offset += 1
       }
-      return count
+      return words
     }
+  }
+
+  private static let highBits: UInt64 = 0x8080_8080_8080_8080
+  private static let lowBits: UInt64 = 0x7f7f_7f7f_7f7f_7f7f
+
+  @inline(__always) private static func isSeparator(_ byte: UInt8) -> Bool {
+    byte == 32 || byte == 10 || byte == 9 || byte == 13
+  }
+
+  /// The high bit of each byte of `chunk` that is a separator.
+  @inline(__always) private static func separatorFlags(_ chunk: UInt64) -> UInt64 {
+    zeroFlags(chunk ^ 0x2020_2020_2020_2020) | zeroFlags(chunk ^ 0x0a0a_0a0a_0a0a_0a0a)
+      | zeroFlags(chunk ^ 0x0909_0909_0909_0909) | zeroFlags(chunk ^ 0x0d0d_0d0d_0d0d_0d0d)
+  }
+
+  /// The high bit of each byte of `value` that is zero, exactly (no carries cross bytes).
+  @inline(__always) private static func zeroFlags(_ value: UInt64) -> UInt64 {
+    ~(((value & lowBits) &+ lowBits) | value | lowBits)
   }
 
   /// The distinct words of three bytes or more (three letters, in ASCII), lowercased, in
