@@ -32,7 +32,7 @@ public enum SourceReader {
             "rename it to content/\(named == id ? id.suggestedRename.contentPath : named.suggestedRename.rawValue + String(id.rawValue.dropFirst(named.rawValue.count)) + ".md")"
         ))
     }
-    let path = layout.content.path + "/" + contentPath
+    let path = layout.contentFolderPath + "/" + contentPath
     let bytes: [UInt8]
     var modified: CalendarDate?
     switch FileBytes.read(path, limit: maximumBytes, modified: &modified) {
@@ -92,20 +92,23 @@ public enum FileBytes {
     let size = Int(status.st_size)
     modified = CalendarDate(daysSinceEpoch: Int(status.st_mtim.tv_sec) / 86_400)
     guard size <= limit else { return .failure(.tooLarge(size)) }
-    var bytes = [UInt8](repeating: 0, count: size)
-    var offset = 0
-    while offset < size {
-      let count = bytes.withUnsafeMutableBytes { buffer in
-        buffer.baseAddress.map { Foundation.read(descriptor, $0 + offset, size - offset) } ?? 0
+    // Read straight into the array's storage: zeroing it first cost as much as the copy.
+    var failure: Int32?
+    let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+      var offset = 0
+      while offset < size, let base = buffer.baseAddress {
+        let count = Foundation.read(descriptor, base + offset, size - offset)
+        if count < 0 {
+          if errno == EINTR { continue }
+          failure = errno
+          break
+        }
+        if count == 0 { break }
+        offset += count
       }
-      if count < 0 {
-        if errno == EINTR { continue }
-        return .failure(.unreadable(String(cString: strerror(errno))))
-      }
-      if count == 0 { break }
-      offset += count
+      initialized = offset
     }
-    if offset < size { bytes.removeLast(size - offset) }
+    if let failure { return .failure(.unreadable(String(cString: strerror(failure)))) }
     return .success(bytes)
   }
 }

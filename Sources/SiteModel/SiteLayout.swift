@@ -6,12 +6,15 @@ import Foundation
 /// was started in when the site is there (`content/2017/x.md`), else with the site path as
 /// given on the command line.
 public struct SiteLayout: Sendable, Hashable {
-  public var root: URL
+  public let root: URL
   /// The `--site` argument as typed, used to prefix display paths; empty for `.`.
   public var displayPrefix: String
+  /// The path of `content/`, worked out once: every document's file is read from under it.
+  public let contentFolderPath: String
 
   public init(root: URL, displayPrefix: String = "") {
     self.root = root.standardizedFileURL
+    contentFolderPath = self.root.appendingPathComponent("content", isDirectory: true).path
     var prefix = displayPrefix
     if prefix == "." || prefix == "./" { prefix = "" }
     if !prefix.isEmpty, !prefix.hasSuffix("/") { prefix += "/" }
