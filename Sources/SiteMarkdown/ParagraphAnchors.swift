@@ -24,6 +24,11 @@ enum ParagraphAnchors {
     var given: [String] = []
     var texts: [String] = []
     let hasNumbered = children(of: document).contains(where: isOrderedList)
+    // Without numbered paragraphs, whose numbers may repeat, the ids `p1`, `p2` … are
+    // unique among themselves: only an id of the same shape on the page can take one.
+    let mayClash =
+      hasNumbered || taken.contains(where: isParagraphShaped) || reserved.contains(where: isParagraphShaped)
+    func unique(_ id: String) -> String { mayClash ? Self.unique(id, &used, reserved: reserved) : id }
     var lastNumber = 0
     var sinceNumber = 0
     for block in children(of: document) {
@@ -36,7 +41,7 @@ enum ParagraphAnchors {
           else {
             continue
           }
-          let id = unique("p\(lastNumber)", &used, reserved: reserved)
+          let id = unique("p\(lastNumber)")
           if mark {
             texts.append(text(of: paragraph))
             self.mark(paragraph, id: id, number: "\(lastNumber)")
@@ -46,12 +51,12 @@ enum ParagraphAnchors {
       } else if cmark_node_get_type(block) == CMARK_NODE_PARAGRAPH {
         sinceNumber += 1
         let id = hasNumbered ? "p\(lastNumber)-\(sinceNumber)" : "p\(sinceNumber)"
-        let unique = unique(id, &used, reserved: reserved)
+        let uniqueID = unique(id)
         if mark {
           texts.append(text(of: block))
-          self.mark(block, id: unique, number: nil)
+          self.mark(block, id: uniqueID, number: nil)
         }
-        given.append(unique)
+        given.append(uniqueID)
       }
     }
     return (given, texts)
@@ -76,6 +81,13 @@ enum ParagraphAnchors {
       }
     }
     return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// `p` then a digit: the shape of the ids given here.
+  private static func isParagraphShaped(_ id: String) -> Bool {
+    var bytes = id.utf8.makeIterator()
+    guard bytes.next() == UInt8(ascii: "p"), let second = bytes.next() else { return false }
+    return second >= UInt8(ascii: "0") && second <= UInt8(ascii: "9")
   }
 
   private static func isOrderedList(_ node: OpaquePointer) -> Bool {

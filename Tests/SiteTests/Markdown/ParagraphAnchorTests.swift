@@ -36,6 +36,12 @@ import Testing
     #expect(ids == ["p1-2", "p1-3"], "the heading took p1")
   }
 
+  @Test func aHeadingIdIsNotReusedInABodyWithoutNumbers() {
+    let (ids, html) = Self.anchors("## P2\n\nOne.\n\nTwo.\n\nThree.\n")
+    #expect(ids == ["p1", "p2-2", "p3"], "the heading took p2")
+    #expect(html.components(separatedBy: "id=\"p2\"").count == 2, "one element has the id p2")
+  }
+
   @Test func aRecommendationsIdIsNotTakenByAParagraph() throws {
     let site = try FixtureSite([
       "content/2018/r.md": Documents.report(
