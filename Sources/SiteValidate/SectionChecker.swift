@@ -77,6 +77,7 @@ struct SectionChecker {
 
   /// `1. Key Policy Questions` → `Key Policy Questions`; also `1)`, `1.2.`, `IV.`, `b)`.
   static func droppingEnumerator(_ text: String) -> String {
+    if Self.hasNoEnumerator(text) { return text }
     let trimmed = text.drop { $0 == " " }
     let marker = trimmed.prefix { $0.isNumber || $0 == "." || $0.isLetter }
     guard let last = marker.last, !marker.isEmpty else { return text }
@@ -98,6 +99,26 @@ struct SectionChecker {
     let isLetter = enumerator.count == 1 && enumerator.first?.isLetter == true
     guard isNumber || isRoman || isLetter else { return text }
     return String(afterMarker.drop { $0 == " " })
+  }
+
+  /// Whether the heading plainly has no enumerator, read on its bytes: its first word of
+  /// ASCII letters, digits and dots neither ends in `.` nor is followed by `)`. Most headings
+  /// are such, and reading them as Characters was most of the section check's time.
+  private static func hasNoEnumerator(_ text: String) -> Bool {
+    let trimmed = text.utf8.drop { $0 == UInt8(ascii: " ") }
+    let word = trimmed.prefix { byte in
+      switch byte {
+      case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+        UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "."):
+        true
+      default: false
+      }
+    }
+    let next = trimmed.dropFirst(word.count).first
+    // A letter beyond ASCII, or a mark joined to the word's last letter: read as Characters.
+    if let next, next >= 0x80 { return false }
+    guard let last = word.last else { return true }
+    return last != UInt8(ascii: ".") && next != UInt8(ascii: ")")
   }
 
   static func heading(_ heading: String, startsWith title: String) -> Bool {
