@@ -62,6 +62,12 @@ public struct ModalitiesSchema: Sendable {
 
   public func kind(_ id: String) -> KindSpec? { kinds.first(where: { $0.id == id }) }
 
+  /// The field naming the series of documents of a kind (`bpf`), if the kind has one.
+  public func seriesField(ofKind id: String) -> String? {
+    for kind in kinds where kind.id == id { return kind.seriesField }
+    return nil
+  }
+
   public func seriesType(_ field: String) -> SeriesType? { seriesTypes.first(where: { $0.field == field }) }
 
   /// The severity of a generic check; errors unless the schema says otherwise.
@@ -80,35 +86,102 @@ public struct ModalitiesSchema: Sendable {
 
 /// One document kind of the schema (`bpf-proposal`, `wg-proposal` …).
 public struct KindSpec: Sendable {
-  public var id: String
+  /// What a kind is made of, in one box its copies share: checks, links and pages pass
+  /// kinds around thousands of times, and a copy then counts one reference instead of
+  /// nine. A change (only while the schema loads) puts the parts in a new box.
+  private struct Parts: Sendable {
+    var id: String
+    var label: String
+    var description: String
+    var seriesField: String?
+    var fields: [FieldSpec]
+    var sectionTemplates: [SectionTemplate]
+    var rules: [RuleConfig]
+    var cycles: CycleRange
+    var location: SourceLocation
+    var allFields: [FieldSpec]?
+    var documentFields: [FieldSpec]?
+    var personFields: [FieldSpec]?
+  }
+
+  private final class Box: Sendable {
+    let parts: Parts
+    init(_ parts: Parts) { self.parts = parts }
+  }
+
+  private var box: Box
+
+  private var parts: Parts {
+    get { box.parts }
+    set { box = Box(newValue) }
+  }
+
+  public var id: String {
+    get { box.parts.id }
+    set { parts.id = newValue }
+  }
   /// The kind's name for people (`BPF proposal`).
-  public var label: String
-  public var description: String
+  public var label: String {
+    get { box.parts.label }
+    set { parts.label = newValue }
+  }
+  public var description: String {
+    get { box.parts.description }
+    set { parts.description = newValue }
+  }
   /// The front-matter field naming the series (a BPF or working group) across cycles.
-  public var seriesField: String?
-  public var fields: [FieldSpec]
+  public var seriesField: String? {
+    get { box.parts.seriesField }
+    set { parts.seriesField = newValue }
+  }
+  public var fields: [FieldSpec] {
+    get { box.parts.fields }
+    set { parts.fields = newValue }
+  }
   /// The section templates, each for the cycles it applied to.
-  public var sectionTemplates: [SectionTemplate]
-  public var rules: [RuleConfig]
+  public var sectionTemplates: [SectionTemplate] {
+    get { box.parts.sectionTemplates }
+    set { parts.sectionTemplates = newValue }
+  }
+  public var rules: [RuleConfig] {
+    get { box.parts.rules }
+    set { parts.rules = newValue }
+  }
   /// The cycles documents of this kind can belong to (Policy Networks start in 2021).
-  public var cycles: CycleRange
-  public var location: SourceLocation
+  public var cycles: CycleRange {
+    get { box.parts.cycles }
+    set { parts.cycles = newValue }
+  }
+  public var location: SourceLocation {
+    get { box.parts.location }
+    set { parts.location = newValue }
+  }
   /// The common fields and the kind's own, once the schema is complete.
-  public var allFields: [FieldSpec]?
+  public var allFields: [FieldSpec]? {
+    get { box.parts.allFields }
+    set {
+      var changed = parts
+      changed.allFields = newValue
+      changed.documentFields = newValue?.filter { $0.type.mayName(people: false) }
+      changed.personFields = newValue?.filter { $0.type.mayName(people: true) }
+      parts = changed
+    }
+  }
+  /// Of `allFields`, those whose values may name documents: the few a document's
+  /// references are looked for in, for every document and page.
+  public var documentFields: [FieldSpec]? { box.parts.documentFields }
+  /// Of `allFields`, those whose values may name people.
+  public var personFields: [FieldSpec]? { box.parts.personFields }
 
   public init(
     id: String, label: String, description: String = "", seriesField: String? = nil, fields: [FieldSpec] = [],
     sections: [SectionSpec] = [], rules: [RuleConfig] = [], cycles: CycleRange = .always, location: SourceLocation
   ) {
-    self.id = id
-    self.label = label
-    self.description = description
-    self.seriesField = seriesField
-    self.fields = fields
-    self.sectionTemplates = sections.isEmpty ? [] : [SectionTemplate(cycles: .always, sections: sections)]
-    self.rules = rules
-    self.cycles = cycles
-    self.location = location
+    box = Box(
+      Parts(
+        id: id, label: label, description: description, seriesField: seriesField, fields: fields,
+        sectionTemplates: sections.isEmpty ? [] : [SectionTemplate(cycles: .always, sections: sections)],
+        rules: rules, cycles: cycles, location: location))
   }
 
   /// The sections required of a document of `cycle`: those of the template in force then.
@@ -273,6 +346,17 @@ public indirect enum FieldType: Sendable {
   case person
   case list(of: FieldSpec)
   case object(fields: [FieldSpec])
+
+  /// Whether a value of the type may name a document (or, with `people`, a person).
+  public func mayName(people: Bool) -> Bool {
+    switch self {
+    case .reference: !people
+    case .person: people
+    case .list(let item): item.type.mayName(people: people)
+    case .object(let fields): fields.contains { $0.type.mayName(people: people) }
+    default: false
+    }
+  }
 
   /// How messages describe the type.
   public var description: String {

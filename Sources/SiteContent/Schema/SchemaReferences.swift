@@ -24,7 +24,7 @@ extension ModalitiesSchema {
   private func references(of document: ParsedDocument, wantPeople: Bool) -> [FieldReference] {
     guard let kindName = document.kind, let kind = kind(kindName) else { return [] }
     var found: [FieldReference] = []
-    for field in fields(of: kind) {
+    for field in (wantPeople ? kind.personFields : kind.documentFields) ?? fields(of: kind) {
       guard let node = document[field.name] else { continue }
       collect(node, type: field.type, field: field.name, wantPeople: wantPeople, into: &found)
     }
