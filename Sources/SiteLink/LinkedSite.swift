@@ -148,8 +148,8 @@ public struct SeriesKey: Sendable, Hashable, Comparable {
   }
 
   init?(_ document: ParsedDocument, schema: ModalitiesSchema) {
-    guard let kind = document.kind.flatMap(schema.kind), let field = kind.seriesField,
-      let id = document[field]?.string, DocumentID(id).namingProblem == nil, !id.contains("/")
+    guard let field = document.kind.flatMap(schema.seriesField(ofKind:)), let id = document[field]?.string,
+      !id.utf8.contains(UInt8(ascii: "/")), DocumentID(id).namingProblem == nil
     else { return nil }
     self.init(field: field, id: id)
   }
@@ -161,8 +161,9 @@ public struct SeriesKey: Sendable, Hashable, Comparable {
 }
 
 /// A BPF, working group, Dynamic Coalition or Policy Network across the cycles it appears
-/// in, named as `series.yml` names it.
-public struct Series: Sendable {
+/// in, named as `series.yml` names it. A class: every page of a series' documents asks for
+/// it, and passing it on then counts one reference, not one for each of its parts.
+public final class Series: Sendable {
   public let key: SeriesKey
   public let title: String
   public let description: String?
@@ -222,8 +223,9 @@ public struct CycleInventory: Sendable {
   public var title: String { landing?.title ?? "IGF \(year)" }
 }
 
-/// One document in a cycle inventory, with what the inventory says about it.
-public struct InventoryItem: Sendable {
+/// One document in a cycle inventory, with what the inventory says about it. A class, as
+/// `Series` is: the inventories' pages and data files pass items on by the thousand.
+public final class InventoryItem: Sendable {
   public let document: ParsedDocument
   public let kind: KindSpec
   public let series: SeriesKey?
@@ -237,6 +239,19 @@ public struct InventoryItem: Sendable {
   public let balance: StakeholderBalance
   /// Whether the modalities applied to the document, and why not.
   public let modalities: ModalitiesApplicability
+
+  init(
+    document: ParsedDocument, kind: KindSpec, series: SeriesKey?, facilitators: [Person], outputs: [ParsedDocument],
+    continuesFrom: ParsedDocument?, continuedIn: ParsedDocument?, warnings: [Diagnostic], balance: StakeholderBalance,
+    modalities: ModalitiesApplicability
+  ) {
+    (self.document, self.kind, self.series, self.facilitators, self.outputs) = (
+      document, kind, series, facilitators, outputs
+    )
+    (self.continuesFrom, self.continuedIn, self.warnings, self.balance, self.modalities) = (
+      continuesFrom, continuedIn, warnings, balance, modalities
+    )
+  }
 }
 
 /// Why an inventory item needs further attention.
