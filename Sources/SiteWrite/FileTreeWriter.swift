@@ -11,6 +11,14 @@ struct FileTreeWriter {
   let root: URL
   /// Folders known to exist, shared with other writers of the same tree.
   var created = CreatedFolders()
+  /// `root.path`, worked out once rather than for every file written.
+  private let rootPath: String
+
+  init(root: URL, created: CreatedFolders = CreatedFolders()) {
+    self.root = root
+    self.created = created
+    rootPath = root.path
+  }
 
   struct WriteError: Error, CustomStringConvertible {
     let path: String
@@ -19,9 +27,9 @@ struct FileTreeWriter {
   }
 
   func write(_ files: [OutputFile]) throws {
-    if !created.contains(root.path) { try makeFolder(root.path) }
+    if !created.contains(rootPath) { try makeFolder(rootPath) }
     for file in files {
-      let path = root.path + "/" + file.path
+      let path = rootPath + "/" + file.path
       let folder = Self.parent(of: path)
       if !created.contains(folder) { try makeFolders(folder) }
       switch file.contents {
@@ -43,7 +51,7 @@ struct FileTreeWriter {
   private func makeFolders(_ path: String) throws {
     var missing: [String] = []
     var current = path
-    while !created.contains(current), current != "/", current.utf8.count > root.path.utf8.count {
+    while !created.contains(current), current != "/", current.utf8.count > rootPath.utf8.count {
       missing.append(current)
       current = Self.parent(of: current)
     }
