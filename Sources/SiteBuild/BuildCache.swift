@@ -249,21 +249,32 @@ struct BuildCache: Equatable {
   }
 
   /// The cache file's bytes, ending with the line that proves the others whole.
-  var text: String {
+  var text: String { String(decoding: bytes, as: UTF8.self) }
+
+  /// `text` as bytes, put together in one buffer: the cache of 10,000 documents has 30,000
+  /// lines, written at the end of a build while nothing else runs.
+  var bytes: [UInt8] {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    var lines = [
-      Self.format, "documents \(documents)", "pages \(pages)", "swapped \(swappedIn.seconds) \(swappedIn.nanoseconds)",
-      "folder \(folder)",
-    ]
-    lines += inputs.map { "input " + $0 }
-    lines += outputs.map { "output " + $0 }
-    lines += diagnostics.compactMap { diagnostic in
-      (try? encoder.encode(diagnostic)).map { "diagnostic " + String(decoding: $0, as: UTF8.self) }
+    var body: [UInt8] = []
+    body.reserveCapacity(64 * (inputs.count + outputs.count) + 256)
+    func line(_ parts: String...) {
+      if !body.isEmpty { body.append(UInt8(ascii: "\n")) }
+      for part in parts { body.append(contentsOf: part.utf8) }
     }
-    var body = lines.joined(separator: "\n")
-    let check = body.withUTF8 { String(ContentHash.of(UnsafeRawBufferPointer($0)), radix: 16) }
-    return body + "\ncheck \(check)\n"
+    line(Self.format)
+    line("documents \(documents)")
+    line("pages \(pages)")
+    line("swapped \(swappedIn.seconds) \(swappedIn.nanoseconds)")
+    line("folder ", folder)
+    for input in inputs { line("input ", input) }
+    for output in outputs { line("output ", output) }
+    for diagnostic in diagnostics {
+      if let json = try? encoder.encode(diagnostic) { line("diagnostic ", String(decoding: json, as: UTF8.self)) }
+    }
+    let check = body.withUnsafeBytes { String(ContentHash.of($0), radix: 16) }
+    line("check ", check, "\n")
+    return body
   }
 }
 

@@ -167,8 +167,10 @@ public enum SiteBuilder {
           pages: pages)
         cache.swappedIn = swapped
         cache.folder = BuildCache.identity(of: options.output)
-        try Bookkeeping.write(Data(cache.text.utf8), to: cacheFile, layout: options.layout)
+        try Bookkeeping.write(Data(cache.bytes), to: cacheFile, layout: options.layout)
+        timer.lap("build cache written")
         BuildCache.waitPast(swapped)
+        timer.lap("clock past the swap")
       }
     } catch {
       diagnostics.append(

@@ -18,10 +18,11 @@ public final class StagedOutput: @unchecked Sendable {
   let staging: URL
   let displayPath: String
   private let lock = NSLock()
-  private let created = CreatedFolders()
+  private let writer: FileTreeWriter
   private var finished = false
   private var filesWritten = 0
-  private var hashes: [String: String] = [:]
+  /// Each file written, with its line for the build cache, in the order written.
+  private var written: [(path: String, line: String)] = []
   /// The first write that failed: once the disk is full, every later write would fail too,
   /// and one error says all there is to say.
   private var failure: DiagnosticsError?
@@ -33,11 +34,12 @@ public final class StagedOutput: @unchecked Sendable {
     let parent = self.output.deletingLastPathComponent()
     staging = parent.appendingPathComponent(
       ".\(self.output.lastPathComponent)\(Self.stagingMarker)\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+    writer = FileTreeWriter(root: staging)
     Self.removeStaleStaging(beside: self.output)
     Interruption.removeOnInterrupt(staging.path)
     do {
       try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
-      try FileTreeWriter(root: staging, created: created).write([Self.marker])
+      try writer.write([Self.marker])
     } catch {
       abandon()
       throw Self.failure("cannot create the folder to write the site in: \(Self.describe(error))", displayPath)
@@ -53,7 +55,7 @@ public final class StagedOutput: @unchecked Sendable {
   public func write(_ files: [OutputFile]) throws(DiagnosticsError) {
     if lock.withLock({ failure != nil }) { return }
     do {
-      try FileTreeWriter(root: staging, created: created).write(files)
+      try writer.write(files)
     } catch {
       let reason = Self.describe(error).replacingOccurrences(of: staging.path + "/", with: "")
       let failure = Self.failure("cannot write the site (\(reason))", displayPath)
@@ -76,13 +78,23 @@ public final class StagedOutput: @unchecked Sendable {
       let (size, hash) = file.sizeAndHash
       return (file.path, "\(String(hash, radix: 16)) \(size) \(file.path)")
     }
-    lock.withLock { for (path, line) in lines { hashes[path] = line } }
+    lock.withLock { written += lines }
   }
 
   /// Every file written so far as `hash size path`, sorted by path: what the build cache
-  /// records, taken from the bytes as they were written.
+  /// records, taken from the bytes as they were written (the last time, for a file written
+  /// twice).
   public var writtenFiles: [String] {
-    lock.withLock { hashes.keys.sorted().compactMap { hashes[$0] } }
+    let files = lock.withLock { written }
+    // Stable, so that of the lines of one path the last written comes last.
+    let sorted = files.enumerated().sorted { ($0.element.path, $0.offset) < ($1.element.path, $1.offset) }
+    var lines: [String] = []
+    lines.reserveCapacity(sorted.count)
+    for (position, file) in sorted.enumerated()
+    where position + 1 == sorted.count || sorted[position + 1].element.path != file.element.path {
+      lines.append(file.element.line)
+    }
+    return lines
   }
 
   /// How many files have been written.
