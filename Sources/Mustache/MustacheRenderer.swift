@@ -200,6 +200,12 @@ struct MustacheRenderer {
     switch value {
     case .text(let text):
       if escaped { HTMLBytes.appendEscaped(text, to: &output) } else { output.append(contentsOf: text.utf8) }
+    case .bytes(let bytes):
+      if escaped {
+        HTMLBytes.appendEscaped(String(decoding: bytes, as: UTF8.self), to: &output)
+      } else {
+        output.append(contentsOf: bytes)
+      }
     case .number(let number):
       output.append(contentsOf: String(number).utf8)
     case .decimal(let number):

@@ -6,6 +6,9 @@ public enum TemplateValue: Sendable, ExpressibleByStringLiteral, ExpressibleByBo
 {
   /// Text; `{{name}}` escapes it, `{{{name}}}` does not (used only for HTML igfsite built).
   case text(String)
+  /// Text as UTF-8 bytes, printed as `text` is: a document's HTML body, copied in as
+  /// cmark-gfm wrote it.
+  case bytes([UInt8])
   case bool(Bool)
   case number(Int)
   case decimal(Double)

@@ -98,18 +98,20 @@ public struct MarkdownRenderer: Sendable {
             ))
         }
       }
-      var html = ""
+      var html: [UInt8] = []
       if options.renderHTML,
         let rendered = cmark_render_html(document, cmarkOptions, cmark_parser_get_syntax_extensions(parser))
       {
-        html = String(cString: rendered)
+        rendered.withMemoryRebound(to: UInt8.self, capacity: 1) {
+          html = Array(UnsafeBufferPointer(start: $0, count: strlen(rendered)))
+        }
         free(rendered)
       }
       let wordCount = PlainText.wordCount(walker.plainText)
       // Only a build needs the search index's words.
       let searchWords = options.renderHTML ? PlainText.distinctWords(&walker.plainText) : ""
       return RenderedMarkdown(
-        html: html, headings: walker.headings, paragraphAnchors: walker.paragraphAnchors,
+        htmlBytes: html, headings: walker.headings, paragraphAnchors: walker.paragraphAnchors,
         paragraphTexts: walker.paragraphTexts, links: walker.links, wordCount: wordCount, searchWords: searchWords,
         problems: problems)
     }

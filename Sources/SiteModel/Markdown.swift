@@ -41,8 +41,13 @@ public struct MarkdownLink: Sendable, Hashable {
 
 /// A document body rendered to HTML, with what the later stages need to know about it.
 public struct RenderedMarkdown: Sendable, Hashable {
-  /// The HTML, or empty when only the analysis was asked for (`igfsite check`).
-  public var html: String
+  /// The HTML's UTF-8 bytes, as cmark-gfm wrote them (valid UTF-8: cmark-gfm replaces
+  /// invalid input), or empty when only the analysis was asked for (`igfsite check`). Kept
+  /// as bytes: pages copy them in as they are, and making a `String` of every body checked
+  /// its encoding once more for nothing.
+  public var htmlBytes: [UInt8]
+  /// The HTML as text.
+  public var html: String { String(decoding: htmlBytes, as: UTF8.self) }
   public var headings: [Heading]
   /// The ids of the body's paragraphs (`p7`), which links may name as `#p7`.
   public var paragraphAnchors: [String]
@@ -63,7 +68,16 @@ public struct RenderedMarkdown: Sendable, Hashable {
     wordCount: Int = 0,
     searchWords: String = "", problems: [Diagnostic] = []
   ) {
-    self.html = html
+    self.init(
+      htmlBytes: Array(html.utf8), headings: headings, paragraphAnchors: paragraphAnchors,
+      paragraphTexts: paragraphTexts, links: links, wordCount: wordCount, searchWords: searchWords, problems: problems)
+  }
+
+  public init(
+    htmlBytes: [UInt8], headings: [Heading], paragraphAnchors: [String], paragraphTexts: [String],
+    links: [MarkdownLink], wordCount: Int, searchWords: String, problems: [Diagnostic]
+  ) {
+    self.htmlBytes = htmlBytes
     self.headings = headings
     self.paragraphAnchors = paragraphAnchors
     self.paragraphTexts = paragraphTexts

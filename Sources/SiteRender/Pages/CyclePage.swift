@@ -28,11 +28,11 @@ struct CyclePage {
       // In another language, its translation, or nothing: the original's links are made
       // for the original's page (the switcher leads there).
       if let language = context.language {
-        object.set(
-          "body", text: (context.site.landing(of: cycle, in: language)?.body.html).map(context.localizingParagraphLinks)
-        )
+        if let body = context.site.landing(of: cycle, in: language)?.body, !body.htmlBytes.isEmpty {
+          object["body"] = context.bodyHTML(body)
+        }
       } else {
-        object["body"] = .text(context.localizingParagraphLinks(landing.body.html))
+        object["body"] = context.bodyHTML(landing.body)
       }
       object.set("host", text: landing["host"]?.scalarText)
       object.set("location", text: landing["location"]?.scalarText)

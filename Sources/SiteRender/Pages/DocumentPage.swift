@@ -28,7 +28,7 @@ struct DocumentPage {
     // An illustrative or draft translation says so, whatever its document is.
     page["example"] = .bool(document.isExample || text.isExample)
     page["draft"] = .bool(document.isDraft || text.isDraft)
-    page["body"] = .text(context.localizingParagraphLinks(text.body.html))
+    page["body"] = context.bodyHTML(text.body)
     page.set("summary", text: text["summary"]?.scalarText)
     page["translation"] =
       translation.map { .object(Self.translationNotice($0, of: document, site: site, strings: strings)) } ?? false

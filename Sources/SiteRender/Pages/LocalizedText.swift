@@ -77,6 +77,12 @@ extension PageContext {
     }
   }
 
+  /// A body's HTML for a page: as cmark-gfm wrote it on English pages, with its `¶` links
+  /// labelled in the pages' language on others.
+  func bodyHTML(_ body: RenderedMarkdown) -> TemplateValue {
+    pageLanguage.hasPrefix("en") ? .bytes(body.htmlBytes) : .text(localizingParagraphLinks(body.html))
+  }
+
   /// A body's `¶` links labelled in the pages' language (the Markdown layer writes them in
   /// English): untouched on English pages.
   func localizingParagraphLinks(_ html: String) -> String {
