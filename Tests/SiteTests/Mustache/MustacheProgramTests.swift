@@ -20,6 +20,16 @@ import Testing
     #expect(try render(template, .object(["s": [.object([:]), .object([:])]])) == "abxyxyz!")
   }
 
+  @Test func textAsBytesPrintsAsText() throws {
+    // A body's HTML is given as cmark-gfm's bytes: printed as they are, escaped like text.
+    let html = "<p>Réunion &amp; ¶</p>"
+    let model: TemplateValue = .object(["body": .bytes(Array(html.utf8)), "text": .text(html)])
+    let asBytes = try render("{{{body}}}|{{body}}|{{#body}}yes{{/body}}", model)
+    let asText = try render("{{{text}}}|{{text}}|{{#text}}yes{{/text}}", model)
+    #expect(asBytes == asText)
+    #expect(asBytes == html + "|&lt;p&gt;Réunion &amp;amp; ¶&lt;/p&gt;|yes")
+  }
+
   @Test func sectionsNestedDeeperThanTheFirstStack() throws {
     // Sixty objects inside each other, each with its depth: the innermost sees them all.
     var value: TemplateValue = .object(["depth": 60, "leaf": "bottom"])
