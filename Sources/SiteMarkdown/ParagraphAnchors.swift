@@ -15,10 +15,13 @@ enum ParagraphAnchors {
   /// Names the top-level paragraphs and numbered items of `document`, and with `mark` adds
   /// the target and link to each; `taken` holds the ids already on the page (headings) and
   /// `reserved` the page template's, which a paragraph never reuses.
+  /// - Parameter text: a paragraph's text as a reader sees it (its literal text and code,
+  ///   line breaks as spaces), asked for the paragraphs in document order.
   /// - Returns: the ids in order, and with `mark` each paragraph's text (for the search
   ///   index, which shows the sentence that matched, linked to its paragraph).
   static func anchor(
-    _ document: OpaquePointer, taken: Set<String>, reserved: Set<String>, mark: Bool
+    _ document: OpaquePointer, taken: Set<String>, reserved: Set<String>, mark: Bool,
+    text: (OpaquePointer) -> String
   ) -> (ids: [String], texts: [String]) {
     var used = taken
     var given: [String] = []
@@ -43,7 +46,7 @@ enum ParagraphAnchors {
           }
           let id = unique("p\(lastNumber)")
           if mark {
-            texts.append(text(of: paragraph))
+            texts.append(text(paragraph))
             self.mark(paragraph, id: id, number: "\(lastNumber)")
           }
           given.append(id)
@@ -53,34 +56,13 @@ enum ParagraphAnchors {
         let id = hasNumbered ? "p\(lastNumber)-\(sinceNumber)" : "p\(sinceNumber)"
         let uniqueID = unique(id)
         if mark {
-          texts.append(text(of: block))
+          texts.append(text(block))
           self.mark(block, id: uniqueID, number: nil)
         }
         given.append(uniqueID)
       }
     }
     return (given, texts)
-  }
-
-  /// A paragraph's text as a reader sees it: its literal text and code, line breaks as spaces.
-  private static func text(of paragraph: OpaquePointer) -> String {
-    var bytes: [UInt8] = []
-    guard let iterator = cmark_iter_new(paragraph) else { return "" }
-    defer { cmark_iter_free(iterator) }
-    while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
-      guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
-      switch cmark_node_get_type(node) {
-      case CMARK_NODE_TEXT, CMARK_NODE_CODE:
-        if let literal = cmark_node_get_literal(node) {
-          bytes.append(contentsOf: UnsafeRawBufferPointer(start: literal, count: strlen(literal)))
-        }
-      case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
-        bytes.append(32)
-      default:
-        break
-      }
-    }
-    return String(decoding: bytes, as: UTF8.self)
   }
 
   /// `p` then a digit: the shape of the ids given here.

@@ -41,6 +41,13 @@ struct TreeWalker {
     guard let iterator = cmark_iter_new(document) else { return }
     defer { cmark_iter_free(iterator) }
     var lastBlockLine = 1
+    // Each paragraph's text as search results quote it (`ParagraphAnchors`), gathered on
+    // the way rather than walked again: its text and code, line breaks as spaces (unlike
+    // `plainText`, no line ends after inline elements), in document order.
+    let quotesParagraphs = options.headingAnchors && options.renderHTML
+    var paragraphText: [UInt8] = []
+    var paragraphs: [(node: OpaquePointer, range: Range<Int>)] = []
+    var paragraphStart: Int?
     while true {
       let event = cmark_iter_next(iterator)
       if event == CMARK_EVENT_DONE { break }
@@ -52,17 +59,28 @@ struct TreeWalker {
         if entering, cmark_node_get_start_line(node) > 0 {
           lastBlockLine = Int(cmark_node_get_start_line(node))
         }
+        if type == CMARK_NODE_PARAGRAPH, quotesParagraphs {
+          if entering {
+            paragraphStart = paragraphText.count
+          } else if let start = paragraphStart {
+            paragraphs.append((node, start..<paragraphText.count))
+            paragraphStart = nil
+          }
+        }
         if !entering, let last = plainText.last, last != 10 { plainText.append(10) }
       }
       switch type {
       case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK:
         if let literal = cmark_node_get_literal(node) {
           literal.withMemoryRebound(to: UInt8.self, capacity: 1) {
-            plainText.append(contentsOf: UnsafeBufferPointer(start: $0, count: strlen(literal)))
+            let bytes = UnsafeBufferPointer(start: $0, count: strlen(literal))
+            plainText.append(contentsOf: bytes)
+            if paragraphStart != nil { paragraphText.append(contentsOf: bytes) }
           }
         }
       case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
         plainText.append(32)
+        if paragraphStart != nil { paragraphText.append(32) }
       case CMARK_NODE_HEADING where entering:
         let text = Self.inlineText(of: node)
         let level = cmark_node_get_heading_level(node)
@@ -81,8 +99,15 @@ struct TreeWalker {
     // HTML to render, there is nothing to anchor.
     // Paragraphs are named (for #anchor checks) whether or not they are rendered.
     if options.headingAnchors {
+      var next = 0
       (paragraphAnchors, paragraphTexts) = ParagraphAnchors.anchor(
-        document, taken: Set(headings.map(\.anchor)), reserved: options.reservedAnchors, mark: options.renderHTML)
+        document, taken: Set(headings.map(\.anchor)), reserved: options.reservedAnchors, mark: options.renderHTML
+      ) { paragraph in
+        // Asked in document order: the paragraphs before it are passed for good.
+        while next < paragraphs.count, paragraphs[next].node != paragraph { next += 1 }
+        guard next < paragraphs.count else { return "" }
+        return String(decoding: paragraphText[paragraphs[next].range], as: UTF8.self)
+      }
     }
     guard options.renderHTML else { return }
     for (node, anchor, level) in headingNodes {

@@ -36,6 +36,15 @@ import Testing
     #expect(ids == ["p1-2", "p1-3"], "the heading took p1")
   }
 
+  @Test func paragraphsAreQuotedAsReadersSeeThem() {
+    // Their text and code, line breaks as spaces, nothing of the markup around links or
+    // emphasis; nested paragraphs (a quotation) are not anchored and not quoted.
+    let rendered = MarkdownRenderer(options: MarkdownOptions()).render(
+      "See [the 2024 output](a.md), **then** `code`\nand more.\n\n> Quoted.\n\n1. First *item*.\n")
+    #expect(rendered.paragraphTexts == ["See the 2024 output, then code and more.", "First item."])
+    #expect(rendered.paragraphAnchors == ["p0-1", "p1"])
+  }
+
   @Test func aHeadingIdIsNotReusedInABodyWithoutNumbers() {
     let (ids, html) = Self.anchors("## P2\n\nOne.\n\nTwo.\n\nThree.\n")
     #expect(ids == ["p1", "p2-2", "p3"], "the heading took p2")
