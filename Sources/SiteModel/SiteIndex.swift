@@ -1,6 +1,8 @@
 /// The documents and people of a site, indexed the ways the checks and the cross-linking
-/// need: by id, by kind, by series and cycle. Built once per build and shared read-only.
-public struct SiteIndex: Sendable {
+/// need: by id, by kind, by series and cycle. Built once per build and shared read-only;
+/// a class, so that the many look-ups through the linked site count one reference, not
+/// one for each of its tables.
+public final class SiteIndex: Sendable {
   /// Every document, sorted by id.
   public let documents: [ParsedDocument]
   public let people: [String: Person]
