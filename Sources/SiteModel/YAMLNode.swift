@@ -111,8 +111,12 @@ public struct YAMLNode: Sendable, Hashable {
   /// The value of `key` when this node is a mapping.
   public subscript(key: String) -> YAMLNode? {
     guard case .map(let entries) = value else { return nil }
-    for entry in entries where entry.key == key { return entry.value }
-    return nil
+    // Through a pointer: every stage asks for fields by name, and stepping through the
+    // entries as values copied each one (its key, places and value) on the way.
+    return entries.withUnsafeBufferPointer { entries in
+      for index in entries.indices where entries[index].key == key { return entries[index].value }
+      return nil
+    }
   }
 
   /// Text of a scalar, whatever its YAML type: what a reader would see.
