@@ -105,14 +105,16 @@ public final class RenderCache: @unchecked Sendable {
   }
 
   /// The documents' and themes' links, made again only for the documents that changed
-  /// since the last call (a theme link depends on its name alone, so links of themes no
-  /// document names any more are harmless).
+  /// since the last call, and dropped for documents gone (a theme link depends on its name
+  /// alone, so links of themes no document names any more are harmless).
   func links(for documents: [ParsedDocument], make: ([ParsedDocument]) -> DocumentLinks) -> DocumentLinks {
     lock.withLock {
       if documents.count == linkedDocuments.count {
-        let changed = zip(documents, linkedDocuments).compactMap { $0 === $1 ? nil : $0 }
-        if !changed.isEmpty {
-          let made = make(changed)
+        let pairs = zip(documents, linkedDocuments).filter { $0 !== $1 }
+        if !pairs.isEmpty {
+          let made = make(pairs.map(\.0))
+          // Only the documents' own links: pages find a document's link by its id alone.
+          for gone in Set(pairs.map(\.1.id)).subtracting(pairs.map(\.0.id)) { links.documents[gone] = nil }
           links.documents.merge(made.documents) { _, new in new }
           links.themes.merge(made.themes) { old, _ in old }
         }

@@ -101,7 +101,7 @@ struct DocumentPage {
   }
 
   private func linked(_ id: DocumentID) -> TemplateValue? {
-    context.site.index[id].map { .object(context.documentLink($0)) }
+    context.documentLink(id).map(TemplateValue.object)
   }
 
   func themes(of document: ParsedDocument) -> [TemplateValue] {

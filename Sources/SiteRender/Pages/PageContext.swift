@@ -255,6 +255,11 @@ struct PageContext: Sendable {
     documentLinks[document.id] ?? Self.makeDocumentLink(document, site: site)
   }
 
+  /// The link of a document of the site by its id (every document of the index has one,
+  /// so this is one look-up where finding the document first would be two); nil for an id
+  /// no document has.
+  func documentLink(_ id: DocumentID) -> TemplateObject? { documentLinks[id] }
+
   func personLink(_ person: Person) -> TemplateObject {
     personLinks[person.id] ?? Self.makePersonLink(person)
   }
