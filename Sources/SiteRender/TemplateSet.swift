@@ -1,6 +1,7 @@
 import Foundation
 import Mustache
 import SiteModel
+import Synchronization
 
 /// The page types igfsite renders, each from `templates/<name>.mustache`.
 public enum PageTemplate: String, Sendable, CaseIterable {
@@ -32,7 +33,7 @@ public struct TemplateSet: Sendable {
   let engine: MustacheTemplates
   /// The templates with the interface texts of each language written in
   /// (`{{i18n.search}}` → `Rechercher`): a page's interface costs nothing to render.
-  let engines: [String: MustacheTemplates]
+  let engines: LanguageEngines
   /// Files copied to `output/assets/`, by their path (`assets/style.css`), with their bytes.
   public let assets: [(path: String, contents: OutputFile.Contents)]
   /// The site's own theme files (relative to `templates/`), in path order: those replacing
@@ -103,12 +104,7 @@ public struct TemplateSet: Sendable {
     case .failure(let error): diagnostics += error.diagnostics
     }
     guard diagnostics.isEmpty, let engine else { return .failure(DiagnosticsError(diagnostics)) }
-    // The same sources with each language's texts in place; they parsed above, and the
-    // texts hold no tags (the loader refuses `{{`), so these parse too.
-    var engines: [String: MustacheTemplates] = [:]
-    for (language, strings) in interface {
-      engines[language] = try? MustacheTemplates(sources.mapValues { ($0.file, strings.writtenIn($0.text)) })
-    }
+    let engines = LanguageEngines(sources: sources, interface: interface)
     let sortedAssets = assets.keys.sorted().compactMap { path in assets[path].map { (path, $0) } }
     return .success(
       TemplateSet(engine: engine, engines: engines, assets: sortedAssets, overrides: own, interface: interface))
@@ -131,8 +127,8 @@ public struct TemplateSet: Sendable {
     lookups: TemplateLookups? = nil
   ) -> [UInt8] {
     let engine =
-      language.flatMap { engines[$0] ?? engines[String($0.split(separator: "-").first ?? "")] } ?? engines["en"]
-      ?? engine
+      language.flatMap { engines.engine($0) ?? engines.engine(String($0.split(separator: "-").first ?? "")) }
+      ?? engines.engine("en") ?? engine
     guard let missing else { return engine.render(page.rawValue, .object(model), lookups: lookups) }
     var found: [MustacheTemplates.MissingName] = []
     let bytes = withUnsafeMutablePointer(to: &found) {
@@ -157,6 +153,33 @@ public struct TemplateSet: Sendable {
       files.append(String(path.dropFirst(base.count + 1)))
     }
     return files.sorted()
+  }
+}
+
+/// The templates with each language's interface texts written in, compiled the first time
+/// a page in that language asks for them: a site in one language compiles them once, not
+/// once for each of the six languages the theme speaks (and `check` not at all).
+final class LanguageEngines: Sendable {
+  private let sources: [String: (file: String, text: String)]
+  private let interface: [String: InterfaceStrings]
+  private let compiled = Mutex<[String: MustacheTemplates]>([:])
+
+  init(sources: [String: (file: String, text: String)], interface: [String: InterfaceStrings]) {
+    self.sources = sources
+    self.interface = interface
+  }
+
+  /// The templates in a language the theme has texts for; nil for another.
+  func engine(_ language: String) -> MustacheTemplates? {
+    guard let strings = interface[language] else { return nil }
+    return compiled.withLock { engines in
+      if let engine = engines[language] { return engine }
+      // The sources parsed when the set was loaded, and the texts hold no tags (the loader
+      // refuses `{{`), so these parse too.
+      let engine = try? MustacheTemplates(sources.mapValues { ($0.file, strings.writtenIn($0.text)) })
+      engines[language] = engine
+      return engine
+    }
   }
 }
 
