@@ -41,46 +41,42 @@ enum PlainText {
     distinct.reserveCapacity(text.count / 2)
     // A body of 5 KB has a few hundred distinct words; the table grows past that.
     var table = WordTable(capacity: text.count / 16 + 16)
-    let offset: UInt64 = 0xcbf2_9ce4_8422_2325
-    let prime: UInt64 = 0x100_0000_01b3
     Self.wordBytes.withUnsafeBufferPointer { wordByte in
       text.withUnsafeMutableBufferPointer { bytes in
-        var start = -1
-        var ascii = true
-        var hash = offset
-        func endWord(at end: Int) {
-          defer {
-            start = -1
-            ascii = true
-            hash = offset
+        let count = bytes.count
+        var index = 0
+        while index < count {
+          // Separators, then a word: each loop tight, its state in registers.
+          while index < count, wordByte[Int(bytes[index])] == 0 { index += 1 }
+          let start = index
+          var hash = hashOffset
+          var seen: UInt8 = 0
+          while index < count {
+            let byte = wordByte[Int(bytes[index])]
+            if byte == 0 { break }
+            bytes[index] = byte
+            seen |= byte
+            hash = (hash ^ UInt64(byte)) &* hashPrime
+            index += 1
           }
-          guard end - start >= 3 else { return }
-          if ascii {
-            _ = table.insert(UnsafeMutableBufferPointer(rebasing: bytes[start..<end]), hash: hash, into: &distinct)
+          guard index - start >= 3 else { continue }
+          let word = UnsafeMutableBufferPointer(rebasing: bytes[start..<index])
+          if seen < 0x80 {
+            table.insert(word, hash: hash, into: &distinct)
           } else {
             // Words with letters beyond ASCII are lowercased by Unicode's rules.
-            var word = Array(
-              String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self).lowercased().utf8)
-            let wordHash = word.reduce(offset) { ($0 ^ UInt64($1)) &* prime }
-            _ = word.withUnsafeMutableBufferPointer { table.insert($0, hash: wordHash, into: &distinct) }
+            var lowered = Array(String(decoding: word, as: UTF8.self).lowercased().utf8)
+            let loweredHash = lowered.reduce(hashOffset) { ($0 ^ UInt64($1)) &* hashPrime }
+            lowered.withUnsafeMutableBufferPointer { table.insert($0, hash: loweredHash, into: &distinct) }
           }
         }
-        for index in 0..<bytes.count {
-          let byte = wordByte[Int(bytes[index])]
-          if byte != 0 {
-            bytes[index] = byte
-            if start < 0 { start = index }
-            ascii = ascii && byte < 0x80
-            hash = (hash ^ UInt64(byte)) &* prime
-          } else if start >= 0 {
-            endWord(at: index)
-          }
-        }
-        if start >= 0 { endWord(at: bytes.count) }
       }
     }
     return String(decoding: distinct, as: UTF8.self)
   }
+
+  private static let hashOffset: UInt64 = 0xcbf2_9ce4_8422_2325
+  private static let hashPrime: UInt64 = 0x100_0000_01b3
 
   /// For each byte, 0 when it separates words, else the byte as a word holds it: capitals
   /// of ASCII lowered, small letters, digits and the bytes of other letters as they are.
@@ -129,6 +125,7 @@ private struct WordTable {
 
   /// Appends `word` (space-separated) to `output` unless it is already there; true when it
   /// was added.
+  @discardableResult
   mutating func insert(_ word: UnsafeMutableBufferPointer<UInt8>, hash: UInt64, into output: inout [UInt8]) -> Bool {
     if used * 2 >= slots.count { grow() }
     var index = Int(truncatingIfNeeded: hash) & (slots.count - 1)
