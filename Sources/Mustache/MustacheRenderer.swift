@@ -40,7 +40,7 @@ struct MustacheRenderer {
   let recordMissing: Bool
   /// Every name looked up, when a test wants to know which names no view model has.
   var lookups: TemplateLookups?
-  var output: [UInt8] = []
+  var output = ByteBuffer(capacity: 32 * 1024)
   var missing: [MustacheTemplates.MissingName] = []
   private var file = ""
   private var frames: UnsafeMutablePointer<Frame>
@@ -50,7 +50,6 @@ struct MustacheRenderer {
   init(templates: MustacheTemplates, recordMissing: Bool) {
     self.templates = templates
     self.recordMissing = recordMissing
-    output.reserveCapacity(32 * 1024)
     frames = .allocate(capacity: capacity)
   }
 
@@ -62,8 +61,11 @@ struct MustacheRenderer {
     depth = 0
   }
 
-  /// Frees the stack; the renderer is not used after.
-  func deallocate() { frames.deallocate() }
+  /// Frees the stack and the output; the renderer is not used after.
+  func deallocate() {
+    frames.deallocate()
+    output.deallocate()
+  }
 
   private mutating func run(_ program: MustacheProgram, from start: Int, to end: Int, arguments: Arguments) {
     let operations = program.operations
@@ -74,7 +76,7 @@ struct MustacheRenderer {
       let count = Int(operation.count)
       switch operation.kind {
       case .text:
-        output.append(contentsOf: UnsafeBufferPointer(rebasing: program.text[first..<first + count]))
+        output.append(UnsafeBufferPointer(rebasing: program.text[first..<first + count]))
         index += 1
       case .variable:
         let found = lookup(program.keys, first, count)
@@ -199,19 +201,19 @@ struct MustacheRenderer {
   private mutating func append(_ value: TemplateValue, escaped: Bool) {
     switch value {
     case .text(let text):
-      if escaped { HTMLBytes.appendEscaped(text, to: &output) } else { output.append(contentsOf: text.utf8) }
+      if escaped { HTMLBytes.appendEscaped(text, to: &output) } else { output.append(text) }
     case .bytes(let bytes):
       if escaped {
         HTMLBytes.appendEscaped(String(decoding: bytes, as: UTF8.self), to: &output)
       } else {
-        output.append(contentsOf: bytes)
+        output.append(bytes)
       }
     case .number(let number):
-      output.append(contentsOf: String(number).utf8)
+      output.append(String(number))
     case .decimal(let number):
-      output.append(contentsOf: String(number).utf8)
+      output.append(String(number))
     case .bool(let flag):
-      output.append(contentsOf: (flag ? "true" : "false").utf8)
+      output.append(flag ? "true" : "false")
     case .null, .list, .object:
       break
     }
@@ -220,7 +222,7 @@ struct MustacheRenderer {
 
 /// Byte-level HTML escaping of `&`, `<`, `>`, `"` and `'`.
 enum HTMLBytes {
-  static func appendEscaped(_ text: String, to output: inout [UInt8]) {
+  static func appendEscaped(_ text: String, to output: inout ByteBuffer) {
     var text = text
     text.withUTF8 { bytes in
       var start = 0
@@ -234,12 +236,11 @@ enum HTMLBytes {
         case 39: replacement = "&#39;"
         default: continue
         }
-        if start < index { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index])) }
-        output.append(
-          contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
+        if start < index { output.append(UnsafeBufferPointer(rebasing: bytes[start..<index])) }
+        output.append(UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
         start = index + 1
       }
-      if start < bytes.count { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<bytes.count])) }
+      if start < bytes.count { output.append(UnsafeBufferPointer(rebasing: bytes[start..<bytes.count])) }
     }
   }
 }

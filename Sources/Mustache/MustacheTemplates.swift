@@ -83,7 +83,7 @@ public final class MustacheTemplates: @unchecked Sendable {
     renderer.lookups = lookups
     withUnsafePointer(to: value) { renderer.render(programs[index], root: $0) }
     if let missing { missing.pointee += renderer.missing }
-    return renderer.output
+    return renderer.output.bytes
   }
 
   /// Renders and returns text.
