@@ -14,7 +14,7 @@ import SiteWrite
 /// options, or damaged in any way (its last line checks all the others) is ignored, and the
 /// site is built in full.
 struct BuildCache: Equatable {
-  static let format = "igfsite-cache 3"
+  static let format = "igfsite-cache 4"
 
   /// Where the cache of an output folder is kept: named by a hash of the folder's path.
   static func location(of output: URL, layout: SiteLayout) -> URL {
@@ -25,8 +25,9 @@ struct BuildCache: Equatable {
 
   /// One line per input and option, in a fixed order.
   var inputs: [String]
-  /// One line per output file: its content hash, size and path (no times, so that the
-  /// cache file is the same for two builds of the same site).
+  /// One line per output file: its size and path (no times, so that the cache file is the
+  /// same for two builds of the same site). Whether the output is as the build left it is
+  /// told from these and the files' change times, so their bytes are not hashed.
   var outputs: [String]
   /// The problems the build reported (warnings), to report them again.
   var diagnostics: [Diagnostic]
@@ -129,9 +130,9 @@ struct BuildCache: Equatable {
       var topLevel: Set<String> = []
       var folders = Set<String>()
       for line in lines {
-        let fields = line.split(separator: " ", maxSplits: 2)
-        guard fields.count == 3, let size = Int(fields[1]) else { return nil }
-        let path = fields[2]
+        let fields = line.split(separator: " ", maxSplits: 1)
+        guard fields.count == 2, let size = Int(fields[0]) else { return nil }
+        let path = fields[1]
         topLevel.insert(String(path.prefix { $0 != "/" }))
         // Every folder above the file, so a file put into a folder of folders is seen too.
         var parent = path
@@ -197,10 +198,13 @@ struct BuildCache: Equatable {
     }
   }
 
-  /// How the cache records a file (the same as `StagedOutput.writtenFiles`).
+  /// How the cache records an input file.
   static func line(hash: UInt64, size: Int, path: String) -> String {
     "\(String(hash, radix: 16)) \(size) \(path)"
   }
+
+  /// How the cache records an output file (the same as `StagedOutput.writtenFiles`).
+  static func outputLine(size: Int, path: String) -> String { "\(size) \(path)" }
 
   /// The cache in a file, when it is whole and readable.
   static func load(from file: URL) -> BuildCache? {

@@ -16,14 +16,10 @@ extension ContentHash {
 }
 
 extension OutputFile {
-  /// The file's bytes' size and hash, as the build cache records them.
-  public var sizeAndHash: (size: Int, hash: UInt64) {
-    switch contents {
-    case .text(var text): text.withUTF8 { ($0.count, ContentHash.of(UnsafeRawBufferPointer($0))) }
-    case .bytes(let bytes): bytes.withUnsafeBytes { ($0.count, ContentHash.of($0)) }
-    case .data(let data): data.withUnsafeBytes { ($0.count, ContentHash.of($0)) }
-    case .parts(let parts): (parts.reduce(0) { $0 + $1.count }, ContentHash.of(parts: parts))
-    case .copy(let url): ((try? Data(contentsOf: url)) ?? Data()).withUnsafeBytes { ($0.count, ContentHash.of($0)) }
-    }
+  /// The file's size in bytes as the build cache records it: `byteCount`, but a copied
+  /// file's read from where it is copied from.
+  public var recordedSize: Int {
+    guard case .copy(let url) = contents else { return byteCount }
+    return ((try? Data(contentsOf: url)) ?? Data()).count
   }
 }

@@ -74,14 +74,11 @@ public final class StagedOutput: @unchecked Sendable {
   }
 
   private func record(_ files: [OutputFile]) {
-    let lines = files.map { file in
-      let (size, hash) = file.sizeAndHash
-      return (file.path, "\(String(hash, radix: 16)) \(size) \(file.path)")
-    }
+    let lines = files.map { file in (file.path, "\(file.recordedSize) \(file.path)") }
     lock.withLock { written += lines }
   }
 
-  /// Every file written so far as `hash size path`, sorted by path: what the build cache
+  /// Every file written so far as `size path`, sorted by path: what the build cache
   /// records, taken from the bytes as they were written (the last time, for a file written
   /// twice).
   public var writtenFiles: [String] {

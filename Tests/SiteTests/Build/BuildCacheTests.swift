@@ -164,7 +164,7 @@ import Testing
     for number in 0..<1_200 {
       let path = "part-\(number / 100)/page-\(number).html"
       try site.write("page \(number)", to: "staging/" + path)
-      outputs.append(BuildCache.line(hash: 0, size: "page \(number)".utf8.count, path: path))
+      outputs.append(BuildCache.outputLine(size: "page \(number)".utf8.count, path: path))
     }
     // Put in place as a build swaps its output in: renamed once every file is written.
     try FileManager.default.moveItem(at: site.root.appendingPathComponent("staging"), to: folder)
