@@ -103,12 +103,27 @@ enum ParagraphAnchors {
     else {
       return
     }
-    cmark_node_set_on_enter(target, "<span class=\"para-target\" id=\"\(id)\"></span>")
+    // The HTML put together as bytes and handed over as C strings (cmark-gfm copies them):
+    // a body has dozens of paragraphs, and interpolating `String`s cost more than the rest.
+    withJoinedCString("<span class=\"para-target\" id=\"", id, "\"></span>") { cmark_node_set_on_enter(target, $0) }
     cmark_node_set_on_exit(target, "")
     let label = number.map { ParagraphLinkLabel.numbered + $0 } ?? ParagraphLinkLabel.plain
-    cmark_node_set_on_enter(link, " <a class=\"para-link\" href=\"#\(id)\" aria-label=\"\(label)\">¶</a>")
+    withJoinedCString(" <a class=\"para-link\" href=\"#", id, "\" aria-label=\"", label, "\">¶</a>") {
+      cmark_node_set_on_enter(link, $0)
+    }
     cmark_node_set_on_exit(link, "")
     cmark_node_prepend_child(paragraph, target)
     cmark_node_append_child(paragraph, link)
+  }
+
+  /// Calls `body` with the parts joined as one C string.
+  private static func withJoinedCString(_ parts: String..., body: (UnsafePointer<CChar>) -> Void) {
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(parts.reduce(1) { $0 + $1.utf8.count })
+    for part in parts { bytes.append(contentsOf: part.utf8) }
+    bytes.append(0)
+    bytes.withUnsafeBufferPointer { buffer in
+      buffer.withMemoryRebound(to: CChar.self) { if let base = $0.baseAddress { body(base) } }
+    }
   }
 }
