@@ -177,13 +177,14 @@ enum SeriesBuilder {
   ) -> Series {
     let cycles = Dictionary(grouping: documents) { $0.cycle ?? 0 }
       .map { year, documents in
-        (
-          year: year,
-          documents: documents.sorted { lhs, rhs in
-            if let order = DocumentOrder.byDate(lhs, rhs) { return order }
-            return (kindOrder[lhs.kind ?? ""] ?? 99, lhs.id) < (kindOrder[rhs.kind ?? ""] ?? 99, rhs.id)
-          }
-        )
+        // Each document's place in the kind order looked up once, not at every comparison.
+        let ranked = documents.map { (document: $0, kind: kindOrder[$0.kind ?? ""] ?? 99) }
+        let sorted = ranked.sorted { lhs, rhs in
+          if let order = DocumentOrder.byDate(lhs.document, rhs.document) { return order }
+          if lhs.kind != rhs.kind { return lhs.kind < rhs.kind }
+          return lhs.document.id < rhs.document.id
+        }
+        return (year: year, documents: sorted.map(\.document))
       }
       .sorted { $0.year < $1.year }
     let record = index.seriesRecord(field: key.field, id: key.id)
@@ -213,22 +214,21 @@ public enum DocumentOrder {
   /// A kind's documents in the order the schema's `inventory.order` gives (date, then
   /// title, by default); the id breaks the last tie.
   public static func inventory(_ documents: [ParsedDocument], order: [InventoryOrder]) -> [ParsedDocument] {
-    let titles = Dictionary(documents.map { ($0.id, $0.title.lowercased()) }, uniquingKeysWith: { first, _ in first })
-    return documents.sorted { lhs, rhs in
+    // Each title lowered once and kept beside its document, not looked up at every comparison.
+    let titled = documents.map { (document: $0, title: $0.title.lowercased()) }
+    return titled.sorted { lhs, rhs in
       for key in order {
         switch key {
         case .date:
-          if let decided = byDate(lhs, rhs) { return decided }
+          if let decided = byDate(lhs.document, rhs.document) { return decided }
         case .title:
-          let left = titles[lhs.id] ?? ""
-          let right = titles[rhs.id] ?? ""
-          if left != right { return left < right }
+          if lhs.title != rhs.title { return lhs.title < rhs.title }
         case .id:
-          if lhs.id != rhs.id { return lhs.id < rhs.id }
+          if lhs.document.id != rhs.document.id { return lhs.document.id < rhs.document.id }
         }
       }
-      return lhs.id < rhs.id
-    }
+      return lhs.document.id < rhs.document.id
+    }.map(\.document)
   }
 }
 
@@ -266,9 +266,13 @@ enum ThemeBuilder {
     return Theme(id: id, name: name(of: id, documents: documents), documents: sorted)
   }
 
-  /// Newest cycle first, then by title from Z to A, then by id.
+  /// Newest cycle first, then by title from Z to A, then by id (compared field by field:
+  /// a tuple of them was made and freed at every comparison).
   static func comesFirst(_ lhs: ParsedDocument, _ rhs: ParsedDocument) -> Bool {
-    (lhs.cycle ?? 0, lhs.title, rhs.id) > (rhs.cycle ?? 0, rhs.title, lhs.id)
+    let (left, right) = (lhs.cycle ?? 0, rhs.cycle ?? 0)
+    if left != right { return left > right }
+    if lhs.title != rhs.title { return lhs.title > rhs.title }
+    return rhs.id > lhs.id
   }
 
   /// The theme's name as the document with the smallest id spells it.
