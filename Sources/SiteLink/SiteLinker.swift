@@ -323,20 +323,33 @@ enum PeopleRoles {
     in document: ParsedDocument, index: SiteIndex, schema: ModalitiesSchema
   ) -> [(String, PersonRecord.Role)] {
     guard !document.isCycleLanding else { return [] }
-    let groups = participantGroups(of: document)
-    var seen = Set<String>()
+    // A document names a handful of people: the pairs seen are searched, not hashed.
+    var seen: [(field: String, id: String)] = []
+    var groups: [String: String]?
+    var labels: [(field: String, label: String)] = []
     var found: [(String, PersonRecord.Role)] = []
     for reference in schema.personReferences(of: document) {
-      guard index.people[reference.id] != nil, seen.insert("\(reference.field)|\(reference.id)").inserted else {
+      guard index.people[reference.id] != nil, !seen.contains(where: { $0 == (reference.field, reference.id) })
+      else {
         continue
       }
-      let group = reference.field == "participants" ? groups[reference.id] : nil
+      seen.append((reference.field, reference.id))
+      var group: String?
+      if reference.field == "participants" {
+        if groups == nil { groups = participantGroups(of: document) }
+        group = groups?[reference.id]
+      }
+      let label: String
+      if let known = labels.first(where: { $0.field == reference.field }) {
+        label = known.label
+      } else {
+        label = reference.field.replacingUnderscores.capitalizedFirst
+        labels.append((reference.field, label))
+      }
       found.append(
         (
           reference.id,
-          .init(
-            cycle: document.cycle, field: reference.field,
-            fieldLabel: reference.field.replacingUnderscores.capitalizedFirst, group: group, document: document)
+          .init(cycle: document.cycle, field: reference.field, fieldLabel: label, group: group, document: document)
         ))
     }
     return found
@@ -348,7 +361,11 @@ enum PeopleRoles {
     guard !roles.isEmpty else { return person.magCycles.isEmpty ? nil : PersonRecord(person: person, roles: []) }
     // Sorting is stable: one document's roles keep their field order.
     return PersonRecord(
-      person: person, roles: roles.sorted { ($0.cycle ?? 0, $0.document.id) > ($1.cycle ?? 0, $1.document.id) })
+      person: person,
+      roles: roles.sorted { lhs, rhs in
+        let (left, right) = (lhs.cycle ?? 0, rhs.cycle ?? 0)
+        return left != right ? left > right : lhs.document.id > rhs.document.id
+      })
   }
 
   /// For a meeting summary, the participants group each person is listed in.
