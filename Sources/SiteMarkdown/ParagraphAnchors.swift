@@ -116,14 +116,22 @@ enum ParagraphAnchors {
     cmark_node_append_child(paragraph, link)
   }
 
-  /// Calls `body` with the parts joined as one C string.
+  /// Calls `body` with the parts joined as one C string, put together on the stack.
   private static func withJoinedCString(_ parts: String..., body: (UnsafePointer<CChar>) -> Void) {
-    var bytes: [UInt8] = []
-    bytes.reserveCapacity(parts.reduce(1) { $0 + $1.utf8.count })
-    for part in parts { bytes.append(contentsOf: part.utf8) }
-    bytes.append(0)
-    bytes.withUnsafeBufferPointer { buffer in
-      buffer.withMemoryRebound(to: CChar.self) { if let base = $0.baseAddress { body(base) } }
+    let length = parts.reduce(0) { $0 + $1.utf8.count }
+    withUnsafeTemporaryAllocation(of: CChar.self, capacity: length + 1) { buffer in
+      guard let base = buffer.baseAddress else { return }
+      var offset = 0
+      for var part in parts {
+        part.withUTF8 { bytes in
+          if let source = bytes.baseAddress {
+            UnsafeMutableRawPointer(base + offset).copyMemory(from: source, byteCount: bytes.count)
+          }
+          offset += bytes.count
+        }
+      }
+      base[offset] = 0
+      body(base)
     }
   }
 }
