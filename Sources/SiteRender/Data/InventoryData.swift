@@ -229,16 +229,22 @@ struct InventoryCSV {
 
   /// Appends one RFC 4180 cell (see `cell`).
   static func append(_ text: String, to bytes: inout [UInt8]) {
-    let utf8 = text.utf8
-    let formula = utf8.first.map { $0 == 61 || $0 == 43 || $0 == 45 || $0 == 64 || $0 == 9 || $0 == 13 } ?? false
-    let quoted = utf8.contains { $0 == 44 || $0 == 34 || $0 == 10 || $0 == 13 }
-    if quoted { bytes.append(34) }
-    if formula { bytes.append(39) }
-    for byte in utf8 {
-      if byte == 34 { bytes.append(34) }
-      bytes.append(byte)
+    var text = text
+    text.withUTF8 { utf8 in
+      let formula = utf8.first.map { $0 == 61 || $0 == 43 || $0 == 45 || $0 == 64 || $0 == 9 || $0 == 13 } ?? false
+      let quoted = utf8.contains { $0 == 44 || $0 == 34 || $0 == 10 || $0 == 13 }
+      if quoted { bytes.append(34) }
+      if formula { bytes.append(39) }
+      // Copied a run at a time: each `"` is doubled, ending the run it closes.
+      var start = 0
+      for index in utf8.indices where utf8[index] == 34 {
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...index]))
+        bytes.append(34)
+        start = index + 1
+      }
+      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
+      if quoted { bytes.append(34) }
     }
-    if quoted { bytes.append(34) }
   }
 
   /// One RFC 4180 cell. Text a spreadsheet would run as a formula (starting with `=`, `+`,
