@@ -75,6 +75,7 @@ public final class SitePipeline {
     // content and parse: re-read and re-parse what changed.
     var markdownOptions = MarkdownOptions(unsafeHTML: config.unsafeHTML, reservedAnchors: PageAnchors.reserved)
     markdownOptions.renderHTML = renderHTML
+    markdownOptions.wordCountKinds = schema.map(ModalitiesChecker.kindsCountingWords)
     var changes = content.update(
       changed: changed, walk: settingsChanged || changed.map(needsWalk) ?? true, markdown: markdownOptions,
       languages: (config.language, config.translationLanguages), timer: &timer)

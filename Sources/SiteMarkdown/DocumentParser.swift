@@ -35,7 +35,10 @@ public struct DocumentParser: Sendable {
       source.body, source: source.id, file: source.file, firstLine: source.bodyStartLine,
       // Without HTML no link's href is read.
       rewriteLink: renderer.options.renderHTML ? rewriteLink : nil, title: frontMatter["title"]?.scalarText,
-      reserving: Self.recommendationIDs(frontMatter))
+      reserving: Self.recommendationIDs(frontMatter),
+      countsWords: renderer.options.wordCountKinds.map { kinds in
+        frontMatter["kind"]?.string.map(kinds.contains) ?? true
+      } ?? true)
     let lastLine = Self.lineCount(source.text)
     return ParsedDocument(
       id: source.id, file: source.file, frontMatter: frontMatter, body: body,

@@ -18,6 +18,10 @@ public struct MarkdownOptions: Sendable, Hashable {
   public var removeScriptURLs: Bool
   /// Produce the HTML; `igfsite check` only needs headings, links and words.
   public var renderHTML: Bool = true
+  /// The kinds whose documents' words are counted, as the rules that read the count apply
+  /// to them (a BPF proposal's length); nil counts every document's. A document without a
+  /// kind is counted. Counting is most of what `check` does with the text of the others.
+  public var wordCountKinds: Set<String>? = nil
   /// The most `|` a line may hold for the body's tables to be rendered as tables: cmark-gfm
   /// 0.29's table extension takes time quadratic in the columns (40,000 took 17 s). Bodies
   /// with a wider line are rendered without the extension, with a warning. Nil: no limit.

@@ -37,9 +37,11 @@ public struct MarkdownRenderer: Sendable {
   ///   - rewriteLink: the `href` for links to other documents.
   ///   - title: the document's title: a body opening with a `# ` heading that says the
   ///     same (ignoring case and punctuation) leaves it out, as the page shows the title.
+  ///   - countsWords: whether the body's words are counted (otherwise its `wordCount` is 0).
   public func render(
     _ markdown: some StringProtocol, source: DocumentID? = nil, file: String = "",
-    firstLine: Int = 1, rewriteLink: LinkRewriter? = nil, title: String? = nil, reserving ids: Set<String> = []
+    firstLine: Int = 1, rewriteLink: LinkRewriter? = nil, title: String? = nil, reserving ids: Set<String> = [],
+    countsWords: Bool = true
   ) -> RenderedMarkdown {
     let cmarkOptions = cmarkOptionBits
     guard let parser = cmark_parser_new(cmarkOptions) else { return RenderedMarkdown(html: "") }
@@ -76,6 +78,8 @@ public struct MarkdownRenderer: Sendable {
       var walker = TreeWalker(
         options: walkOptions, source: source, file: file, firstLine: firstLine, columns: LineColumns(buffer),
         rewriteLink: rewriteLink)
+      // The search index's words come from the plain text too.
+      walker.collectsPlainText = countsWords || options.renderHTML
       let openingLine = Self.openingTitleLine(of: document).map { $0 + firstLine - 1 }
       walker.walk(document)
       if let title, let openingLine, let heading = walker.headings.first, heading.level == 1,
@@ -107,7 +111,7 @@ public struct MarkdownRenderer: Sendable {
         }
         free(rendered)
       }
-      let wordCount = PlainText.wordCount(walker.plainText)
+      let wordCount = countsWords ? PlainText.wordCount(walker.plainText) : 0
       // Only a build needs the search index's words.
       let searchWords = options.renderHTML ? PlainText.distinctWords(&walker.plainText) : ""
       return RenderedMarkdown(

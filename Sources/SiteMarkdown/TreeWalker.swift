@@ -21,6 +21,8 @@ struct TreeWalker {
   var links: [MarkdownLink] = []
   /// The text of the body, one line per block.
   var plainText: [UInt8] = []
+  /// Whether `plainText` is gathered: not when neither words nor search words are wanted.
+  var collectsPlainText = true
   private var anchors: AnchorNamer
 
   init(
@@ -67,19 +69,19 @@ struct TreeWalker {
             paragraphStart = nil
           }
         }
-        if !entering, let last = plainText.last, last != 10 { plainText.append(10) }
+        if !entering, collectsPlainText, let last = plainText.last, last != 10 { plainText.append(10) }
       }
       switch type {
       case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK:
         if let literal = cmark_node_get_literal(node) {
           literal.withMemoryRebound(to: UInt8.self, capacity: 1) {
             let bytes = UnsafeBufferPointer(start: $0, count: strlen(literal))
-            plainText.append(contentsOf: bytes)
+            if collectsPlainText { plainText.append(contentsOf: bytes) }
             if paragraphStart != nil { paragraphText.append(contentsOf: bytes) }
           }
         }
       case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
-        plainText.append(32)
+        if collectsPlainText { plainText.append(32) }
         if paragraphStart != nil { paragraphText.append(32) }
       case CMARK_NODE_HEADING where entering:
         let text = Self.inlineText(of: node)

@@ -28,6 +28,12 @@ public struct ModalitiesChecker: Sendable {
     dateReferenceFields = Array(Set(rules.values.joined().compactMap(\.rule.dateReferenceField))).sorted()
   }
 
+  /// The kinds whose documents' words must be counted: those with a rule that reads the
+  /// count (`MarkdownOptions.wordCountKinds`).
+  public static func kindsCountingWords(in schema: ModalitiesSchema) -> Set<String> {
+    RuleRegistry.kindsCountingWords(schema)
+  }
+
   /// Every problem of every document, plus those of `people.yml` that the schema's
   /// vocabularies reveal.
   /// - Parameter unpublished: documents left out of this build (drafts), so references to

@@ -10,6 +10,9 @@ protocol ModalitiesRule: Sendable {
   static var name: String { get }
   /// What the rule checks, as `igfsite check --rules` lists it.
   static var summary: String { get }
+  /// Whether the rule reads the body's word count, which is counted only for the kinds
+  /// that have such a rule.
+  static var readsWordCount: Bool { get }
   /// Reads the parameters; problems with them go to `parameters.diagnostics`.
   init(parameters: inout RuleParameters)
   /// Adds the problems `document` has to `report`.
@@ -24,6 +27,7 @@ protocol ModalitiesRule: Sendable {
 }
 
 extension ModalitiesRule {
+  static var readsWordCount: Bool { false }
   var groupingField: String? { nil }
   var dateReferenceField: String? { nil }
 }

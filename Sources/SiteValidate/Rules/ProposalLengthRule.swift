@@ -6,6 +6,7 @@ import SiteModel
 struct ProposalLengthRule: ModalitiesRule {
   static let name = "length"
   static let summary = "the body is within the page range, counted in words"
+  static let readsWordCount = true
 
   let pages: ClosedRange<Int>
   let wordsPerPage: Int

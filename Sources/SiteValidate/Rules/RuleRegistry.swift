@@ -10,6 +10,13 @@ enum RuleRegistry {
     RenewalRule.self, MeetingRecordRule.self,
   ]
 
+  /// The kinds with a rule that reads the body's word count, whose documents' words the
+  /// parse stage must count.
+  static func kindsCountingWords(_ schema: ModalitiesSchema) -> Set<String> {
+    let names = Set(all.filter { $0.readsWordCount }.map { $0.name })
+    return Set(schema.kinds.filter { kind in kind.rules.contains { names.contains($0.name) } }.map(\.id))
+  }
+
   /// The configured rules of a kind, reporting unknown rule names and bad parameters.
   static func configure(_ kind: KindSpec, diagnostics: inout [Diagnostic]) -> [ConfiguredRule] {
     var configured: [ConfiguredRule] = []
