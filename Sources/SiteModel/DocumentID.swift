@@ -55,12 +55,24 @@ public struct DocumentID: Sendable, Hashable, Comparable, CustomStringConvertibl
 
   public static func < (lhs: DocumentID, rhs: DocumentID) -> Bool { lhs.rawValue < rhs.rawValue }
 
-  public var components: [Substring] { rawValue.split(separator: "/", omittingEmptySubsequences: false) }
+  /// The path components (`2017`, `bpf`, …), empty ones kept. Split at the bytes of `/`:
+  /// splitting the `String` read it as Characters, a grapheme check per letter.
+  public var components: [Substring] {
+    let utf8 = rawValue.utf8
+    var parts: [Substring] = []
+    var start = utf8.startIndex
+    for index in utf8.indices where utf8[index] == UInt8(ascii: "/") {
+      parts.append(rawValue[start..<index])
+      start = utf8.index(after: index)
+    }
+    parts.append(rawValue[start...])
+    return parts
+  }
 
   /// The last path component: `proposal` for `2017/bpf/cybersecurity/proposal`.
   public var name: Substring {
-    guard let slash = rawValue.lastIndex(of: "/") else { return rawValue[...] }
-    return rawValue[rawValue.index(after: slash)...]
+    guard let slash = rawValue.utf8.lastIndex(of: UInt8(ascii: "/")) else { return rawValue[...] }
+    return rawValue[rawValue.utf8.index(after: slash)...]
   }
 
   /// Where the document's page is written, relative to the site root.

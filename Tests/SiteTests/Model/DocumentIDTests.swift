@@ -30,4 +30,13 @@ import Testing
     #expect(DocumentID("2017/-iot").namingProblem != nil)
     #expect(DocumentID("2017/café").namingProblem != nil)
   }
+
+  @Test func componentsAndNameAreFoundAtEachSlash() {
+    #expect(DocumentID("2017/bpf/iot/proposal").components == ["2017", "bpf", "iot", "proposal"])
+    #expect(DocumentID("2017//café/").components == ["2017", "", "café", ""])
+    #expect(DocumentID("proposal").components == ["proposal"])
+    #expect(DocumentID("2017/bpf/iot/proposal").name == "proposal")
+    #expect(DocumentID("2017/réunion").name == "réunion")
+    #expect(DocumentID("solo").name == "solo")
+  }
 }
