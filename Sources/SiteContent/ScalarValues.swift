@@ -6,6 +6,7 @@ import Foundation
 enum ScalarValues {
   /// `12`, `+12`, `1_000`, `0x1F`, `0b101`, `0o17` and `017` (octal), `1:30` (base 60).
   static func integer(_ text: String) -> Int? {
+    if let decimal = plainDecimal(text) { return decimal }
     let written = text.filter { $0 != "_" }
     if written == "0" { return 0 }
     let negative = written.hasPrefix("-")
@@ -15,6 +16,20 @@ enum ScalarValues {
     }
     if unsigned.contains(":") { return baseSixty(written, parse: { Int($0, radix: 10) }) }
     return Int(written)
+  }
+
+  /// The value of digits alone not starting with `0` (`2017`), read on their bytes: most
+  /// integers a front matter holds are years. Nil for anything else (the general reading
+  /// then decides).
+  private static func plainDecimal(_ text: String) -> Int? {
+    let utf8 = text.utf8
+    guard let first = utf8.first, first != UInt8(ascii: "0"), utf8.count <= 18 else { return nil }
+    var value = 0
+    for byte in utf8 {
+      guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+      value = value * 10 + Int(byte - UInt8(ascii: "0"))
+    }
+    return value
   }
 
   /// `1.5`, `1e3`, `1_000.5`, `.inf`, `-.Inf`, `.NaN`, `1:30.5` (base 60).
