@@ -23,10 +23,10 @@ struct ContentState {
     /// What was learnt of the file as it was read, on every core.
     let facts: Facts
 
-    init(path: String, result: Result<(SourceDocument, YAMLNode), Diagnostic>) {
+    init(path: String, result: Result<(SourceDocument, YAMLNode), Diagnostic>, recordsInput: Bool) {
       self.path = path
       self.result = result
-      facts = Facts(result, path: path)
+      facts = Facts(result, path: path, recordsInput: recordsInput)
       switch result {
       case .success(let pair):
         id = pair.0.id
@@ -45,10 +45,10 @@ struct ContentState {
       var isDraft = false
       /// The body's lines that still hold a template's placeholder text.
       var placeholders: [Diagnostic] = []
-      /// The build cache's line of the file (`hash size path`).
+      /// The build cache's line of the file (`hash size path`), when inputs are recorded.
       var cacheLine: String?
 
-      init(_ result: Result<(SourceDocument, YAMLNode), Diagnostic>, path: String) {
+      init(_ result: Result<(SourceDocument, YAMLNode), Diagnostic>, path: String, recordsInput: Bool) {
         let source: SourceDocument
         let frontMatter: YAMLNode
         switch result {
@@ -59,7 +59,9 @@ struct ContentState {
         }
         isDraft = frontMatter["draft"]?.bool == true
         placeholders = DocumentScaffold.placeholders(in: source)
-        cacheLine = BuildCache.line(hash: source.byteHash, size: source.byteCount, path: "content/" + path)
+        if recordsInput {
+          cacheLine = BuildCache.line(hash: source.byteHash, size: source.byteCount, path: "content/" + path)
+        }
       }
     }
 
@@ -90,6 +92,9 @@ struct ContentState {
   /// Whether the files' texts are kept after parsing, to tell the next update's saves that
   /// change nothing: false when there is no next update.
   let keepsTexts: Bool
+  /// Whether each file's bytes are hashed for the build cache's line of it: not for `check`,
+  /// which writes no cache.
+  let recordsInputs: Bool
   private(set) var files = ContentFiles()
   private(set) var sources: [String: Source] = [:]
   private(set) var published = Set<DocumentID>()
@@ -100,11 +105,12 @@ struct ContentState {
   private var parsedWith: (options: MarkdownOptions, languages: Set<String>)?
   private var readWithLanguages: [String]?
 
-  init(layout: SiteLayout, includeDrafts: Bool, jobs: Int?, keepsTexts: Bool = true) {
+  init(layout: SiteLayout, includeDrafts: Bool, jobs: Int?, keepsTexts: Bool = true, recordsInputs: Bool = true) {
     self.layout = layout
     self.includeDrafts = includeDrafts
     self.jobs = jobs
     self.keepsTexts = keepsTexts
+    self.recordsInputs = recordsInputs
   }
 
   /// The published documents as parsed, in the order of their paths: nearly the index's
@@ -146,11 +152,12 @@ struct ContentState {
     let layout = layout
     // Placeholders are looked for here, on every core, though only published documents
     // report them.
+    let recordsInputs = recordsInputs
     let read = Parallel.map(toRead, jobs: jobs) { path in
-      let result = SourceReader.read(contentPath: path, layout: layout, languages: languages).flatMap { source in
-        FrontMatterReader.frontMatter(of: source).map { (source, $0) }
-      }
-      return Source(path: path, result: result)
+      let file = SourceReader.read(
+        contentPath: path, layout: layout, languages: languages, hashesBytes: recordsInputs)
+      let result = file.flatMap { source in FrontMatterReader.frontMatter(of: source).map { (source, $0) } }
+      return Source(path: path, result: result, recordsInput: recordsInputs)
     }
     var replaced: [String: Source] = [:]
     // Room made at once: a first read grows these sets from nothing to every file.

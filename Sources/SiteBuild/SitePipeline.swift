@@ -60,7 +60,8 @@ public final class SitePipeline {
     self.renderHTML = renderHTML
     self.remembers = remembers
     content = ContentState(
-      layout: options.layout, includeDrafts: options.includeDrafts, jobs: options.jobs, keepsTexts: remembers)
+      layout: options.layout, includeDrafts: options.includeDrafts, jobs: options.jobs, keepsTexts: remembers,
+      recordsInputs: renderHTML)
   }
 
   /// Reads, parses and checks what changed since the last pass.

@@ -10,8 +10,11 @@ public enum SourceReader {
 
   /// - Parameter languages: the site's default language and its others, which a
   ///   translation's file name ends in (`proposal.fr.md`).
+  /// - Parameter hashesBytes: whether the bytes' hash is worked out (`byteHash`), for a
+  ///   build's cache.
   public static func read(
-    contentPath: String, layout: SiteLayout, languages: (default: String, others: Set<String>) = ("en", [])
+    contentPath: String, layout: SiteLayout, languages: (default: String, others: Set<String>) = ("en", []),
+    hashesBytes: Bool = true
   ) -> Result<SourceDocument, Diagnostic> {
     let file = layout.displayContent(contentPath)
     guard let id = DocumentID(contentPath: contentPath) else {
@@ -62,7 +65,7 @@ public enum SourceReader {
       var source = source
       source.modified = modified
       source.byteCount = bytes.count
-      source.byteHash = bytes.withUnsafeBytes(ContentHash.of)
+      if hashesBytes { source.byteHash = bytes.withUnsafeBytes(ContentHash.of) }
       return source
     }
   }
