@@ -100,21 +100,14 @@ public struct DocumentID: Sendable, Hashable, Comparable, CustomStringConvertibl
         link[count - 1] == UInt8(ascii: "d"), link[0] != UInt8(ascii: "/"), !link.contains(UInt8(ascii: ":"))
       else { return nil }
       // The folder of the source, then each component of the link applied to it, as bytes
-      // with the start of each component kept so `..` can take the last one off.
+      // joined by `/`; `depth` counts the components, and `..` takes the last one off.
       var joined: [UInt8] = []
       joined.reserveCapacity(sourceID.utf8.count + count)
-      var starts: [Int] = []
-      func push(_ component: Slice<UnsafeBufferPointer<UInt8>>) {
-        if !starts.isEmpty { joined.append(UInt8(ascii: "/")) }
-        starts.append(joined.count)
-        joined.append(contentsOf: component)
-      }
+      var depth = 0
       sourceID.withUTF8 { source in
-        var start = 0
-        for index in source.indices where source[index] == UInt8(ascii: "/") {
-          push(source[start..<index])
-          start = index + 1
-        }
+        guard let slash = source.lastIndex(of: UInt8(ascii: "/")) else { return }
+        joined.append(contentsOf: source[..<slash])
+        depth = 1 + source[..<slash].count { $0 == UInt8(ascii: "/") }
       }
       var start = 0
       for index in 0...count where index == count || link[index] == UInt8(ascii: "/") {
@@ -123,13 +116,20 @@ public struct DocumentID: Sendable, Hashable, Comparable, CustomStringConvertibl
         let dots = component.allSatisfy { $0 == UInt8(ascii: ".") } ? component.count : 0
         if component.isEmpty || dots == 1 { continue }
         if dots == 2 {
-          guard let last = starts.popLast() else { return nil }
-          joined.removeSubrange(max(0, last - 1)...)
+          guard depth > 0 else { return nil }
+          depth -= 1
+          if let slash = joined.lastIndex(of: UInt8(ascii: "/")), depth > 0 {
+            joined.removeSubrange(slash...)
+          } else {
+            joined.removeAll(keepingCapacity: true)
+          }
         } else {
-          push(component)
+          if depth > 0 { joined.append(UInt8(ascii: "/")) }
+          joined.append(contentsOf: component)
+          depth += 1
         }
       }
-      guard !starts.isEmpty else { return nil }
+      guard depth > 0 else { return nil }
       return DocumentID(String(decoding: joined.dropLast(3), as: UTF8.self))
     }
   }

@@ -23,6 +23,17 @@ import Testing
     #expect(DocumentID.resolve(markdownLink: link, from: DocumentID("2017/bpf/iot/proposal")) == nil)
   }
 
+  @Test func linksFromTheTopAndThroughOddComponents() {
+    // From a document at the top of content/, and back to it.
+    #expect(DocumentID.resolve(markdownLink: "2017/x.md", from: DocumentID("about")) == DocumentID("2017/x"))
+    #expect(DocumentID.resolve(markdownLink: "../about.md", from: DocumentID("2017/x")) == DocumentID("about"))
+    #expect(DocumentID.resolve(markdownLink: "../x.md", from: DocumentID("about")) == nil)
+    // Three dots are a name, not a step up; an empty component of the source is one too.
+    #expect(DocumentID.resolve(markdownLink: ".../x.md", from: DocumentID("2017/y")) == DocumentID("2017/.../x"))
+    #expect(DocumentID.resolve(markdownLink: "../x.md", from: DocumentID("2017//y")) == DocumentID("2017/x"))
+    #expect(DocumentID.resolve(markdownLink: "../../x.md", from: DocumentID("2017//y")) == DocumentID("x"))
+  }
+
   @Test func namingProblemsAreFoundOnBytesAndExplained() {
     #expect(DocumentID("2017/bpf/iot-2/_cycle").namingProblem == nil)
     #expect(DocumentID("2017/BPF/iot").namingProblem?.contains("\"BPF\"") == true)
