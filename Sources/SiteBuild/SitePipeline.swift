@@ -81,9 +81,13 @@ public final class SitePipeline {
       changed: changed, walk: settingsChanged || changed.map(needsWalk) ?? true, markdown: markdownOptions,
       languages: (config.language, config.translationLanguages), timer: &timer)
     // A translation's change reaches its document's page and inventory item.
-    changes.documents.formUnion(
-      changes.documents.compactMap { $0.translation(languages: config.translationLanguages)?.source })
-    changedSinceLinked.formUnion(changes.documents)
+    let translationLanguages = config.translationLanguages
+    if !translationLanguages.isEmpty {
+      changes.documents.formUnion(
+        changes.documents.compactMap { $0.translation(languages: translationLanguages)?.source })
+    }
+    // Only a pass that links needs them (`check` does not).
+    if renderHTML { changedSinceLinked.formUnion(changes.documents) }
 
     // validate: the documents the change can affect; the site's problems are all reported.
     var diagnostics = settingsDiagnostics + content.files.diagnostics + content.problems.values.joined()

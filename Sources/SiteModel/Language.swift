@@ -57,8 +57,9 @@ extension DocumentID {
   /// For a translation's file (`proposal.fr.md`), the document it translates and its
   /// language, given the site's languages other than the default; nil for a document.
   public func translation(languages: Set<String>) -> (source: DocumentID, language: String)? {
-    guard !languages.isEmpty, let dot = rawValue.lastIndex(of: "."),
-      !rawValue[dot...].contains("/")
+    // Found on the bytes (`.` and `/` are ASCII): every document's id is asked.
+    guard !languages.isEmpty, let dot = rawValue.utf8.lastIndex(of: UInt8(ascii: ".")),
+      !rawValue.utf8[dot...].contains(UInt8(ascii: "/"))
     else { return nil }
     let language = String(rawValue[rawValue.index(after: dot)...])
     guard languages.contains(language) else { return nil }
