@@ -46,9 +46,9 @@ struct FieldChecker {
         at: missingAt,
         help: "add \"\(field.name):\" with \(field.type.description)\(unknown); a \(kindLabel) requires it")
     }
-    let names = fields.map(\.name)
     for entry in entries {
       guard let field = fields.first(where: { $0.name == entry.key }) else {
+        let names = fields.map(\.name)
         var message = "unknown field \"\(path)\(entry.key)\""
         if let suggestion = Suggestion.didYouMean(entry.key, in: names) { message += "; \(suggestion)" }
         add(
@@ -56,13 +56,18 @@ struct FieldChecker {
           help: "a \(kindLabel) has the fields \(names.joined(separator: ", ")); remove it or correct its name")
         continue
       }
-      checkValue(entry.value, field: field, path: "\(path)\(entry.key)", kindLabel: kindLabel)
+      // The key alone is captured: the whole entry was copied at every use.
+      let key = entry.key
+      checkValue(entry.value, field: field, path: { path + key }, kindLabel: kindLabel)
     }
   }
 
-  mutating func checkValue(_ node: YAMLNode, field: FieldSpec, path: String, kindLabel: String) {
+  /// - Parameter path: the field's name as messages give it (`meeting.date`,
+  ///   `participants[2]`), put together only for a message.
+  mutating func checkValue(_ node: YAMLNode, field: FieldSpec, path: () -> String, kindLabel: String) {
     if case .null = node.value {
       if field.required {
+        let path = path()
         add(
           "missing-field", rule: .frontMatterMissingField, "the field \"\(path)\" is empty", at: node.location,
           help: "give \(path) \(field.type.description)")
@@ -75,7 +80,7 @@ struct FieldChecker {
       case .string, .text: break
       default:
         return add(
-          "type", rule: .frontMatterType, "\"\(path)\" cannot be \"unknown\" for a \(kindLabel)", at: node.location,
+          "type", rule: .frontMatterType, "\"\(path())\" cannot be \"unknown\" for a \(kindLabel)", at: node.location,
           help: "give \(field.type.description); modalities.yml allows \"unknown\" only in fields marked unknown: true")
       }
     }
@@ -93,14 +98,14 @@ struct FieldChecker {
       guard node.partialDate == nil else { return }
       let unknown = field.allowsUnknown ? ", or \"unknown\"" : ""
       let help =
-        node.string.flatMap { CalendarDate(iso: $0) != nil ? "remove the quotes: \(path): \($0)" : nil }
+        node.string.flatMap { CalendarDate(iso: $0) != nil ? "remove the quotes: \(path()): \($0)" : nil }
         ?? "write the date as YYYY-MM-DD, e.g. 2017-03-28, or as YYYY-MM or YYYY when only the month or year is known\(unknown)"
       return wrongType(node, field: field, path: path, help: help)
     case .url:
       guard let text = node.string else { return wrongType(node, field: field, path: path) }
       if !(text.hasPrefix("https://") || text.hasPrefix("http://")) {
         add(
-          "type", rule: .frontMatterType, "\"\(path)\" must be an http(s) URL, not \"\(text)\"", at: node.location,
+          "type", rule: .frontMatterType, "\"\(path())\" must be an http(s) URL, not \"\(text)\"", at: node.location,
           help: "write the full address, starting with https://")
       }
     case .reference(let kind, let mustExist):
@@ -111,28 +116,29 @@ struct FieldChecker {
       references.checkPerson(text, at: node.location, into: &diagnostics)
     case .list(let item):
       guard let items = node.list else {
-        let help = node.scalarText.map { "write it as a list: \(path): [\($0)]" }
+        let help = node.scalarText.map { "write it as a list: \(path()): [\($0)]" }
         return wrongType(node, field: field, path: path, help: help)
       }
       for (index, element) in items.enumerated() {
-        checkValue(element, field: item, path: "\(path)[\(index + 1)]", kindLabel: kindLabel)
+        checkValue(element, field: item, path: { "\(path())[\(index + 1)]" }, kindLabel: kindLabel)
       }
     case .object(let fields):
       guard node.entries != nil else { return wrongType(node, field: field, path: path) }
-      checkMapping(node, fields: fields, path: "\(path).", missingAt: node.location, kindLabel: kindLabel)
+      checkMapping(node, fields: fields, path: "\(path()).", missingAt: node.location, kindLabel: kindLabel)
     }
   }
 
-  private mutating func checkVocabulary(_ text: String, node: YAMLNode, field: FieldSpec, path: String) {
+  private mutating func checkVocabulary(_ text: String, node: YAMLNode, field: FieldSpec, path: () -> String) {
     guard let name = field.vocabulary, let values = schema.vocabularies[name], !values.contains(text) else { return }
-    var message = "\"\(path)\" is \"\(text)\", which is not one of: \(values.joined(separator: ", "))"
+    var message = "\"\(path())\" is \"\(text)\", which is not one of: \(values.joined(separator: ", "))"
     if let suggestion = Suggestion.didYouMean(text, in: values) { message += "; \(suggestion)" }
     add(
       "vocabulary", rule: .frontMatterVocabulary, message, at: node.location,
       help: "use one of the \(name) values of modalities.yml")
   }
 
-  private mutating func wrongType(_ node: YAMLNode, field: FieldSpec, path: String, help: String? = nil) {
+  private mutating func wrongType(_ node: YAMLNode, field: FieldSpec, path: () -> String, help: String? = nil) {
+    let path = path()
     add(
       "type", rule: .frontMatterType, "\"\(path)\" should be \(field.type.description), not \(node.value.typeName)",
       at: node.location, help: help ?? "write \(path) as \(field.type.description)")

@@ -23,37 +23,33 @@ struct SectionChecker {
     let normalisedHeadings = headings.map { SectionSpec.normalise(Self.droppingEnumerator($0.text)) }
     var used = Set<Int>()
     // For each section in schema order, the index of the heading that matches it.
-    var matches: [(section: SectionSpec, heading: Int?)] = []
-    // The sections as the text's language names them.
-    let sections = self.sections.map { section in
-      let titles = section.titles(in: language)
-      return SectionSpec(title: titles.title, alternatives: section.alternatives, optional: section.optional)
-    }
-    let accepted = self.sections.map { $0.titles(in: language).normalized }
+    var matches: [(title: String, optional: Bool, heading: Int?)] = []
+    // The sections as the text's language names them, and the titles that match them.
+    let named = sections.map { $0.titles(in: language) }
     for (position, section) in sections.enumerated() {
-      let titles = accepted[position]
+      let titles = named[position].normalized
       let index = normalisedHeadings.indices.first { index in
         !used.contains(index) && titles.contains { Self.heading(normalisedHeadings[index], startsWith: $0) }
       }
       if let index { used.insert(index) }
-      matches.append((section, index))
+      matches.append((named[position].title, section.optional, index))
     }
     var diagnostics: [Diagnostic] = []
-    for (position, match) in matches.enumerated() where match.heading == nil && !match.section.optional {
+    for (position, match) in matches.enumerated() where match.heading == nil && !match.optional {
       // The missing section belonged before the next section that is present.
       let following = matches[(position + 1)...].first { $0.heading != nil }
       let location: SourceLocation
       let help: String
       if let following, let index = following.heading {
         location = headings[index].location
-        help = "add a heading \"## \(match.section.title)\" before \"\(headings[index].text)\""
+        help = "add a heading \"## \(match.title)\" before \"\(headings[index].text)\""
       } else {
         location = document.endLocation
-        help = "add a heading \"## \(match.section.title)\" with its text at the end"
+        help = "add a heading \"## \(match.title)\" with its text at the end"
       }
       diagnostics.append(
         Diagnostic(
-          missingSeverity, .kind(kind.id, "sections"), "section \"\(match.section.title)\" is missing", at: location,
+          missingSeverity, .kind(kind.id, "sections"), "section \"\(match.title)\" is missing", at: location,
           help: help))
     }
     var latest: (index: Int, title: String)?
@@ -63,13 +59,13 @@ struct SectionChecker {
         diagnostics.append(
           Diagnostic(
             orderSeverity, .kind(kind.id, "section-order"),
-            "section \"\(match.section.title)\" comes before \"\(previous.title)\"; the modalities put it after",
+            "section \"\(match.title)\" comes before \"\(previous.title)\"; the modalities put it after",
             at: headings[index].location,
             help:
-              "move this section after \"\(previous.title)\" (order: \(sections.map(\.title).joined(separator: ", ")))")
+              "move this section after \"\(previous.title)\" (order: \(named.map(\.title).joined(separator: ", ")))")
         )
       } else {
-        latest = (index, match.section.title)
+        latest = (index, match.title)
       }
     }
     return diagnostics
