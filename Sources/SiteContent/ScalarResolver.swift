@@ -51,19 +51,25 @@ public enum ScalarResolver {
 
   // MARK: Matchers, one per rule of Yams' default resolver
 
-  private static let boolWords: Set<[UInt8]> = Set(
-    [
-      "yes", "Yes", "YES", "no", "No", "NO", "true", "True", "TRUE", "false", "False", "FALSE", "on", "On", "ON", "off",
-      "Off", "OFF",
-    ]
-    .map { Array($0.utf8) })
+  /// The words, each packed into an integer (`packed`): compared as numbers, without making
+  /// an array of every scalar to look it up.
+  private static let boolWords: [UInt64] = [
+    "yes", "Yes", "YES", "no", "No", "NO", "true", "True", "TRUE", "false", "False", "FALSE", "on", "On", "ON", "off",
+    "Off", "OFF",
+  ]
+  .map { word in word.utf8.reversed().reduce(0) { $0 << 8 | UInt64($1) } }
+
+  /// Up to eight bytes as one integer, the first in the lowest byte.
+  private static func packed(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    bytes.reversed().reduce(0) { $0 << 8 | UInt64($1) }
+  }
 
   static func isBool(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     guard bytes.count >= 2, bytes.count <= 5, let first = bytes.first else { return false }
     // Every word starts with one of y, n, t, f, o in either case.
     switch first | 0x20 {
     case UInt8(ascii: "y"), UInt8(ascii: "n"), UInt8(ascii: "t"), UInt8(ascii: "f"), UInt8(ascii: "o"):
-      return boolWords.contains(Array(bytes))
+      return boolWords.contains(packed(bytes))
     default:
       return false
     }
