@@ -69,8 +69,10 @@ extension DocumentID {
   /// The suffix of a file name that is a UN language's code (`en` in `proposal.en`),
   /// for telling the writer of `proposal.en.md` or of a language the site does not list.
   public var languageSuffix: String? {
-    guard let dot = rawValue.lastIndex(of: "."), !rawValue[dot...].contains("/") else { return nil }
-    let suffix = String(rawValue[rawValue.index(after: dot)...])
+    guard let dot = rawValue.utf8.lastIndex(of: UInt8(ascii: ".")),
+      !rawValue.utf8[dot...].contains(UInt8(ascii: "/"))
+    else { return nil }
+    let suffix = String(rawValue[rawValue.utf8.index(after: dot)...])
     return Language.unLanguages.contains(where: { $0.code == suffix }) ? suffix : nil
   }
 }
