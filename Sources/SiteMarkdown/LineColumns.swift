@@ -9,28 +9,38 @@ import Foundation
 struct LineColumns {
   private let bytes: UnsafeBufferPointer<UInt8>
   private var lineStarts: [Int] = [0]
-  /// For each line, the offset of its first non-ASCII byte (`Int.max` when it has none).
+  /// For each line scanned so far, the offset of its first non-ASCII byte (`Int.max`
+  /// when it has none).
   private var firstNonASCII: [Int] = []
+  /// Whether every line has been scanned: lines are scanned as far as a question reaches,
+  /// and a document's last heading or link is often well before its end.
+  private var scannedAll = false
   /// The last position counted: line, byte offset, scalar column there.
   private var cursor = (line: 0, offset: 0, column: 1)
 
   init(_ bytes: UnsafeBufferPointer<UInt8>) {
     self.bytes = bytes
+  }
+
+  /// Scans lines until `line` (1-based) is known or the text ends: memchr finds each
+  /// line's end, and the line is searched for a non-ASCII byte eight bytes at a time.
+  private mutating func scan(through line: Int) {
     guard let base = bytes.baseAddress else {
-      firstNonASCII.append(Int.max)
+      if firstNonASCII.isEmpty { firstNonASCII.append(Int.max) }
+      scannedAll = true
       return
     }
-    // Line by line: memchr finds the end, and the line is searched for a non-ASCII byte
-    // eight bytes at a time.
-    var start = 0
-    while true {
+    while firstNonASCII.count < line, !scannedAll {
+      let start = lineStarts[firstNonASCII.count]
       let end =
         memchr(base + start, 10, bytes.count - start).map { UnsafeRawPointer($0) - UnsafeRawPointer(base) }
         ?? bytes.count
       firstNonASCII.append(Self.firstNonASCII(base, from: start, to: end))
-      guard end < bytes.count else { break }
-      start = end + 1
-      lineStarts.append(start)
+      if end < bytes.count {
+        lineStarts.append(end + 1)
+      } else {
+        scannedAll = true
+      }
     }
   }
 
@@ -51,7 +61,8 @@ struct LineColumns {
 
   /// The scalar column of a 1-based byte column on a 1-based line.
   mutating func scalarColumn(line: Int, byteColumn: Int) -> Int {
-    guard line >= 1, line <= lineStarts.count, byteColumn >= 1 else { return max(byteColumn, 1) }
+    if line >= 1 { scan(through: line) }
+    guard line >= 1, line <= firstNonASCII.count, byteColumn >= 1 else { return max(byteColumn, 1) }
     let start = lineStarts[line - 1]
     let end = min(start + byteColumn - 1, bytes.count)
     if end <= firstNonASCII[line - 1] { return max(1, end - start + 1) }

@@ -84,3 +84,16 @@ import Testing
     #expect(site.build().diagnostics.filter { $0.severity == .error }.count == 1)
   }
 }
+
+/// Diagnostics name columns in Unicode scalars, as editors count them, on any line.
+@Suite struct SourceColumnTests {
+  @Test func columnsAfterLettersBeyondASCIIAndFarDownTheBody() throws {
+    let body =
+      String(repeating: "Texte.\n\n", count: 12)
+      + "Réunion du GMC : [compte rendu](absent.md) et ¶ [autre](absent-2.md).\n"
+    let site = try FixtureSite(["content/2018/r.md": Documents.report(body: body)])
+    let broken = site.check().filter { $0.rule.rawValue == "references" }.sorted()
+    #expect(broken.map(\.location.column) == [18, 49], "\(broken)")
+    #expect(Set(broken.map(\.location.line)).count == 1)
+  }
+}
