@@ -119,7 +119,8 @@ struct TreeWalker {
 
   private mutating func visitLink(_ node: OpaquePointer, isImage: Bool, fallbackLine: Int) {
     let destination = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
-    if options.removeScriptURLs, URLSafety.isScriptURL(destination) {
+    // Only HTML can carry a script URL to a reader.
+    if options.removeScriptURLs, options.renderHTML, URLSafety.isScriptURL(destination) {
       cmark_node_set_url(node, "")
     }
     let (path, fragment) = URLSafety.splitFragment(destination)

@@ -35,7 +35,9 @@ public final class SiteIndex: Sendable {
     self.documents = sorted
     var positions: [DocumentID: Int] = [:]
     positions.reserveCapacity(sorted.count)
-    for (index, document) in sorted.enumerated() where positions[document.id] == nil {
+    // Sorted, an id seen twice is seen twice in a row: the first keeps its place, and each
+    // id is hashed once.
+    for (index, document) in sorted.enumerated() where index == 0 || sorted[index - 1].id != document.id {
       positions[document.id] = index
     }
     self.positions = positions
