@@ -36,6 +36,8 @@ let package = Package(
       providers: [.apt(["libyaml-dev"])]
     ),
     .target(name: "CFileSwap"),
+    // A bump allocator for cmark-gfm's nodes and buffers, one per thread (SiteMarkdown).
+    .target(name: "CMarkdownArena"),
     // Support code of no stage: threads, bytes, hashing, HTML text and JSON, one of each.
     .target(name: "SiteSupport", swiftSettings: releaseSpeed),
     // The Mustache engine, proven by the Mustache spec (Tests/SiteTests/Mustache).
@@ -45,7 +47,8 @@ let package = Package(
       name: "SiteContent", dependencies: ["SiteSupport", "SiteModel", "CLibYAML"],
       swiftSettings: releaseSpeed),
     .target(
-      name: "SiteMarkdown", dependencies: ["SiteSupport", "SiteModel", "CCmarkGFM"], swiftSettings: releaseSpeed),
+      name: "SiteMarkdown", dependencies: ["SiteSupport", "SiteModel", "CCmarkGFM", "CMarkdownArena"],
+      swiftSettings: releaseSpeed),
     .target(
       name: "SiteValidate", dependencies: ["SiteSupport", "SiteModel", "SiteContent"], swiftSettings: releaseSpeed),
     .target(name: "SiteLink", dependencies: ["SiteSupport", "SiteModel", "SiteContent"], swiftSettings: releaseSpeed),
@@ -90,8 +93,8 @@ let package = Package(
     .testTarget(
       name: "SiteTests",
       dependencies: [
-        "TestSupport", "Mustache", "SiteModel", "SiteContent", "SiteMarkdown", "SiteRender", "SiteWrite", "SiteBuild",
-        "SiteServe", "SiteFuzz",
+        "TestSupport", "Mustache", "SiteModel", "SiteContent", "SiteMarkdown", "CMarkdownArena", "SiteRender",
+        "SiteWrite", "SiteBuild", "SiteServe", "SiteFuzz",
       ]
     ),
   ],

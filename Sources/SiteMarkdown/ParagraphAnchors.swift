@@ -99,10 +99,9 @@ enum ParagraphAnchors {
 
   /// An empty target at the start of the paragraph and a link to it at its end.
   private static func mark(_ paragraph: OpaquePointer, id: String, number: String?) {
-    guard let target = cmark_node_new(CMARK_NODE_CUSTOM_INLINE), let link = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)
-    else {
-      return
-    }
+    guard let target = MarkdownRenderer.newNode(CMARK_NODE_CUSTOM_INLINE),
+      let link = MarkdownRenderer.newNode(CMARK_NODE_CUSTOM_INLINE)
+    else { return }
     // The HTML put together as bytes and handed over as C strings (cmark-gfm copies them):
     // a body has dozens of paragraphs, and interpolating `String`s cost more than the rest.
     withJoinedCString("<span class=\"para-target\" id=\"", id, "\"></span>") { cmark_node_set_on_enter(target, $0) }

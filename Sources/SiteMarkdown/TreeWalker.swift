@@ -170,8 +170,9 @@ struct TreeWalker {
   /// block puts line breaks around its own opening and closing text.) The HTML is then the
   /// heading cmark-gfm would write, plus the `id`.
   static func anchorHeading(_ heading: OpaquePointer, anchor: String, level: Int32) {
-    guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK), let open = cmark_node_new(CMARK_NODE_CUSTOM_INLINE),
-      let close = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)
+    guard let block = MarkdownRenderer.newNode(CMARK_NODE_CUSTOM_BLOCK),
+      let open = MarkdownRenderer.newNode(CMARK_NODE_CUSTOM_INLINE),
+      let close = MarkdownRenderer.newNode(CMARK_NODE_CUSTOM_INLINE)
     else { return }
     cmark_node_set_on_enter(block, "")
     cmark_node_set_on_exit(block, "")
@@ -180,9 +181,8 @@ struct TreeWalker {
     cmark_node_set_on_enter(close, "</h\(level)>")
     cmark_node_set_on_exit(close, "")
     cmark_node_append_child(block, open)
-    while let child = cmark_node_first_child(heading) {
-      cmark_node_append_child(block, child)
-    }
+    // A child cmark-gfm refuses to move would stay first for ever.
+    while let child = cmark_node_first_child(heading), cmark_node_append_child(block, child) == 1 {}
     cmark_node_append_child(block, close)
     cmark_node_replace(heading, block)
     cmark_node_free(heading)

@@ -54,6 +54,7 @@ import Testing
     // cmark-gfm 0.29 keeps the characters inline parsing stops at in one table for the
     // process, which each parser's extensions change as it finishes: without the wrapper's
     // lock, an autolink or a strikethrough is lost now and then in another thread's example.
+    // Each thread also parses in an arena of its own (`CMarkdownArena`).
     let data = try Data(contentsOf: SharedFiles.url(Self.specFile))
     let examples = try JSONDecoder().decode([Example].self, from: data)
     let rounds = 4
