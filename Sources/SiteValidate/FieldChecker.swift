@@ -5,29 +5,47 @@ import SiteSupport
 /// Checks a document's front matter against the fields its kind declares: required fields,
 /// types, vocabularies, unknown fields, and that document and person references resolve.
 struct FieldChecker {
-  let schema: ModalitiesSchema
-  let site: SiteIndex
+  /// The severities of the checks made here, as the schema sets them.
+  struct Severities: Sendable {
+    let missingField: Severity
+    let unknownField: Severity
+    let type: Severity
+    let vocabulary: Severity
+
+    init(_ schema: ModalitiesSchema) {
+      missingField = schema.severity(of: "missing-field")
+      unknownField = schema.severity(of: "unknown-field")
+      type = schema.severity(of: "type")
+      vocabulary = schema.severity(of: "vocabulary")
+    }
+  }
+
+  // The parts of the schema the checks read, not the whole schema: a checker is made for
+  // each document on every core, and each reference a copy holds is counted on both.
+  let severities: Severities
+  let vocabularies: [String: [String]]
   let references: ReferenceResolver
   var diagnostics: [Diagnostic] = []
 
-  init(schema: ModalitiesSchema, site: SiteIndex, references: ReferenceResolver) {
-    self.schema = schema
-    self.site = site
+  init(severities: Severities, vocabularies: [String: [String]], references: ReferenceResolver) {
+    self.severities = severities
+    self.vocabularies = vocabularies
     self.references = references
   }
 
   private mutating func add(
-    _ check: String, rule: RuleID, _ message: String, at location: SourceLocation, help: String?
+    _ severity: Severity, rule: RuleID, _ message: String, at location: SourceLocation, help: String?
   ) {
-    diagnostics.append(Diagnostic(schema.severity(of: check), rule, message, at: location, help: help))
+    diagnostics.append(Diagnostic(severity, rule, message, at: location, help: help))
   }
 
   /// Fields every document needs, `modalities: none` or not.
   static let alwaysRequired: Set<String> = ["kind", "title", "cycle"]
 
-  mutating func check(_ document: ParsedDocument, kind: KindSpec) {
+  /// - Parameter fields: the kind's fields (`ModalitiesSchema.fields(of:)`).
+  mutating func check(_ document: ParsedDocument, kind: KindSpec, fields: [FieldSpec]) {
     checkMapping(
-      document.frontMatter, fields: schema.fields(of: kind), path: "", missingAt: document.missingFieldLocation,
+      document.frontMatter, fields: fields, path: "", missingAt: document.missingFieldLocation,
       kindLabel: kind.label, asWritten: document.isPublishedAsWritten)
   }
 
@@ -38,27 +56,34 @@ struct FieldChecker {
     asWritten: Bool = false
   ) {
     let entries = node.entries ?? []
-    for field in fields where field.required && !entries.contains(where: { $0.key == field.name }) {
-      if asWritten && !(path.isEmpty && Self.alwaysRequired.contains(field.name)) { continue }
-      let unknown = field.allowsUnknown ? ", or \"unknown\" when it is not known" : ""
-      add(
-        "missing-field", rule: .frontMatterMissingField, "the field \"\(path)\(field.name)\" is missing",
-        at: missingAt,
-        help: "add \"\(field.name):\" with \(field.type.description)\(unknown); a \(kindLabel) requires it")
-    }
-    for entry in entries {
-      guard let field = fields.first(where: { $0.name == entry.key }) else {
-        let names = fields.map(\.name)
-        var message = "unknown field \"\(path)\(entry.key)\""
-        if let suggestion = Suggestion.didYouMean(entry.key, in: names) { message += "; \(suggestion)" }
-        add(
-          "unknown-field", rule: .frontMatterUnknownField, message, at: entry.keyLocation,
-          help: "a \(kindLabel) has the fields \(names.joined(separator: ", ")); remove it or correct its name")
-        continue
+    // Through pointers: stepping through the specs and entries as values copied each one
+    // (names, labels, places) for every field of every document.
+    fields.withUnsafeBufferPointer { fields in
+      entries.withUnsafeBufferPointer { entries in
+        for field in fields.indices where fields[field].required {
+          let name = fields[field].name
+          if entries.indices.contains(where: { entries[$0].key == name }) { continue }
+          if asWritten && !(path.isEmpty && Self.alwaysRequired.contains(name)) { continue }
+          let unknown = fields[field].allowsUnknown ? ", or \"unknown\" when it is not known" : ""
+          add(
+            severities.missingField, rule: .frontMatterMissingField, "the field \"\(path)\(name)\" is missing",
+            at: missingAt,
+            help: "add \"\(name):\" with \(fields[field].type.description)\(unknown); a \(kindLabel) requires it")
+        }
+        for entry in entries.indices {
+          let key = entries[entry].key
+          guard let field = fields.indices.first(where: { fields[$0].name == key }) else {
+            let names = fields.map(\.name)
+            var message = "unknown field \"\(path)\(key)\""
+            if let suggestion = Suggestion.didYouMean(key, in: names) { message += "; \(suggestion)" }
+            add(
+              severities.unknownField, rule: .frontMatterUnknownField, message, at: entries[entry].keyLocation,
+              help: "a \(kindLabel) has the fields \(names.joined(separator: ", ")); remove it or correct its name")
+            continue
+          }
+          checkValue(entries[entry].value, field: fields[field], path: { path + key }, kindLabel: kindLabel)
+        }
       }
-      // The key alone is captured: the whole entry was copied at every use.
-      let key = entry.key
-      checkValue(entry.value, field: field, path: { path + key }, kindLabel: kindLabel)
     }
   }
 
@@ -69,7 +94,7 @@ struct FieldChecker {
       if field.required {
         let path = path()
         add(
-          "missing-field", rule: .frontMatterMissingField, "the field \"\(path)\" is empty", at: node.location,
+          severities.missingField, rule: .frontMatterMissingField, "the field \"\(path)\" is empty", at: node.location,
           help: "give \(path) \(field.type.description)")
       }
       return
@@ -80,7 +105,8 @@ struct FieldChecker {
       case .string, .text: break
       default:
         return add(
-          "type", rule: .frontMatterType, "\"\(path())\" cannot be \"unknown\" for a \(kindLabel)", at: node.location,
+          severities.type, rule: .frontMatterType, "\"\(path())\" cannot be \"unknown\" for a \(kindLabel)",
+          at: node.location,
           help: "give \(field.type.description); modalities.yml allows \"unknown\" only in fields marked unknown: true")
       }
     }
@@ -105,7 +131,8 @@ struct FieldChecker {
       guard let text = node.string else { return wrongType(node, field: field, path: path) }
       if !(text.hasPrefix("https://") || text.hasPrefix("http://")) {
         add(
-          "type", rule: .frontMatterType, "\"\(path())\" must be an http(s) URL, not \"\(text)\"", at: node.location,
+          severities.type, rule: .frontMatterType, "\"\(path())\" must be an http(s) URL, not \"\(text)\"",
+          at: node.location,
           help: "write the full address, starting with https://")
       }
     case .reference(let kind, let mustExist):
@@ -129,18 +156,19 @@ struct FieldChecker {
   }
 
   private mutating func checkVocabulary(_ text: String, node: YAMLNode, field: FieldSpec, path: () -> String) {
-    guard let name = field.vocabulary, let values = schema.vocabularies[name], !values.contains(text) else { return }
+    guard let name = field.vocabulary, let values = vocabularies[name], !values.contains(text) else { return }
     var message = "\"\(path())\" is \"\(text)\", which is not one of: \(values.joined(separator: ", "))"
     if let suggestion = Suggestion.didYouMean(text, in: values) { message += "; \(suggestion)" }
     add(
-      "vocabulary", rule: .frontMatterVocabulary, message, at: node.location,
+      severities.vocabulary, rule: .frontMatterVocabulary, message, at: node.location,
       help: "use one of the \(name) values of modalities.yml")
   }
 
   private mutating func wrongType(_ node: YAMLNode, field: FieldSpec, path: () -> String, help: String? = nil) {
     let path = path()
     add(
-      "type", rule: .frontMatterType, "\"\(path)\" should be \(field.type.description), not \(node.value.typeName)",
+      severities.type, rule: .frontMatterType,
+      "\"\(path)\" should be \(field.type.description), not \(node.value.typeName)",
       at: node.location, help: help ?? "write \(path) as \(field.type.description)")
   }
 }

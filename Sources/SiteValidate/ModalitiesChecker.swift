@@ -13,11 +13,13 @@ public struct ModalitiesChecker: Sendable {
   private let groupingFields: [String]
   /// Fields that find other documents by their date (next meetings).
   private let dateReferenceFields: [String]
+  private let fieldSeverities: FieldChecker.Severities
 
   /// Prepares the rules the schema configures; problems with their configuration are
   /// added to `diagnostics` (with their line in `modalities.yml`).
   public init(schema: ModalitiesSchema, diagnostics: inout [Diagnostic]) {
     self.schema = schema
+    fieldSeverities = FieldChecker.Severities(schema)
     var rules: [String: [ConfiguredRule]] = [:]
     for kind in schema.kinds {
       rules[kind.id] = RuleRegistry.configure(kind, diagnostics: &diagnostics)
@@ -184,8 +186,8 @@ public struct ModalitiesChecker: Sendable {
           at: kindNode.location,
           help: "check the kind and the cycle; modalities.yml gives the cycles of each kind"))
     }
-    var fields = FieldChecker(schema: schema, site: site, references: references)
-    fields.check(document, kind: kind)
+    var fields = FieldChecker(severities: fieldSeverities, vocabularies: schema.vocabularies, references: references)
+    fields.check(document, kind: kind, fields: schema.fields(of: kind))
     diagnostics += fields.diagnostics
     diagnostics += checkCycleFolder(document)
     // A document published as written is held to what every document needs, and a

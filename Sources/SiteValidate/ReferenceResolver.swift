@@ -70,7 +70,8 @@ public struct ReferenceResolver: Sendable {
   }
 
   func checkPerson(_ id: String, at location: SourceLocation, into diagnostics: inout [Diagnostic]) {
-    guard site.people[id] == nil else { return }
+    // The key alone: looking the person up copied their whole entry.
+    guard site.people.index(forKey: id) == nil else { return }
     var message = "\"\(id)\" is not in people.yml"
     if let closest = Suggestion.closest(to: id, in: site.people.keys) { message += "; did you mean \"\(closest)\"?" }
     add(message, at: location, help: "use an id from content/people.yml, or add the person there", into: &diagnostics)
@@ -89,19 +90,25 @@ public struct ReferenceResolver: Sendable {
   /// Checks the Markdown links of a document: `.md` links name a document, and `#fragment`s
   /// name an anchor of the target page (or of this page).
   func checkLinks(of document: ParsedDocument, into diagnostics: inout [Diagnostic]) {
-    for link in document.body.links where !link.isImage {
-      if let target = link.target {
-        guard let targetDocument = site[target] ?? site.translation(target) else {
-          reportMissing(target, written: link.destination, at: link.location, into: &diagnostics)
-          continue
+    // Through a pointer: stepping through the links as values copied each one (its texts
+    // and place), which cost more than checking it.
+    document.body.links.withUnsafeBufferPointer { links in
+      for link in links.indices where !links[link].isImage {
+        if let target = links[link].target {
+          guard let targetDocument = site[target] ?? site.translation(target) else {
+            reportMissing(target, written: links[link].destination, at: links[link].location, into: &diagnostics)
+            continue
+          }
+          checkFragment(links[link].fragment, in: targetDocument, at: links[link].location, into: &diagnostics)
+        } else if links[link].destination.hasPrefix("#") {
+          checkFragment(links[link].fragment, in: document, at: links[link].location, into: &diagnostics)
+        } else if Self.climbsOutOfContent(links[link].destination) {
+          add(
+            "\"\(links[link].destination)\" goes above content/, so it names no document of the site",
+            at: links[link].location,
+            help: "link to a document with a path relative to this file that stays inside content/",
+            into: &diagnostics)
         }
-        checkFragment(link, in: targetDocument, at: link.location, into: &diagnostics)
-      } else if link.destination.hasPrefix("#") {
-        checkFragment(link, in: document, at: link.location, into: &diagnostics)
-      } else if Self.climbsOutOfContent(link.destination) {
-        add(
-          "\"\(link.destination)\" goes above content/, so it names no document of the site", at: link.location,
-          help: "link to a document with a path relative to this file that stays inside content/", into: &diagnostics)
       }
     }
   }
@@ -113,9 +120,9 @@ public struct ReferenceResolver: Sendable {
   }
 
   private func checkFragment(
-    _ link: MarkdownLink, in target: ParsedDocument, at location: SourceLocation, into diagnostics: inout [Diagnostic]
+    _ written: String?, in target: ParsedDocument, at location: SourceLocation, into diagnostics: inout [Diagnostic]
   ) {
-    guard let fragment = link.fragment?.removingPercentEncodingIfPossible, !fragment.isEmpty else { return }
+    guard let fragment = written?.removingPercentEncodingIfPossible, !fragment.isEmpty else { return }
     let anchors = Self.anchors(of: target)
     guard !anchors.contains(fragment) else { return }
     var message = "\"#\(fragment)\" is not a heading of \(target.id)"
