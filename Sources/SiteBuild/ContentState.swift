@@ -120,10 +120,11 @@ struct ContentState {
   /// Re-reads the files that changed and re-parses what depends on them.
   /// - Parameter changed: paths relative to the site folder; nil reads everything.
   /// - Parameter walk: whether to list `content/` again (files may have come or gone).
+  /// - Parameter listed: `content/` as just listed, when the caller has walked it.
   /// - Parameter languages: the site's default language and its others, which translations'
   ///   file names end in (`proposal.fr.md`).
   mutating func update(
-    changed: Set<String>?, walk: Bool, markdown options: MarkdownOptions,
+    changed: Set<String>?, walk: Bool, listed: ContentFiles? = nil, markdown options: MarkdownOptions,
     languages: (default: String, others: Set<String>), timer: inout StageTimer
   ) -> Changes {
     let translationLanguages = languages.others
@@ -134,7 +135,7 @@ struct ContentState {
     var changedPaths = Set<String>()
     var toRead: [String]
     if walk || changed == nil {
-      files = ContentWalker.walk(layout, jobs: jobs)
+      files = listed ?? ContentWalker.walk(layout, jobs: jobs)
       let present = Set(files.markdown)
       for path in sources.keys where !present.contains(path) { changedPaths.insert(path) }
       toRead = files.markdown.filter { path in

@@ -70,6 +70,11 @@ public final class SitePipeline {
   func check(changed: Set<String>?, timer: inout StageTimer) -> Checked {
     let layout = options.layout
     let settingsChanged = changed?.contains(where: ContentWalker.isSettingsPath) ?? true
+    let walks = settingsChanged || changed.map(needsWalk) ?? true
+    // Listing content/ needs nothing of the settings: when both are due (a first pass),
+    // the listing runs while the settings are read.
+    let listing =
+      settingsChanged ? Background { [options] in ContentWalker.walk(options.layout, jobs: options.jobs) } : nil
     if settingsChanged { loadSettings() }
     timer.lap("settings and schema")
 
@@ -78,7 +83,7 @@ public final class SitePipeline {
     markdownOptions.renderHTML = renderHTML
     markdownOptions.wordCountKinds = schema.map(ModalitiesChecker.kindsCountingWords)
     var changes = content.update(
-      changed: changed, walk: settingsChanged || changed.map(needsWalk) ?? true, markdown: markdownOptions,
+      changed: changed, walk: walks, listed: listing?.value, markdown: markdownOptions,
       languages: (config.language, config.translationLanguages), timer: &timer)
     // A translation's change reaches its document's page and inventory item.
     let translationLanguages = config.translationLanguages
