@@ -61,12 +61,14 @@ public struct ModalitiesChecker: Sendable {
   /// document, and every record names a series type of the schema.
   public func checkSeriesNames(_ site: SiteIndex) -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
-    var seen = Set<String>()
+    // The series met so far, by field: each is looked up in series.yml once, at its first
+    // document (every build and every preview edit passes over all documents here).
+    var seen: [String: Set<String>] = [:]
     let seriesFields = Dictionary(
       schema.kinds.compactMap { kind in kind.seriesField.map { (kind.id, $0) } }, uniquingKeysWith: { a, _ in a })
     for document in site.documents {
       guard let field = document.kind.flatMap({ seriesFields[$0] }), let node = document[field], let id = node.string,
-        site.seriesRecord(field: field, id: id) == nil, seen.insert("\(field)/\(id)").inserted
+        seen[field, default: []].insert(id).inserted, site.seriesRecord(field: field, id: id) == nil
       else { continue }
       let label = schema.seriesType(field)?.label ?? field
       diagnostics.append(
