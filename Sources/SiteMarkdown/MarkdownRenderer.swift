@@ -45,11 +45,12 @@ public struct MarkdownRenderer: Sendable {
     countsWords: Bool = true
   ) -> RenderedMarkdown {
     let cmarkOptions = cmarkOptionBits
-    // Everything cmark-gfm allocates for this body is let go of at once, at the end.
+    // Everything cmark-gfm allocates for this body (the parser, the tree, the HTML) comes
+    // from the arena and goes back with it at once, at the end: nothing is freed piece by
+    // piece (walking the tree to free it was 2% of `check`).
     igfsite_arena_begin()
     defer { igfsite_arena_end() }
     guard let parser = cmark_parser_new_with_mem(cmarkOptions, Self.arena) else { return RenderedMarkdown(html: "") }
-    defer { cmark_parser_free(parser) }
     var text = String(markdown)
     var problems: [Diagnostic] = []
     var extensions = options.extensions
@@ -74,7 +75,6 @@ public struct MarkdownRenderer: Sendable {
         cmark_parser_feed(parser, chars.baseAddress, chars.count)
       }
       guard let document = Self.finish(parser) else { return RenderedMarkdown(html: "") }
-      defer { cmark_node_free(document) }
       // The ids the page gives things of this document (its recommendations) are not for
       // headings or paragraphs to take.
       var walkOptions = options
