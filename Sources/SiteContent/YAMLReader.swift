@@ -106,15 +106,19 @@ private struct Builder {
         let scalar = event.data.scalar
         let text = String(decoding: UnsafeBufferPointer(start: scalar.value, count: Int(scalar.length)), as: UTF8.self)
         let location = reader.location(event.start_mark)
+        let anchor = Self.name(scalar.anchor)
+        // A mapping's key is kept as its text: its typed value is not read, unless an
+        // anchor lets an alias reuse it.
+        let isKey = stack.last.map { $0.isMap && $0.pendingKey == nil } ?? false
         let value: YAMLValue
         if let tag = scalar.tag {
           value = Self.tagged(text, tag: String(cString: tag), plain: scalar.style == YAML_PLAIN_SCALAR_STYLE)
-        } else if scalar.plain_implicit == 1 {
+        } else if scalar.plain_implicit == 1, !isKey || anchor != nil {
           value = ScalarResolver.value(of: text)
         } else {
           value = .string(text)
         }
-        if let failure = add(YAMLNode(value, at: location), anchor: Self.name(scalar.anchor), keyText: text) {
+        if let failure = add(YAMLNode(value, at: location), anchor: anchor, keyText: text) {
           return .failure(failure)
         }
       case YAML_SEQUENCE_START_EVENT:

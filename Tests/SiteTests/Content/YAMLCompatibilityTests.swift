@@ -142,6 +142,16 @@ import Testing
     #expect(diagnostic.message == "YAML expands to more than \(YAMLReader.maximumValues) values")
   }
 
+  @Test func keysAreTheirTextAndAnAnchoredKeyKeepsItsTypeForItsAliases() throws {
+    let yaml = "2017: yes\ntrue: 2018-01-05\n&year 2019: x\nagain: *year\n"
+    let node = try YAMLReader(file: "keys.md").parse(yaml).get()
+    #expect(node.entries?.map(\.key) == ["2017", "true", "2019", "again"])
+    #expect(node["2017"]?.bool == true)
+    #expect(node["true"]?.date == CalendarDate(iso: "2018-01-05"))
+    // Yams types the anchored key, and so does an alias that repeats it.
+    #expect(node["again"]?.int == 2019)
+  }
+
   @Test func deepNestingIsRefused() {
     let yaml = "a: " + String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000) + "\n"
     guard case .failure(let diagnostic) = YAMLReader(file: "deep.md").parse(yaml) else {
