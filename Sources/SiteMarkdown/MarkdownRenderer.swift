@@ -65,6 +65,16 @@ public struct MarkdownRenderer: Sendable {
           at: SourceLocation(file: file, line: wide.line + firstLine - 1, column: 1),
           help: "split the table into narrower ones, or publish the data as a CSV file and link to it"))
     }
+    // A body with nothing autolinks or strikethrough could act on parses the same without
+    // them, and faster (`InlineExtensionTriggers`).
+    text.withUTF8 { bytes in
+      if extensions.contains(.autolink), !InlineExtensionTriggers.mayHoldAutolink(bytes) {
+        extensions.remove(.autolink)
+      }
+      if extensions.contains(.strikethrough), !InlineExtensionTriggers.mayHoldStrikethrough(bytes) {
+        extensions.remove(.strikethrough)
+      }
+    }
     for name in MarkdownExtension.allCases where name != .footnotes && extensions.contains(name) {
       if let syntaxExtension = cmark_find_syntax_extension(name.rawValue) {
         cmark_parser_attach_syntax_extension(parser, syntaxExtension)
