@@ -65,13 +65,12 @@ public struct MarkdownRenderer: Sendable {
           at: SourceLocation(file: file, line: wide.line + firstLine - 1, column: 1),
           help: "split the table into narrower ones, or publish the data as a CSV file and link to it"))
     }
-    // A body with nothing autolinks or strikethrough could act on parses the same without
-    // them, and faster (`InlineExtensionTriggers`).
+    // A body with nothing tables, autolinks or strikethrough could act on parses the same
+    // without them, and faster (`ExtensionTriggers`).
     text.withUTF8 { bytes in
-      if extensions.contains(.autolink), !InlineExtensionTriggers.mayHoldAutolink(bytes) {
-        extensions.remove(.autolink)
-      }
-      if extensions.contains(.strikethrough), !InlineExtensionTriggers.mayHoldStrikethrough(bytes) {
+      if extensions.contains(.table), !ExtensionTriggers.mayHoldTable(bytes) { extensions.remove(.table) }
+      if extensions.contains(.autolink), !ExtensionTriggers.mayHoldAutolink(bytes) { extensions.remove(.autolink) }
+      if extensions.contains(.strikethrough), !ExtensionTriggers.mayHoldStrikethrough(bytes) {
         extensions.remove(.strikethrough)
       }
     }
