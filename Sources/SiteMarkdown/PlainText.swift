@@ -123,10 +123,8 @@ private struct WordTable {
     slots = Array(repeating: (0, -1, 0), count: size)
   }
 
-  /// Appends `word` (space-separated) to `output` unless it is already there; true when it
-  /// was added.
-  @discardableResult
-  mutating func insert(_ word: UnsafeMutableBufferPointer<UInt8>, hash: UInt64, into output: inout [UInt8]) -> Bool {
+  /// Appends `word` (space-separated) to `output` unless it is already there.
+  mutating func insert(_ word: UnsafeMutableBufferPointer<UInt8>, hash: UInt64, into output: inout [UInt8]) {
     if used * 2 >= slots.count { grow() }
     var index = Int(truncatingIfNeeded: hash) & (slots.count - 1)
     while slots[index].start >= 0 {
@@ -138,7 +136,7 @@ private struct WordTable {
           return true
         })
       {
-        return false
+        return
       }
       index = (index + 1) & (slots.count - 1)
     }
@@ -146,7 +144,6 @@ private struct WordTable {
     slots[index] = (hash, output.count, word.count)
     output.append(contentsOf: word)
     used += 1
-    return true
   }
 
   private mutating func grow() {
